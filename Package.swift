@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Swift 6 language mode (the tools-version default) gives strict concurrency
+// checking everywhere; the only dependencies are the toolchain and two system
+// C libraries, reached through the shim modules CCurl and CNcursesw. Their
+// pkg-config files are not consulted: they only add -D flags SwiftPM rejects
+// with a warning, and the headers live on the default include path.
+let package = Package(
+    name: "taro-tui",
+    products: [
+        .library(name: "TaroNet", targets: ["TaroNet"]),
+        .library(name: "TaroServer", targets: ["TaroServer"]),
+        .executable(name: "taro-tui", targets: ["taro-tui"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TaroNet", dependencies: ["CCurl"]),
+        .target(name: "TaroServer"),
+        .target(name: "TaroTUI", dependencies: ["TaroNet", "CNcursesw"]),
+        .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI"]),
+        .testTarget(name: "TaroNetTests", dependencies: ["TaroNet", "TaroServer"]),
+        .testTarget(name: "TaroServerTests", dependencies: ["TaroServer"]),
+        .testTarget(name: "TaroTUITests", dependencies: ["TaroTUI", "TaroNet", "TaroServer"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderTaroNetTests: XCTestCase { func testBuilds() {} }
