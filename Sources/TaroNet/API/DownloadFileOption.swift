@@ -1,0 +1,83 @@
+/// Taro.downloadFile's options, with Taro's names.
+public struct DownloadFileOption: Sendable {
+    public var url: String
+    /// Request headers.
+    public var header: [String: String]
+    /// Milliseconds for the whole transfer; 0 for no limit.
+    public var timeout: Int
+    /// Where to save the file. Without it the file goes to a temporary path,
+    /// returned as `tempFilePath`.
+    public var filePath: String?
+    public var success: (@Sendable (DownloadFileResult) -> Void)?
+    public var fail: (@Sendable (TaroError) -> Void)?
+    public var complete: (@Sendable (TaroCallbackResult) -> Void)?
+
+    // Beyond Taro:
+    /// Higher runs first among waiting transfers.
+    public var priority: Int
+    /// Bytes per second; 0 for unlimited.
+    public var maxReceiveRate: Int64
+    /// A body larger than this fails the download; 0 for no limit.
+    public var maxBodyBytes: Int64
+    /// How often progress listeners fire at most.
+    public var progressInterval: Duration
+
+    public init(url: String, header: [String: String] = [:], timeout: Int = 60_000, filePath: String? = nil,
+                priority: Int = 0, maxReceiveRate: Int64 = 0, maxBodyBytes: Int64 = 0,
+                progressInterval: Duration = .milliseconds(100),
+                success: (@Sendable (DownloadFileResult) -> Void)? = nil,
+                fail: (@Sendable (TaroError) -> Void)? = nil,
+                complete: (@Sendable (TaroCallbackResult) -> Void)? = nil) {
+        self.url = url
+        self.header = header
+        self.timeout = timeout
+        self.filePath = filePath
+        self.priority = priority
+        self.maxReceiveRate = maxReceiveRate
+        self.maxBodyBytes = maxBodyBytes
+        self.progressInterval = progressInterval
+        self.success = success
+        self.fail = fail
+        self.complete = complete
+    }
+}
+
+/// What a finished download hands to `success` and to `await task.value`.
+/// Any HTTP response is a success, 4xx and 5xx included: check `statusCode`.
+public struct DownloadFileResult: Sendable {
+    public let statusCode: Int
+    public let header: [String: String]
+    /// Set when no `filePath` was given.
+    public let tempFilePath: String?
+    /// Set when a `filePath` was given.
+    public let filePath: String?
+    /// Bytes in the saved file.
+    public let dataLength: Int64
+    public let errMsg: String
+    /// curl's timings and counters.
+    public let profile: TransferProfile
+}
+
+/// What `onProgressUpdate` listeners of a download get.
+public struct DownloadProgressResult: Sendable, Equatable {
+    /// Integer percent, 0 when the total is unknown; never NaN.
+    public let progress: Int
+    public let totalBytesWritten: Int64
+    /// 0 when the server did not say.
+    public let totalBytesExpectedToWrite: Int64
+
+    init(done: Int64, total: Int64) {
+        progress = Percent.of(done, total)
+        totalBytesWritten = done
+        totalBytesExpectedToWrite = total
+    }
+}
+
+enum Percent {
+    /// 0…100; 0 when the total is unknown.
+    static func of(_ done: Int64, _ total: Int64) -> Int {
+        guard total > 0 else { return 0 }
+        return Int(min(100, max(0, done.multipliedReportingOverflow(by: 100).overflow
+            ? done / (total / 100 + 1) : done * 100 / total)))
+    }
+}

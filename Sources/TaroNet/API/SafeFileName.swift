@@ -1,0 +1,42 @@
+/// Reduces a name that came from a server or a URL to a safe base name: no
+/// directory parts, no "." or "..", no hidden dot file, no control or bidi
+/// characters, at most 200 bytes. What remains can only name a file inside
+/// the directory it is joined to.
+public enum SafeFileName {
+    public static func make(_ raw: String, fallback: String = "download") -> String {
+        // Both separators, then anything before the last one is dropped.
+        let lastPart = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        var scalars = String.UnicodeScalarView()
+        for scalar in lastPart.unicodeScalars {
+            if isUnsafe(scalar) {
+                scalars.append("_")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        var name = String(scalars).trimmingSpacesAndDots()
+        if name.hasPrefix(".") { name = "_" + name.drop { $0 == "." } }
+        if name.isEmpty || name == "_" { return fallback }
+        while name.utf8.count > 200 { name.removeLast() }
+        return name
+    }
+
+    private static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x20, 0x7F, 0x80..<0xA0: return true      // C0, DEL, C1
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true  // bidi
+        case 0xFEFF, 0xFFFD: return true
+        default: return false
+        }
+    }
+}
+
+private extension String {
+    /// Trailing dots and spaces and leading spaces go: "..", " ", "name. " all shrink.
+    func trimmingSpacesAndDots() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " { s.removeFirst() }
+        while let l = s.last, l == " " || l == "." { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One engine and one scheduler, shared by every task created from it.
+/// `Taro.*` use `TaroSession.shared`; a program or a test that wants its own
+/// limits makes its own session.
+public final class TaroSession: Sendable {
+    public static let shared = TaroSession()
+
+    let scheduler: TransferScheduler
+
+    public init(limits: SchedulerLimits = .default) {
+        scheduler = TransferScheduler(limits: limits)
+    }
+
+    /// Changes the concurrency limits; waiting transfers start at once if they now fit.
+    public func setLimits(global: Int? = nil, perHost: Int? = nil) {
+        scheduler.post(.setLimits(global: global, perHost: perHost))
+    }
+
+    public var limits: SchedulerLimits {
+        get async { await scheduler.currentLimits }
+    }
+
+    /// Transfers running now, waiting now, and the most that ever ran at once.
+    public func counts() async -> (running: Int, waiting: Int, peak: Int) {
+        await scheduler.counts()
+    }
+
+    /// Stops every transfer (running ones fail, waiting ones are aborted) and
+    /// the engine thread. Blocks until the engine has let go of every handle.
+    public func close() {
+        scheduler.close()
+    }
+
+    /// A task that failed before it could start: it settles at once.
+    func refused<S, P>(_ hub: TaskHub<S, P>, _ failure: TransferFailure) {
+        hub.settle(.failure(TaroError(api: hub.api, failure: failure)))
+    }
+}

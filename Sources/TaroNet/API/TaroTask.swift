@@ -1,0 +1,43 @@
+/// What every task has: abort, the header listeners, and `value` to await.
+/// `DownloadTask`, `UploadTask` and `RequestTask` add their own events.
+public class TaroTask<Success: Sendable, Progress: Sendable>: @unchecked Sendable {
+    // @unchecked: every stored property is an immutable reference to a Sendable object.
+    let hub: TaskHub<Success, Progress>
+    let core: TransferCore?
+    private let session: TaroSession?
+
+    init(hub: TaskHub<Success, Progress>, core: TransferCore?, session: TaroSession?) {
+        self.hub = hub
+        self.core = core
+        self.session = session
+    }
+
+    /// Identifies the transfer in snapshots; 0 for a task refused before it started.
+    public var id: UInt64 { core?.id ?? 0 }
+
+    /// Stops the task: `fail` with "<api>:fail abort", then `complete`, and
+    /// awaiting callers get a `TaroError`. After the task settled it does nothing.
+    public func abort() {
+        guard let core, let session, !hub.isSettled else { return }
+        session.scheduler.post(.abort(core.id))
+    }
+
+    /// Listens for the final response's headers, which arrive before completion.
+    @discardableResult
+    public func onHeadersReceived(_ listener: @escaping @Sendable (HeadersReceivedResult) throws -> Void) -> ListenerToken {
+        hub.headerListeners.add(listener)
+    }
+
+    /// Removes one header listener, or every one when called without a token.
+    public func offHeadersReceived(_ token: ListenerToken? = nil) {
+        hub.headerListeners.remove(token)
+    }
+
+    /// The result, once the task settles; throws `TaroError` when it fails.
+    public var value: Success {
+        get async throws { try await hub.value() }
+    }
+
+    /// The transfer as it is now: state, bytes, rate, headers and timings.
+    public var snapshot: TransferSnapshot? { core?.snapshot() }
+}

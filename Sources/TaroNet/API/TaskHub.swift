@@ -1,0 +1,132 @@
+import Dispatch
+import Synchronization
+
+/// Delivers one task's events to its listeners and callbacks, in order, on
+/// the task's own serial queue: headers, then progress, then success or fail,
+/// then complete, then the awaiting callers. It settles exactly once.
+final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler {
+    struct Callbacks: Sendable {
+        var success: (@Sendable (Success) -> Void)?
+        var fail: (@Sendable (TaroError) -> Void)?
+        var complete: (@Sendable (TaroCallbackResult) -> Void)?
+    }
+
+    private enum Settlement {
+        case pending([CheckedContinuation<Success, any Error>])
+        /// Settled, callbacks not yet run: late awaiters still wait for them.
+        case delivering(Result<Success, TaroError>, [CheckedContinuation<Success, any Error>])
+        case delivered(Result<Success, TaroError>)
+    }
+
+    let api: String
+    let headerListeners = ListenerList<HeadersReceivedResult>()
+    let progressListeners = ListenerList<Progress>()
+    let chunkListeners = ListenerList<ChunkReceivedResult>()
+    private let queue: DispatchQueue
+    private let callbacks: Callbacks
+    private let makeProgress: @Sendable (Int64, Int64) -> Progress
+    private let makeSuccess: @Sendable (TransferResponse) -> Success
+    private let settlement = Mutex(Settlement.pending([]))
+    /// Latest progress not yet delivered; a slow listener sees fewer, newer events.
+    private let pendingProgress = Mutex<(value: Progress?, scheduled: Bool)>((nil, false))
+
+    init(api: String, callbacks: Callbacks,
+         makeProgress: @escaping @Sendable (Int64, Int64) -> Progress,
+         makeSuccess: @escaping @Sendable (TransferResponse) -> Success) {
+        self.api = api
+        self.callbacks = callbacks
+        self.makeProgress = makeProgress
+        self.makeSuccess = makeSuccess
+        self.queue = DispatchQueue(label: "taro.task.\(api)", target: .global())
+    }
+
+    var isSettled: Bool {
+        settlement.withLock { if case .pending = $0 { return false } else { return true } }
+    }
+
+    func headersReceived(statusCode: Int, fields: [HTTPExchange.Field]) {
+        let result = HeadersReceivedResult(statusCode: statusCode, fields: fields)
+        queue.async { self.headerListeners.fire(result) }
+    }
+
+    func progressUpdated(done: Int64, total: Int64) {
+        let event = makeProgress(done, total)
+        let schedule = pendingProgress.withLock { p -> Bool in
+            p.value = event
+            defer { p.scheduled = true }
+            return !p.scheduled
+        }
+        guard schedule else { return }
+        queue.async {
+            let latest = self.pendingProgress.withLock { p -> Progress? in
+                defer { p = (nil, false) }
+                return p.value
+            }
+            if let latest { self.progressListeners.fire(latest) }
+        }
+    }
+
+    func chunkReceived(_ bytes: [UInt8]) {
+        guard !chunkListeners.isEmpty else { return }
+        let result = ChunkReceivedResult(data: bytes)
+        queue.async { self.chunkListeners.fire(result) }
+    }
+
+    func settled(_ outcome: TransferOutcome) {
+        settle(outcome.map(makeSuccess).mapError { TaroError(api: api, failure: $0) })
+    }
+
+    /// Settles once; later calls do nothing.
+    func settle(_ result: Result<Success, TaroError>) {
+        let first = settlement.withLock { s -> Bool in
+            guard case .pending(let waiters) = s else { return false }
+            s = .delivering(result, waiters)
+            return true
+        }
+        guard first else { return }
+        queue.async { self.deliver(result) }
+    }
+
+    private func deliver(_ result: Result<Success, TaroError>) {
+        switch result {
+        case .success(let value):
+            callbacks.success?(value)
+            callbacks.complete?(TaroCallbackResult(errMsg: "\(api):ok"))
+        case .failure(let error):
+            callbacks.fail?(error)
+            callbacks.complete?(TaroCallbackResult(errMsg: error.errMsg))
+        }
+        let waiters = settlement.withLock { s -> [CheckedContinuation<Success, any Error>] in
+            guard case .delivering(_, let waiters) = s else { return [] }
+            s = .delivered(result)
+            return waiters
+        }
+        for waiter in waiters { waiter.resume(with: result.mapError { $0 as any Error }) }
+    }
+
+    /// The settled value, waiting for it (and for the callbacks) if needed.
+    func value() async throws -> Success {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready = settlement.withLock { s -> Result<Success, TaroError>? in
+                switch s {
+                case .pending(var waiters):
+                    waiters.append(continuation)
+                    s = .pending(waiters)
+                    return nil
+                case .delivering(let result, var waiters):
+                    waiters.append(continuation)
+                    s = .delivering(result, waiters)
+                    return nil
+                case .delivered(let result):
+                    return result
+                }
+            }
+            if let ready { continuation.resume(with: ready.mapError { $0 as any Error }) }
+        }
+    }
+}
+
+/// What `onChunkReceived` listeners get: body bytes in arrival order.
+public struct ChunkReceivedResult: Sendable, Equatable {
+    public let data: [UInt8]
+}

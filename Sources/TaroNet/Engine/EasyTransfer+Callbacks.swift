@@ -1,0 +1,132 @@
+import CCurl
+import Foundation
+
+// C callbacks cannot capture; each gets the EasyTransfer back from its user
+// data. They run on the engine thread, inside curl_multi_perform, so they
+// must never call back into the multi handle.
+
+private func transfer(_ raw: UnsafeMutableRawPointer?) -> EasyTransfer {
+    Unmanaged<EasyTransfer>.fromOpaque(raw!).takeUnretainedValue()
+}
+
+let easyWriteCallback: taro_data_callback = { data, size, count, user in
+    transfer(user).receiveBody(UnsafeRawPointer(data!), size * count)
+}
+
+let easyHeaderCallback: taro_data_callback = { data, size, count, user in
+    transfer(user).receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
+}
+
+let easyReadCallback: taro_data_callback = { data, size, count, user in
+    transfer(user).readUploadBody(into: UnsafeMutableRawPointer(data!), size * count)
+}
+
+let easyProgressCallback: taro_xferinfo_callback = { user, dltotal, dlnow, ultotal, ulnow in
+    transfer(user).progress(dltotal: Int64(dltotal), dlnow: Int64(dlnow), ultotal: Int64(ultotal), ulnow: Int64(ulnow))
+    return 0
+}
+
+let easyDebugCallback: taro_debug_callback = { _, type, data, size, user in
+    if type == CURLINFO_HEADER_OUT, let data {
+        transfer(user).recordRequestHeaders(UnsafeRawBufferPointer(start: data, count: size))
+    }
+    return 0
+}
+
+extension EasyTransfer {
+    func receiveBody(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
+        if spec.maxBodyBytes > 0, bodyBytes + Int64(count) > spec.maxBodyBytes {
+            stopReason = .message("response body larger than \(spec.maxBodyBytes) bytes")
+            return 0
+        }
+        if let sink {
+            guard sink.write(bytes, count: count) else {
+                stopReason = .message("write \(sink.partPath): \(sink.failure ?? "error")")
+                return 0
+            }
+        } else {
+            let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
+            memoryBody.append(contentsOf: buffer)
+            if case .memory(streamChunks: true) = spec.sink {
+                core.handler.chunkReceived(Array(buffer))
+            }
+        }
+        bodyBytes += Int64(count)
+        return count
+    }
+
+    func receiveHeaderLine(_ line: UnsafeRawBufferPointer) -> Int {
+        guard parser.totalBytes + line.count <= Self.maxHeaderBytes else {
+            stopReason = .message("response headers larger than \(Self.maxHeaderBytes / 1024) KiB")
+            return 0
+        }
+        if let response = parser.feed(line) {
+            responses.append(response)
+            core.update { $0.exchange.responses.append(response); $0.statusCode = response.statusCode }
+            if isFinal(response) { deliverFinalHeaders(response) }
+        }
+        return line.count
+    }
+
+    /// A response is final unless curl will go on past it: a 1xx, or a
+    /// redirect that is being followed.
+    private func isFinal(_ response: HTTPExchange.Response) -> Bool {
+        if (100..<200).contains(response.statusCode) { return false }
+        if spec.followRedirects, (300..<400).contains(response.statusCode), response.value(of: "Location") != nil {
+            return false
+        }
+        return true
+    }
+
+    func deliverFinalHeaders(_ response: HTTPExchange.Response?) {
+        guard !finalHeadersDelivered, let response else { return }
+        finalHeadersDelivered = true
+        // A new body starts with each response curl follows; only the final one counts.
+        core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
+    }
+
+    func readUploadBody(into buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        guard let uploadFile else { return 0 }
+        let n = uploadFile.read(into: buffer, count: count)
+        if n < 0 {
+            stopReason = .message("read error: \(String(cString: strerror(errno)))")
+            return taro_readfunc_abort()
+        }
+        return n
+    }
+
+    func progress(dltotal: Int64, dlnow: Int64, ultotal: Int64, ulnow: Int64) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now &- lastProgressNanos >= progressIntervalNanos else { return }
+        let (done, total) = isUpload ? (ulnow, ultotal) : (dlnow, dltotal)
+        guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
+        lastProgressNanos = now
+        emitProgress(done: done, total: total, now: now)
+    }
+
+    func emitProgress(done: Int64, total: Int64, now: UInt64) {
+        core.recordProgress(done: done, total: total > 0 ? total : nil, now: now)
+        if done != lastDone {
+            lastDone = done
+            core.handler.progressUpdated(done: done, total: max(0, total))
+        }
+    }
+
+    func recordRequestHeaders(_ block: UnsafeRawBufferPointer) {
+        let text = String(decoding: block, as: UTF8.self)
+        var lines = text.split(omittingEmptySubsequences: true) { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }
+        guard !lines.isEmpty else { return }
+        let requestLine = String(lines.removeFirst())
+        let fields = lines.compactMap { line -> HTTPExchange.Field? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let name = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingSpaces()
+            return HTTPExchange.Field(name: name, value: URLRedaction.maskedValue(name: name, value: value))
+        }
+        core.update {
+            $0.exchange.requestLine = requestLine
+            $0.exchange.requestFields = fields
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import CCurl
+import Foundation
+
+/// One transfer on the engine thread: its easy handle, the buffers and files
+/// its callbacks write to, and what it has seen so far. curl reaches it from
+/// C callbacks through an unretained pointer set as CURLOPT_PRIVATE and the
+/// callbacks' user data; the engine loop keeps it alive while the handle lives.
+final class EasyTransfer {
+    let core: TransferCore
+    let spec: TransferSpec
+    let handle: UnsafeMutableRawPointer
+    let isUpload: Bool
+
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    var mime: OpaquePointer?
+    var uploadFile: UploadFileReader?
+    var sink: FileSink?
+    var memoryBody: [UInt8] = []
+    let errorBuffer: UnsafeMutablePointer<CChar>
+
+    var parser = ResponseHeaderParser()
+    var responses: [HTTPExchange.Response] = []
+    var finalHeadersDelivered = false
+    var bodyBytes: Int64 = 0
+    /// Set by a callback that stopped the transfer for a reason of ours
+    /// (disk full, body too large), which curl would only call a write error.
+    var stopReason: TransferFailure?
+    var lastProgressNanos: UInt64 = 0
+    let progressIntervalNanos: UInt64
+    var lastDone: Int64 = -1
+    var isPaused = false
+
+    /// Largest header section accepted from a server.
+    static let maxHeaderBytes = 64 * 1024
+
+    init(core: TransferCore, spec: TransferSpec) throws(TransferFailure) {
+        guard let handle = curl_easy_init() else { throw .message("curl_easy_init failed") }
+        self.core = core
+        self.spec = spec
+        self.handle = handle
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        switch spec.body {
+        case .file, .multipart: isUpload = true
+        default: isUpload = false
+        }
+        let interval = spec.progressInterval.components
+        progressIntervalNanos = UInt64(interval.seconds) * 1_000_000_000 + UInt64(interval.attoseconds / 1_000_000_000)
+        do {
+            try prepareSink()
+            try configure()
+        } catch {
+            sink?.discard()
+            cleanup()
+            throw error
+        }
+        core.update { $0.state = .connecting; $0.startedAt = Date() }
+    }
+
+    static func from(handle: UnsafeMutableRawPointer) -> EasyTransfer? {
+        var raw: UnsafeMutableRawPointer?
+        guard taro_easy_getinfo_pointer(handle, CURLINFO_PRIVATE, &raw) == CURLE_OK, let raw else { return nil }
+        return Unmanaged<EasyTransfer>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    private func prepareSink() throws(TransferFailure) {
+        if case .file(let path) = spec.sink {
+            let sink = FileSink(finalPath: path)
+            try sink.open()
+            self.sink = sink
+        }
+    }
+
+    /// Frees everything curl-side. Called once, after the handle left the multi.
+    func cleanup() {
+        curl_easy_cleanup(handle)
+        if let headerList { curl_slist_free_all(headerList) }
+        if let mime { curl_mime_free(mime) }
+        headerList = nil
+        mime = nil
+        uploadFile?.close()
+        errorBuffer.deallocate()
+    }
+
+    /// Throws away the partial download (abort, shutdown).
+    func discard() {
+        sink?.discard()
+    }
+
+    func setPaused(_ paused: Bool) {
+        guard paused != isPaused else { return }
+        isPaused = paused
+        curl_easy_pause(handle, Int32(paused ? taro_pause_all() : taro_pause_cont()))
+        core.update { $0.state = paused ? .paused : .active }
+    }
+
+    func setReceiveRate(_ bytesPerSecond: Int64) {
+        taro_easy_setopt_off(handle, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(bytesPerSecond))
+    }
+}

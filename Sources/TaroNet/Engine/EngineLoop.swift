@@ -1,0 +1,78 @@
+import CCurl
+import Foundation
+
+/// The engine thread's state and loop: drain commands → perform → read
+/// finished transfers → poll. Nothing here is touched by another thread.
+final class EngineLoop: @unchecked Sendable {
+    private let multi: UnsafeMutableRawPointer
+    private let report: @Sendable (EngineEvent) -> Void
+    private var transfers: [UInt64: EasyTransfer] = [:]
+
+    init(multi: UnsafeMutableRawPointer, report: @escaping @Sendable (EngineEvent) -> Void) {
+        self.multi = multi
+        self.report = report
+    }
+
+    func run(take: () -> (commands: [EngineCommand], stop: Bool)) {
+        while true {
+            let (commands, stop) = take()
+            for command in commands { handle(command) }
+            if stop { break }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            collectFinished()
+            // With nothing to do, sleep long: a wakeup ends the poll at once.
+            let timeout: Int32 = transfers.isEmpty ? 5_000 : 250
+            curl_multi_poll(multi, nil, 0, timeout, nil)
+        }
+        for (id, transfer) in transfers {
+            transfer.discard()
+            remove(transfer)
+            report(.finished(id, .failure(.message("engine stopped"))))
+        }
+        transfers.removeAll()
+        curl_multi_cleanup(multi)
+    }
+
+    private func handle(_ command: EngineCommand) {
+        switch command {
+        case .start(let core, let spec):
+            do {
+                let transfer = try EasyTransfer(core: core, spec: spec)
+                transfers[core.id] = transfer
+                curl_multi_add_handle(multi, transfer.handle)
+            } catch {
+                report(.finished(core.id, .failure(error)))
+            }
+        case .cancel(let id):
+            guard let transfer = transfers.removeValue(forKey: id) else { return }
+            transfer.discard()
+            remove(transfer)
+            report(.cancelled(id))
+        case .pause(let id):
+            transfers[id]?.setPaused(true)
+        case .resume(let id):
+            transfers[id]?.setPaused(false)
+        case .setReceiveRate(let id, let rate):
+            transfers[id]?.setReceiveRate(rate)
+        }
+    }
+
+    private func collectFinished() {
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi, &left) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let code = taro_msg_result(message)
+            guard let transfer = EasyTransfer.from(handle: easy),
+                  transfers.removeValue(forKey: transfer.core.id) != nil else { continue }
+            let outcome = transfer.complete(code)
+            remove(transfer)
+            report(.finished(transfer.core.id, outcome))
+        }
+    }
+
+    private func remove(_ transfer: EasyTransfer) {
+        curl_multi_remove_handle(multi, transfer.handle)
+        transfer.cleanup()
+    }
+}

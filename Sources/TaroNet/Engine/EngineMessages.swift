@@ -1,0 +1,17 @@
+/// What other threads ask of the engine thread. Posting is the only way in:
+/// every curl call happens on the engine thread.
+enum EngineCommand: Sendable {
+    case start(TransferCore, TransferSpec)
+    /// Stop a transfer now. Answered by `.cancelled` unless it already finished.
+    case cancel(UInt64)
+    case pause(UInt64)
+    case resume(UInt64)
+    case setReceiveRate(UInt64, Int64)
+}
+
+/// What the engine tells the scheduler. Exactly one of these ends each
+/// started transfer.
+enum EngineEvent: Sendable {
+    case finished(UInt64, TransferOutcome)
+    case cancelled(UInt64)
+}

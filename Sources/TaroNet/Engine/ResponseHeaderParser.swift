@@ -1,0 +1,61 @@
+import Foundation
+
+/// Splits the lines curl hands to its header callback into responses. curl
+/// calls it for every response of a transfer — 1xx, each redirect hop, the
+/// final one — so a new block starts at each `HTTP/` status line.
+struct ResponseHeaderParser {
+    private(set) var current: HTTPExchange.Response?
+    private(set) var totalBytes = 0
+
+    /// Feeds one line (with its CRLF). Returns the response when its blank
+    /// line ends the block.
+    mutating func feed(_ line: UnsafeRawBufferPointer) -> HTTPExchange.Response? {
+        totalBytes += line.count
+        var text = String(decoding: line, as: UTF8.self)
+        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        if text.isEmpty {
+            defer { current = nil }
+            return current
+        }
+        if text.hasPrefix("HTTP/") {
+            current = HTTPExchange.Response(statusLine: text, statusCode: Self.statusCode(of: text))
+            return nil
+        }
+        guard current != nil else { return nil }  // trailers after the body
+        if let first = text.first, first == " " || first == "\t", !(current!.fields.isEmpty) {
+            // obs-fold: a continuation of the previous field's value.
+            let extra = text.drop { $0 == " " || $0 == "\t" }
+            current!.fields[current!.fields.count - 1].value += " " + extra
+            return nil
+        }
+        if let colon = text.firstIndex(of: ":") {
+            let name = String(text[..<colon])
+            let value = text[text.index(after: colon)...].trimmingSpaces()
+            current!.fields.append(.init(name: name, value: value))
+        }
+        return nil
+    }
+
+    /// "HTTP/1.1 404 Not Found" → 404; "HTTP/2 200" → 200.
+    static func statusCode(of statusLine: String) -> Int {
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, let code = Int(parts[1]) else { return 0 }
+        return code
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let f = slice.first, f == " " || f == "\t" { slice.removeFirst() }
+        while let l = slice.last, l == " " || l == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}
+
+extension HTTPExchange.Response {
+    /// First value of a field, case-insensitively.
+    func value(of name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}

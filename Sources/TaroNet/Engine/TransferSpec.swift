@@ -1,0 +1,52 @@
+import Foundation
+
+/// Everything the engine needs to run one transfer, fixed when it is queued.
+/// A value: the scheduler can keep it to start the transfer again (retry).
+struct TransferSpec: Sendable {
+    enum Body: Sendable {
+        case none
+        case bytes([UInt8])
+        /// Raw PUT (or other method) of a file, streamed from disk.
+        case file(path: String)
+        /// multipart/form-data with one file part, streamed from disk.
+        case multipart(filePath: String, fieldName: String, fileName: String, fields: [(String, String)])
+    }
+
+    enum Sink: Sendable {
+        /// Keep the body in memory (requests); chunks go to listeners as they arrive.
+        case memory(streamChunks: Bool)
+        /// Write the body to `path + ".part"`, renamed to `path` when complete.
+        case file(path: String)
+    }
+
+    var url: String
+    var method: String = "GET"
+    var headers: [(String, String)] = []
+    var body: Body = .none
+    var sink: Sink = .memory(streamChunks: false)
+    /// Whole-transfer limit; 0 means none.
+    var timeoutMilliseconds: Int = 60_000
+    var connectTimeoutMilliseconds: Int = 30_000
+    var followRedirects: Bool = true
+    var maxRedirects: Int = 20
+    /// A body larger than this fails the transfer; 0 means no limit.
+    var maxBodyBytes: Int64 = 0
+    /// Bytes per second; 0 means unlimited.
+    var maxReceiveRate: Int64 = 0
+    var verifyTLS: Bool = true
+    /// Ask for compressed bodies and let curl decode them (requests only:
+    /// a download must keep the server's bytes as they are).
+    var acceptEncoding: Bool = false
+    /// Coalescing interval for progress events.
+    var progressInterval: Duration = .milliseconds(100)
+}
+
+extension TransferSpec {
+    /// The host:port a per-host concurrency limit counts against.
+    var hostKey: String {
+        guard let comps = URLComponents(string: url) else { return url }
+        let scheme = comps.scheme?.lowercased() ?? "http"
+        let port = comps.port ?? (scheme == "https" ? 443 : 80)
+        return "\(scheme)://\(comps.host?.lowercased() ?? ""):\(port)"
+    }
+}
