@@ -1,0 +1,19 @@
+@testable import TaroNet
+import XCTest
+
+final class SafeFileNameTests: XCTestCase {
+    func testHostileNamesBecomeSafeBaseNames() {
+        XCTAssertEqual(SafeFileName.make("/etc/passwd"), "passwd")
+        XCTAssertEqual(SafeFileName.make(".."), "download")
+        XCTAssertEqual(SafeFileName.make("../../x"), "x")
+        XCTAssertEqual(SafeFileName.make("dir/file"), "file")
+        XCTAssertEqual(SafeFileName.make("dir\\file"), "file")
+        XCTAssertEqual(SafeFileName.make(".bashrc"), "_bashrc")
+        XCTAssertEqual(SafeFileName.make(""), "download")
+        XCTAssertEqual(SafeFileName.make("a\u{1b}[2Jb\r.txt"), "a_[2Jb_.txt")
+        XCTAssertEqual(SafeFileName.make("evil\u{202e}txt.exe"), "evil_txt.exe")
+        XCTAssertEqual(SafeFileName.make("name. "), "name")
+        XCTAssertEqual(SafeFileName.make("数据.bin"), "数据.bin")
+        XCTAssertLessThanOrEqual(SafeFileName.make(String(repeating: "é", count: 500)).utf8.count, 200)
+    }
+}
