@@ -24,14 +24,14 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     let chunkListeners = ListenerList<ChunkReceivedResult>()
     private let queue: DispatchQueue
     private let callbacks: Callbacks
-    private let makeProgress: @Sendable (Int64, Int64) -> Progress
+    private let makeProgress: (@Sendable (Int64, Int64) -> Progress)?
     private let makeSuccess: @Sendable (TransferResponse) -> Success
     private let settlement = Mutex(Settlement.pending([]))
     /// Latest progress not yet delivered; a slow listener sees fewer, newer events.
     private let pendingProgress = Mutex<(value: Progress?, scheduled: Bool)>((nil, false))
 
     init(api: String, callbacks: Callbacks,
-         makeProgress: @escaping @Sendable (Int64, Int64) -> Progress,
+         makeProgress: (@Sendable (Int64, Int64) -> Progress)?,
          makeSuccess: @escaping @Sendable (TransferResponse) -> Success) {
         self.api = api
         self.callbacks = callbacks
@@ -50,6 +50,7 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     }
 
     func progressUpdated(done: Int64, total: Int64) {
+        guard let makeProgress, !progressListeners.isEmpty else { return }
         let event = makeProgress(done, total)
         let schedule = pendingProgress.withLock { p -> Bool in
             p.value = event

@@ -1,0 +1,83 @@
+/// Taro.request's options, with Taro's names.
+public struct RequestOption: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
+        case OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT, PATCH
+    }
+
+    /// What `data` may be: text, bytes, an object, or any Encodable value.
+    public enum Data: Sendable {
+        case text(String)
+        case bytes([UInt8])
+        case object([String: JSONValue])
+        case encodable(any Encodable & Sendable)
+    }
+
+    public var url: String
+    public var data: Data?
+    /// Request headers; `content-type: application/json` unless given.
+    public var header: [String: String]
+    public var method: Method
+    /// Milliseconds for the whole request; 0 for no limit.
+    public var timeout: Int
+    /// "json" parses the body as JSON (falling back to text); anything else leaves it raw.
+    public var dataType: String
+    /// "text" or "arraybuffer".
+    public var responseType: String
+    /// Deliver the body through onChunkReceived as it arrives.
+    public var enableChunked: Bool
+    /// "follow" redirects, or "manual": a 3xx fires headersReceived and ends the request.
+    public var redirect: String
+    public var success: (@Sendable (RequestResult) -> Void)?
+    public var fail: (@Sendable (TaroError) -> Void)?
+    public var complete: (@Sendable (TaroCallbackResult) -> Void)?
+
+    public init(url: String, data: Data? = nil, header: [String: String] = [:], method: Method = .GET,
+                timeout: Int = 60_000, dataType: String = "json", responseType: String = "text",
+                enableChunked: Bool = false, redirect: String = "follow",
+                success: (@Sendable (RequestResult) -> Void)? = nil,
+                fail: (@Sendable (TaroError) -> Void)? = nil,
+                complete: (@Sendable (TaroCallbackResult) -> Void)? = nil) {
+        self.url = url
+        self.data = data
+        self.header = header
+        self.method = method
+        self.timeout = timeout
+        self.dataType = dataType
+        self.responseType = responseType
+        self.enableChunked = enableChunked
+        self.redirect = redirect
+        self.success = success
+        self.fail = fail
+        self.complete = complete
+    }
+}
+
+/// What a finished request hands to `success` and to `await task.value`.
+public struct RequestResult: Sendable {
+    public let data: ResponseData
+    public let statusCode: Int
+    public let header: [String: String]
+    /// Every Set-Cookie value of the final response.
+    public let cookies: [String]
+    /// curl's timings (DNS, connect, TLS, first byte, total), bytes and speed.
+    public let profile: TransferProfile
+    public let errMsg: String
+}
+
+/// A response body as `dataType` and `responseType` asked for it.
+public enum ResponseData: Sendable, Equatable {
+    case text(String)
+    case bytes([UInt8])
+    case json(JSONValue)
+
+    public var text: String? {
+        switch self {
+        case .text(let s): return s
+        case .bytes(let b): return String(decoding: b, as: UTF8.self)
+        case .json(let j): return j.serialized
+        }
+    }
+
+    public var bytes: [UInt8]? { if case .bytes(let b) = self { return b } else { return nil } }
+    public var json: JSONValue? { if case .json(let j) = self { return j } else { return nil } }
+}

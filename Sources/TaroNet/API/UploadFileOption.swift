@@ -1,0 +1,71 @@
+/// Taro.uploadFile's options, with Taro's names.
+public struct UploadFileOption: Sendable {
+    /// How the file is sent.
+    public enum Method: Sendable, Equatable {
+        /// multipart/form-data POST, as Taro does: the file under `name`, plus `formData`.
+        case multipart
+        /// The file as the raw body of a PUT (presigned-URL style); `name` and `formData` unused.
+        case put
+    }
+
+    public var url: String
+    public var filePath: String
+    /// The form field the file goes under.
+    public var name: String
+    public var header: [String: String]
+    public var formData: [String: String]
+    /// Milliseconds for the whole upload; 0 for no limit.
+    public var timeout: Int
+    public var success: (@Sendable (UploadFileResult) -> Void)?
+    public var fail: (@Sendable (TaroError) -> Void)?
+    public var complete: (@Sendable (TaroCallbackResult) -> Void)?
+
+    // Beyond Taro:
+    public var method: Method
+    public var priority: Int
+    public var progressInterval: Duration
+
+    public init(url: String, filePath: String, name: String = "file", header: [String: String] = [:],
+                formData: [String: String] = [:], timeout: Int = 60_000, method: Method = .multipart,
+                priority: Int = 0, progressInterval: Duration = .milliseconds(100),
+                success: (@Sendable (UploadFileResult) -> Void)? = nil,
+                fail: (@Sendable (TaroError) -> Void)? = nil,
+                complete: (@Sendable (TaroCallbackResult) -> Void)? = nil) {
+        self.url = url
+        self.filePath = filePath
+        self.name = name
+        self.header = header
+        self.formData = formData
+        self.timeout = timeout
+        self.method = method
+        self.priority = priority
+        self.progressInterval = progressInterval
+        self.success = success
+        self.fail = fail
+        self.complete = complete
+    }
+}
+
+/// What a finished upload hands to `success` and to `await task.value`.
+public struct UploadFileResult: Sendable {
+    /// The server's response body, as text.
+    public let data: String
+    public let statusCode: Int
+    public let header: [String: String]
+    public let errMsg: String
+    public let profile: TransferProfile
+}
+
+/// What `onProgressUpdate` listeners of an upload get.
+public struct UploadProgressResult: Sendable, Equatable {
+    /// Integer percent, 0 when the total is unknown; never NaN.
+    public let progress: Int
+    public let totalBytesSent: Int64
+    public let totalBytesExpectedToSend: Int64
+
+    init(done: Int64, total: Int64) {
+        progress = Percent.of(done, total)
+        totalBytesSent = done
+        totalBytesExpectedToSend = total
+    }
+}
