@@ -1,0 +1,99 @@
+/// A frame: rows × cols cells, built by the pure render layer and written to
+/// the terminal by diffing against the previous frame.
+///
+/// Every write is clipped: nothing lands outside the buffer or past the right
+/// edge, and a wide grapheme that would straddle the edge or a region limit is
+/// replaced by a space. Overwriting half of a wide grapheme blanks the other
+/// half, so the buffer never holds an orphaned continuation.
+public struct ScreenBuffer: Sendable, Equatable {
+    public let size: TerminalSize
+    public private(set) var cells: [Cell]
+
+    public init(size: TerminalSize) {
+        self.size = size
+        self.cells = Array(repeating: .blank, count: size.rows * size.cols)
+    }
+
+    public subscript(row: Int, col: Int) -> Cell {
+        cells[row * size.cols + col]
+    }
+
+    /// The screen as plain text, one string per row, continuation cells
+    /// skipped and trailing spaces trimmed: what text-snapshot tests compare.
+    public var lines: [String] {
+        (0..<size.rows).map { row in
+            var line = String()
+            for col in 0..<size.cols {
+                let cell = self[row, col]
+                if !cell.isContinuation { line += cell.grapheme }
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// Writes `text` from (row, col), at most `maxWidth` columns (default: to
+    /// the right edge). Returns the number of columns written. The text must
+    /// already be sanitized; a grapheme of width 0 that slipped through is
+    /// shown as "?" so it still occupies a cell of its own.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, col: Int, maxWidth: Int? = nil,
+                             style: CellStyle = .plain) -> Int {
+        guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return 0 }
+        let limit = min(size.cols, col + max(0, maxWidth ?? size.cols))
+        var x = col
+        for character in text {
+            if x >= limit { break }
+            var width = DisplayWidth.of(character)
+            var grapheme = String(character)
+            if width == 0 {
+                grapheme = "?"
+                width = 1
+            }
+            if x + width > limit {
+                setCell(row: row, col: x, Cell(grapheme: " ", width: 1, style: style))
+                x += 1
+                break
+            }
+            setCell(row: row, col: x, Cell(grapheme: grapheme, width: UInt8(width), style: style))
+            if width == 2 { setCell(row: row, col: x + 1, .continuation(style)) }
+            x += width
+        }
+        return x - col
+    }
+
+    /// Paints `width` columns from (row, col) with spaces in `style`.
+    public mutating func fill(row: Int, col: Int, width: Int, style: CellStyle) {
+        guard row >= 0, row < size.rows else { return }
+        let start = max(0, col)
+        let end = min(size.cols, col + width)
+        guard start < end else { return }
+        for x in start..<end {
+            setCell(row: row, col: x, Cell(grapheme: " ", width: 1, style: style))
+        }
+    }
+
+    /// Changes the style of existing cells without touching their text, e.g.
+    /// to highlight the selected row after it was drawn.
+    public mutating func restyle(row: Int, col: Int, width: Int, _ change: (inout CellStyle) -> Void) {
+        guard row >= 0, row < size.rows else { return }
+        let start = max(0, col)
+        let end = min(size.cols, col + width)
+        guard start < end else { return }
+        for x in start..<end { change(&cells[row * size.cols + x].style) }
+    }
+
+    private mutating func setCell(row: Int, col: Int, _ cell: Cell) {
+        let index = row * size.cols + col
+        let old = cells[index]
+        if old.isContinuation && cell.width != 0 && col > 0 {
+            cells[index - 1] = Cell(grapheme: " ", width: 1, style: cells[index - 1].style)
+        }
+        if old.width == 2 && cell.width != 2 && col + 1 < size.cols {
+            cells[index + 1] = Cell(grapheme: " ", width: 1, style: old.style)
+        }
+        cells[index] = cell
+    }
+}

@@ -1,0 +1,37 @@
+import TaroNet
+
+/// The pure render layer: state + transfers + size in, a full frame out.
+/// Nothing here touches the terminal, so every screen can be snapshot-tested.
+public enum ScreenRenderer {
+    public static func render(_ state: AppState, items: [TransferSnapshot], size: TerminalSize) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        guard size.rows > 0, size.cols > 0 else { return buffer }
+        let glyphs = Glyphs.forASCII(state.asciiOnly)
+        let layout = ScreenLayout(size: size, paneOpen: state.paneOpen)
+
+        if state.helpVisible {
+            HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, glyphs: glyphs)
+        } else {
+            if let row = layout.headingRow {
+                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols))
+            }
+            TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
+            if let titleRow = layout.paneTitleRow {
+                HeaderPaneView.draw(into: &buffer, item: state.selectedItem(in: items), titleRow: titleRow,
+                                    rows: layout.paneRows, scroll: state.paneScroll,
+                                    focused: state.focus == .pane, glyphs: glyphs)
+            }
+        }
+        if let row = layout.totalsRow {
+            FooterView.drawTotals(into: &buffer, row: row, items: items, state: state, glyphs: glyphs)
+        }
+        if let row = layout.bottomRow {
+            if let prompt = state.prompt {
+                PromptView.draw(into: &buffer, row: row, prompt: prompt, glyphs: glyphs)
+            } else {
+                FooterView.drawBottom(into: &buffer, row: row, state: state, glyphs: glyphs)
+            }
+        }
+        return buffer
+    }
+}

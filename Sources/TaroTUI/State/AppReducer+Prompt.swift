@@ -1,0 +1,79 @@
+/// Keys while a prompt is open: line editing, Enter to accept, Esc to cancel.
+/// Pasted text arrives as a burst of printable keys and is simply inserted.
+extension AppReducer {
+    static func reducePrompt(_ state: inout AppState, _ key: Key) -> Reaction {
+        guard var prompt = state.prompt else { return .none }
+        var editor = prompt.editor
+        switch key {
+        case .character(let scalar):
+            // Control, bidi and other invisible characters never enter the
+            // line: what is sent is what is shown.
+            if !TerminalText.needsEscape(scalar) { editor.insert(scalar) }
+        case .left, .control("b"): editor.moveLeft()
+        case .right, .control("f"): editor.moveRight()
+        case .home, .control("a"): editor.moveToStart()
+        case .end, .control("e"): editor.moveToEnd()
+        case .backspace, .control("h"): editor.backspace()
+        case .delete, .control("d"): editor.deleteForward()
+        case .control("u"): editor.killToStart()
+        case .control("k"): editor.killToEnd()
+        case .control("w"): editor.killPreviousWord()
+        case .escape, .control("g"), .control("c"):
+            state.prompt = nil
+            state.message = StatusMessage("Cancelled.")
+            return .none
+        case .enter:
+            return accept(&state, prompt: prompt)
+        default:
+            return .none
+        }
+        prompt.editor = editor
+        state.prompt = prompt
+        state.message = nil
+        return .none
+    }
+
+    private static func accept(_ state: inout AppState, prompt: Prompt) -> Reaction {
+        let text = prompt.editor.text.trimmingWhitespace()
+        guard !text.isEmpty else {
+            state.prompt = nil
+            state.message = StatusMessage("Cancelled.")
+            return .none
+        }
+        switch prompt.purpose {
+        case .downloadURL:
+            guard isWebURL(text) else { return refuse(&state, "Only http:// and https:// URLs can be downloaded.") }
+            state.prompt = nil
+            state.message = StatusMessage("Queued download of \(text)")
+            return Reaction(commands: [.queueDownload(url: text, directory: state.downloadDirectory)])
+        case .uploadFile:
+            state.prompt = Prompt(purpose: .uploadURL(filePath: text))
+            state.message = nil
+            return .none
+        case .uploadURL(let filePath):
+            guard isWebURL(text) else { return refuse(&state, "Only http:// and https:// URLs can take uploads.") }
+            state.prompt = nil
+            state.message = StatusMessage("Queued upload of \(filePath)")
+            return Reaction(commands: [.queueUpload(filePath: filePath, url: text, fieldName: "file")])
+        }
+    }
+
+    /// Only http and https are allowed anywhere; saying so here is friendlier
+    /// than a failed row a moment later.
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for scheme in ["http://", "https://"] where lower.hasPrefix(scheme) {
+            return lower.count > scheme.count
+        }
+        return false
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var characters = Substring(self)
+        while characters.first?.isWhitespace == true { characters.removeFirst() }
+        while characters.last?.isWhitespace == true { characters.removeLast() }
+        return String(characters)
+    }
+}

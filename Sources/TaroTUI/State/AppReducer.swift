@@ -1,0 +1,162 @@
+import TaroNet
+
+/// The pure heart of the TUI: applies one input event to the state and says
+/// what the controller should do. No terminal, no clock, no I/O.
+public enum AppReducer {
+    public static let maximumConcurrency = 64
+
+    public static func reduce(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+        state.reconcile(with: items)
+        switch key {
+        case .resize(let size):
+            state.size = size
+            state.keepSelectionVisible(count: items.count)
+            clampPaneScroll(&state, items: items)
+            return Reaction(repaint: true)
+        case .control("l"):
+            return Reaction(repaint: true)
+        default:
+            break
+        }
+        if state.prompt != nil { return reducePrompt(&state, key) }
+        if state.confirmingQuit {
+            state.confirmingQuit = false
+            state.message = nil
+            if key == .character("y") || key == .character("Y") { return Reaction(quit: true) }
+            return .none
+        }
+        if state.helpVisible { return reduceHelp(&state, key) }
+        state.message = nil
+        return reduceMain(&state, key, items: items)
+    }
+
+    private static func reduceMain(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+        switch key {
+        case .click, .wheelUp, .wheelDown:
+            reduceMouse(&state, key, items: items)
+            return .none
+        case .up, .down, .pageUp, .pageDown, .home, .end,
+             .character("j"), .character("k"), .character("g"), .character("G"):
+            if state.focus == .pane && state.layout.paneVisible {
+                scrollPane(&state, key, items: items)
+            } else {
+                moveSelection(&state, key, items: items)
+            }
+            return .none
+        case .enter:
+            togglePane(&state, items: items)
+            return .none
+        case .tab, .backTab:
+            if state.paneOpen { state.focus = state.focus == .list ? .pane : .list }
+            return .none
+        case .escape:
+            if state.paneOpen {
+                state.paneOpen = false
+                state.focus = .list
+                state.keepSelectionVisible(count: items.count)
+            }
+            return .none
+        case .character("?"), .function(1):
+            state.helpVisible = true
+            state.helpScroll = 0
+            return .none
+        case .character("a"):
+            state.prompt = Prompt(purpose: .downloadURL)
+            return .none
+        case .character("u"):
+            state.prompt = Prompt(purpose: .uploadFile)
+            return .none
+        case .character("q"):
+            return requestQuit(&state, items: items)
+        case .character("+"), .character("="):
+            return changeConcurrency(&state, by: 1)
+        case .character("-"), .character("_"):
+            return changeConcurrency(&state, by: -1)
+        case .character("x"), .character("p"), .character("r"), .character("d"):
+            return actOnSelection(&state, key, items: items)
+        default:
+            return .none
+        }
+    }
+
+    private static func moveSelection(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) {
+        guard !items.isEmpty else { return }
+        let page = max(1, state.layout.listRows.count)
+        let target: Int
+        switch key {
+        case .up, .character("k"): target = state.selectedIndex - 1
+        case .down, .character("j"): target = state.selectedIndex + 1
+        case .pageUp: target = state.selectedIndex - page
+        case .pageDown: target = state.selectedIndex + page
+        case .home, .character("g"): target = 0
+        default: target = items.count - 1
+        }
+        state.select(index: target, in: items)
+    }
+
+    private static func togglePane(_ state: inout AppState, items: [TransferSnapshot]) {
+        if state.paneOpen {
+            state.paneOpen = false
+            state.focus = .list
+        } else if state.selectedItem(in: items) != nil {
+            state.paneOpen = true
+            state.paneScroll = 0
+        } else {
+            state.message = StatusMessage("No transfer selected.", kind: .error)
+        }
+        state.keepSelectionVisible(count: items.count)
+    }
+
+    private static func requestQuit(_ state: inout AppState, items: [TransferSnapshot]) -> Reaction {
+        let running = items.reduce(0) { $0 + ($1.state.isFinal ? 0 : 1) }
+        guard running > 0 else { return Reaction(quit: true) }
+        state.confirmingQuit = true
+        let noun = running == 1 ? "transfer is" : "transfers are"
+        state.message = StatusMessage("\(running) \(noun) not finished. Quit anyway? (y/N)", kind: .question)
+        return .none
+    }
+
+    private static func changeConcurrency(_ state: inout AppState, by delta: Int) -> Reaction {
+        let limit = min(maximumConcurrency, max(1, state.concurrencyLimit + delta))
+        guard limit != state.concurrencyLimit else {
+            state.message = StatusMessage("Concurrency limit stays at \(limit).")
+            return .none
+        }
+        state.concurrencyLimit = limit
+        state.message = StatusMessage("Concurrency limit \(limit).")
+        return Reaction(commands: [.setConcurrencyLimit(limit)])
+    }
+
+    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+        guard let item = state.selectedItem(in: items) else {
+            state.message = StatusMessage("No transfer selected.", kind: .error)
+            return .none
+        }
+        let name = TerminalText.sanitize(item.name, asciiOnly: state.asciiOnly, limit: 80)
+        switch key {
+        case .character("x"):
+            guard !item.state.isFinal else { return refuse(&state, "\(name) has already finished.") }
+            state.message = StatusMessage("Aborting \(name).")
+            return Reaction(commands: [.abort(item.id)])
+        case .character("p"):
+            guard !item.state.isFinal else { return refuse(&state, "\(name) has finished; nothing to pause.") }
+            state.message = StatusMessage(item.state == .paused ? "Resuming \(name)." : "Pausing \(name).")
+            return Reaction(commands: [.togglePause(item.id)])
+        case .character("r"):
+            guard item.state == .failed || item.state == .aborted else {
+                return refuse(&state, "Only failed or aborted transfers can be retried.")
+            }
+            state.message = StatusMessage("Retrying \(name).")
+            return Reaction(commands: [.retry(item.id)])
+        default:
+            guard item.state.isFinal else { return refuse(&state, "\(name) is still running; abort it first (x).") }
+            state.message = StatusMessage("Removed \(name) from the list; the file stays.")
+            return Reaction(commands: [.remove(item.id)])
+        }
+    }
+
+    static func refuse(_ state: inout AppState, _ text: String) -> Reaction {
+        state.message = StatusMessage(text, kind: .error)
+        return .none
+    }
+}

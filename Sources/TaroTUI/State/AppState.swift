@@ -1,0 +1,43 @@
+/// Everything the screen shows that is not transfer data: selection and
+/// scroll positions, focus, the header pane, an open prompt, the help screen,
+/// a pending quit question and the last message. A value, changed only by
+/// `AppReducer`, so every key's effect can be tested on its own.
+public struct AppState: Sendable, Equatable {
+    public enum Focus: Sendable, Equatable {
+        case list, pane
+    }
+
+    public var size: TerminalSize
+    /// The selected transfer, followed by id when the list changes.
+    public var selectedID: UInt64?
+    /// Where `selectedID` was last seen; a hint that makes following it cheap.
+    public var selectedIndex: Int = 0
+    /// Index of the first transfer shown.
+    public var listScroll: Int = 0
+    public var focus: Focus = .list
+    public var paneOpen = false
+    /// First line of the header pane shown.
+    public var paneScroll = 0
+    public var prompt: Prompt?
+    public var helpVisible = false
+    public var helpScroll = 0
+    /// `q` was pressed while transfers run; `y` confirms.
+    public var confirmingQuit = false
+    public var message: StatusMessage?
+    /// The controller's limit, mirrored so `+`/`-` can be pure.
+    public var concurrencyLimit: Int
+    /// Where `a` queues downloads.
+    public var downloadDirectory: String
+    /// Draw with ASCII only (locale not UTF-8).
+    public var asciiOnly: Bool
+
+    public init(downloadDirectory: String, asciiOnly: Bool = false,
+                size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {
+        self.downloadDirectory = downloadDirectory
+        self.asciiOnly = asciiOnly
+        self.size = size
+        self.concurrencyLimit = concurrencyLimit
+    }
+
+    var layout: ScreenLayout { ScreenLayout(size: size, paneOpen: paneOpen) }
+}

@@ -1,0 +1,26 @@
+/// A request to the transfer controller, produced by the pure reducer and
+/// carried out by the app loop, so key handling can be tested without one.
+public enum ControllerCommand: Sendable, Equatable {
+    case queueDownload(url: String, directory: String)
+    case queueUpload(filePath: String, url: String, fieldName: String)
+    case abort(UInt64)
+    case togglePause(UInt64)
+    case retry(UInt64)
+    case remove(UInt64)
+    case setConcurrencyLimit(Int)
+
+    /// Carries the command out.
+    public func apply(to controller: any TransferController) {
+        switch self {
+        case let .queueDownload(url, directory):
+            controller.queueDownload(url: url, directory: directory)
+        case let .queueUpload(filePath, url, fieldName):
+            controller.queueUpload(filePath: filePath, url: url, fieldName: fieldName)
+        case let .abort(id): controller.abort(id)
+        case let .togglePause(id): controller.togglePause(id)
+        case let .retry(id): controller.retry(id)
+        case let .remove(id): controller.remove(id)
+        case let .setConcurrencyLimit(n): controller.setConcurrencyLimit(n)
+        }
+    }
+}

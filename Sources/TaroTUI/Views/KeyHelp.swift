@@ -1,0 +1,46 @@
+/// Every key the TUI understands, with what it does: the `?` screen shows
+/// these, and the command line's `--help` can print the same list.
+public enum KeyHelp {
+    public struct Entry: Sendable, Equatable {
+        public let keys: String
+        public let action: String
+    }
+
+    public struct Section: Sendable, Equatable {
+        public let title: String
+        public let entries: [Entry]
+    }
+
+    public static let sections: [Section] = [
+        Section(title: "Transfers", entries: [
+            Entry(keys: "a", action: "download a URL into the download directory"),
+            Entry(keys: "u", action: "upload a file (asks for the file, then the URL)"),
+            Entry(keys: "x", action: "abort the selected transfer"),
+            Entry(keys: "p", action: "pause or resume the selected transfer"),
+            Entry(keys: "r", action: "retry a failed or aborted transfer"),
+            Entry(keys: "d", action: "remove a finished transfer from the list (the file stays)"),
+            Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
+        ]),
+        Section(title: "Moving", entries: [
+            Entry(keys: "j k Up Down", action: "select the next or previous transfer"),
+            Entry(keys: "PgUp PgDn", action: "move a page"),
+            Entry(keys: "Home End g G", action: "go to the first or last"),
+            Entry(keys: "Enter", action: "open or close the header pane of the selected transfer"),
+            Entry(keys: "Tab", action: "move focus between the list and the pane (keys then scroll it)"),
+            Entry(keys: "Esc", action: "close the header pane"),
+            Entry(keys: "Mouse", action: "click selects, the wheel scrolls"),
+        ]),
+        Section(title: "Prompts", entries: [
+            Entry(keys: "Left Right", action: "move the cursor (also Home End, Ctrl-A Ctrl-E)"),
+            Entry(keys: "Backspace Del", action: "delete before or under the cursor"),
+            Entry(keys: "Ctrl-U Ctrl-K", action: "delete to the start or to the end"),
+            Entry(keys: "Ctrl-W", action: "delete the previous word"),
+            Entry(keys: "Enter Esc", action: "accept or cancel; pasting works"),
+        ]),
+        Section(title: "Screen", entries: [
+            Entry(keys: "? F1", action: "show this help (any other key closes it)"),
+            Entry(keys: "Ctrl-L", action: "redraw the screen"),
+            Entry(keys: "q", action: "quit (asks first while transfers are unfinished; y confirms)"),
+        ]),
+    ]
+}

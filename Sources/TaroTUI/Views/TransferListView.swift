@@ -1,0 +1,63 @@
+import TaroNet
+
+/// The list: a heading and one row per visible transfer. Only the rows on
+/// screen are laid out, so the cost of a frame does not grow with the queue.
+enum TransferListView {
+    static func drawHeading(into buffer: inout ScreenBuffer, row: Int, columns: TransferColumns) {
+        let style = CellStyle(bold: true, reverse: true)
+        buffer.fill(row: row, col: 0, width: buffer.size.cols, style: style)
+        buffer.put("NAME", row: row, col: columns.nameX, maxWidth: columns.nameWidth, style: style)
+        if columns.barWidth > 0 {
+            buffer.put("PROGRESS", row: row, col: columns.barX, maxWidth: columns.barWidth, style: style)
+        }
+        buffer.put("   %", row: row, col: columns.percentX, style: style)
+        if let x = columns.sizeX {
+            buffer.put(TextFit.rightAligned("SIZE", width: TransferColumns.sizeWidth), row: row, col: x, style: style)
+        }
+        if let x = columns.speedX {
+            buffer.put(TextFit.rightAligned("SPEED", width: TransferColumns.speedWidth), row: row, col: x, style: style)
+        }
+        if let x = columns.etaX {
+            buffer.put(TextFit.rightAligned("ETA", width: TransferColumns.etaWidth), row: row, col: x, style: style)
+        }
+        buffer.put("STATE", row: row, col: columns.stateX, style: style)
+    }
+
+    static func draw(into buffer: inout ScreenBuffer, items: [TransferSnapshot], rows: Range<Int>,
+                     state: AppState, glyphs: Glyphs) {
+        guard !rows.isEmpty else { return }
+        if items.isEmpty {
+            let hint = "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
+            buffer.put(TextFit.truncate(hint, to: buffer.size.cols - 1, ellipsis: glyphs.ellipsis),
+                       row: rows.lowerBound, col: 1, style: CellStyle(role: .muted))
+            return
+        }
+        let columns = TransferColumns(width: buffer.size.cols)
+        let scroll = visibleScroll(state: state, count: items.count, height: rows.count)
+        for (offset, row) in rows.enumerated() {
+            let index = scroll + offset
+            guard index < items.count else { break }
+            let selected = index == state.selectedIndex && items[index].id == state.selectedID
+            TransferRowView.draw(items[index], into: &buffer, row: row, columns: columns,
+                                 selected: selected, glyphs: glyphs)
+            if selected {
+                let bold = state.focus == .list
+                buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in
+                    style.reverse = true
+                    if bold { style.bold = true }
+                }
+            }
+        }
+    }
+
+    /// The reducer keeps the selection in view; this only guards against a
+    /// state that was not reconciled with the latest list.
+    static func visibleScroll(state: AppState, count: Int, height: Int) -> Int {
+        var scroll = min(max(0, state.listScroll), max(0, count - height))
+        if state.selectedIndex < count {
+            if state.selectedIndex < scroll { scroll = state.selectedIndex }
+            if state.selectedIndex >= scroll + height { scroll = state.selectedIndex - height + 1 }
+        }
+        return max(0, scroll)
+    }
+}

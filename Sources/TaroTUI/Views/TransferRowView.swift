@@ -1,0 +1,102 @@
+import TaroNet
+
+/// One transfer's row: direction, name, bar, percent, bytes, speed, ETA and
+/// state word. A failed row shows its error where the progress would be.
+enum TransferRowView {
+    static func draw(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
+                     columns: TransferColumns, selected: Bool, glyphs: Glyphs) {
+        if selected { buffer.put(glyphs.selection, row: row, col: columns.markerX) }
+        let glyph: String
+        switch item.kind {
+        case .download: glyph = glyphs.download
+        case .upload: glyph = glyphs.upload
+        case .request: glyph = glyphs.request
+        }
+        buffer.put(glyph, row: row, col: columns.glyphX, style: CellStyle(role: .accent))
+        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth,
+                                          ellipsis: glyphs.ellipsis)
+        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth)
+
+        if item.state == .failed {
+            drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else {
+            drawProgress(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        }
+        let (word, role) = stateWord(item.state)
+        buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
+                   style: CellStyle(bold: item.state == .failed, role: role))
+    }
+
+    static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
+        switch state {
+        case .queued: return ("queued", .muted)
+        case .connecting, .active: return ("active", .accent)
+        case .paused: return ("paused", .warning)
+        case .done: return ("done", .good)
+        case .failed: return ("failed", .bad)
+        case .aborted: return ("aborted", .bad)
+        }
+    }
+
+    private static func drawError(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
+                                  columns: TransferColumns, glyphs: Glyphs) {
+        let start = columns.barWidth > 0 ? columns.barX : columns.percentX
+        let width = columns.stateX - 1 - start
+        let raw = item.errorMessage ?? item.statusCode.map { "HTTP \($0)" } ?? "failed"
+        let text = TextFit.truncate(glyphs.safe(raw, limit: 512), to: width, ellipsis: glyphs.ellipsis)
+        buffer.put(text, row: row, col: start, maxWidth: width, style: CellStyle(role: .bad))
+    }
+
+    private static func drawProgress(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
+                                     columns: TransferColumns, glyphs: Glyphs) {
+        let done = item.state == .done
+        let percent = done ? 100 : item.percent
+        let known = item.bytesTotal != nil && (item.bytesTotal ?? 0) > 0
+        if columns.barWidth > 0 {
+            let barStyle = CellStyle(role: done ? .good : .progress)
+            let emptyStyle = CellStyle(role: .muted)
+            let inner = columns.barWidth - 2
+            var x = columns.barX
+            if known || done {
+                let fraction = done ? 1 : Double(item.bytesDone) / Double(max(1, item.bytesTotal ?? 1))
+                let parts = ProgressBar.determinate(fraction: fraction, width: columns.barWidth, glyphs: glyphs)
+                x += buffer.put(glyphs.barOpen, row: row, col: x)
+                x += buffer.put(parts.filled, row: row, col: x, maxWidth: inner, style: barStyle)
+                x += buffer.put(parts.empty, row: row, col: x, maxWidth: columns.barX + 1 + inner - x, style: emptyStyle)
+                buffer.put(glyphs.barClose, row: row, col: x)
+            } else if columns.sizeX == nil {
+                // No size column to show the byte count: the bar's place shows it.
+                buffer.put(ByteFormat.size(item.bytesDone), row: row, col: x, maxWidth: columns.barWidth)
+            } else {
+                x += buffer.put(glyphs.barOpen, row: row, col: x)
+                let moving = ProgressBar.indeterminate(bytesDone: item.bytesDone, width: columns.barWidth, glyphs: glyphs)
+                x += buffer.put(moving, row: row, col: x, maxWidth: inner, style: barStyle)
+                buffer.put(glyphs.barClose, row: row, col: x)
+            }
+        }
+        let percentText = percent.map { "\($0)%" } ?? "?%"
+        buffer.put(TextFit.rightAligned(percentText, width: TransferColumns.percentWidth),
+                   row: row, col: columns.percentX, style: CellStyle(role: percent == nil ? .muted : .normal))
+        if let x = columns.sizeX {
+            let total = item.bytesTotal.map(ByteFormat.size) ?? "?"
+            let text = ByteFormat.size(item.bytesDone) + "/" + total
+            buffer.put(TextFit.rightAligned(text, width: TransferColumns.sizeWidth), row: row, col: x)
+        }
+        if let x = columns.speedX {
+            var text = ""
+            var role = ColorRole.normal
+            if item.state == .active || item.state == .connecting {
+                text = ByteFormat.rate(item.bytesPerSecond)
+            } else if let code = item.statusCode, code >= 400 {
+                text = "HTTP \(code)"
+                role = .warning
+            }
+            buffer.put(TextFit.rightAligned(text, width: TransferColumns.speedWidth), row: row, col: x,
+                       style: CellStyle(role: role))
+        }
+        if let x = columns.etaX, let seconds = item.secondsRemaining {
+            buffer.put(TextFit.rightAligned(DurationFormat.eta(seconds), width: TransferColumns.etaWidth),
+                       row: row, col: x)
+        }
+    }
+}
