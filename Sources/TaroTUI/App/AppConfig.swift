@@ -1,0 +1,44 @@
+import Foundation
+
+/// How the TUI should look and behave, decided once at launch.
+public struct AppConfig: Sendable {
+    /// Where `a` queues downloads.
+    public var downloadDirectory: String
+    /// False when `NO_COLOR` is set to a non-empty value (no-color.org).
+    public var useColor: Bool
+    /// True when the locale's codeset is not UTF-8: draw with ASCII only.
+    public var asciiOnly: Bool
+    /// How long the loop waits for a key before looking at the transfers
+    /// again; 100 ms gives 10 frames a second while transfers move.
+    public var tick: Duration
+    /// Where stderr goes while curses owns the screen; /dev/null when nil.
+    public var stderrLogPath: String?
+
+    public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
+                tick: Duration = .milliseconds(100), stderrLogPath: String? = nil) {
+        self.downloadDirectory = downloadDirectory
+        self.useColor = useColor
+        self.asciiOnly = asciiOnly
+        self.tick = tick
+        self.stderrLogPath = stderrLogPath
+    }
+
+    /// The configuration the environment asks for: `NO_COLOR`, the locale's
+    /// codeset (this calls `setlocale(LC_ALL, "")`), and `TARO_TUI_LOG` as a
+    /// file to keep stderr in while the screen is taken.
+    public static func fromEnvironment(downloadDirectory: String,
+                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let log = environment["TARO_TUI_LOG"].flatMap { $0.isEmpty ? nil : $0 }
+        return AppConfig(downloadDirectory: downloadDirectory, useColor: !noColor,
+                         asciiOnly: !LocaleCodeset.isUTF8(), stderrLogPath: log)
+    }
+
+    /// The tick in whole milliseconds, kept within what makes sense for a
+    /// screen: at least 10 ms, at most one second.
+    var tickMilliseconds: Int32 {
+        let (seconds, attoseconds) = tick.components
+        let ms = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(min(1000, max(10, ms)))
+    }
+}

@@ -1,0 +1,67 @@
+import Glibc
+
+/// The full-screen program: one thread, one loop, in the manner of htop.
+/// Wait for a key (at most one tick) → reduce → tell the controller → look at
+/// the transfers → draw only if something changed, only the cells that did.
+public enum TaroTUIApp {
+    /// Keys read in one go before a frame is drawn: a paste arrives as a
+    /// burst and should cost one frame, not one per character.
+    static let maximumKeysPerFrame = 1024
+
+    /// Runs until the user quits or a signal asks to; returns the exit status
+    /// (0, 1 when no terminal could be opened, 128 + signal number).
+    public static func run(controller: any TransferController, config: AppConfig) -> Int32 {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open(useColor: config.useColor, stderrLogPath: config.stderrLogPath)
+        } catch {
+            let message = "taro-tui: \(error)\n"
+            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            controller.shutdown()
+            return 1
+        }
+        var effective = config
+        if !terminal.isUTF8 { effective.asciiOnly = true }
+        let session = AppSession(controller: controller, config: effective, size: terminal.size)
+        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds)
+        terminal.close()
+        controller.shutdown()
+        return status
+    }
+
+    private static func loop(session: AppSession, terminal: Terminal, tick: Int32) -> Int32 {
+        var repaint = true
+        while true {
+            if let signal = ShutdownSignal.pending { return 128 + signal }
+            // KEY_RESIZE can be lost when a resize lands between reads.
+            let size = terminal.size
+            if size != session.state.size {
+                session.handle(.resize(size))
+                repaint = true
+            }
+            if repaint {
+                terminal.draw(session.frame(), fullRepaint: true)
+                repaint = false
+            } else if let frame = session.frameIfNeeded() {
+                terminal.draw(frame, fullRepaint: false)
+            }
+            var timeout = tick
+            var handled = 0
+            while handled < maximumKeysPerFrame {
+                let input = terminal.readKey(timeoutMilliseconds: timeout)
+                guard case .timeout = input else {
+                    if case .key(let key) = input {
+                        let reaction = session.handle(key)
+                        if reaction.quit { return 0 }
+                        if reaction.repaint { repaint = true }
+                    }
+                    handled += 1
+                    timeout = 0
+                    continue
+                }
+                break
+            }
+            session.refresh()
+        }
+    }
+}

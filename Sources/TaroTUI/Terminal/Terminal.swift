@@ -1,0 +1,200 @@
+import CNcursesw
+import Glibc
+
+/// The only place that talks to ncurses. Starts and ends curses, reads keys
+/// with a timeout (the process sleeps in `poll` between them, so an idle
+/// screen costs nothing), and writes frames by diffing each cell against the
+/// previous frame, then one `wnoutrefresh` + `doupdate`.
+final class Terminal {
+    enum OpenError: Error, CustomStringConvertible {
+        case notATerminal
+        case cannotStart(String)
+
+        var description: String {
+            switch self {
+            case .notATerminal: return "taro-tui needs a terminal on stdin and stdout"
+            case .cannotStart(let term): return "cannot start curses for TERM=\(term)"
+            }
+        }
+    }
+
+    /// What one `readKey` produced.
+    enum Input {
+        case key(Key)
+        /// Nothing arrived within the timeout.
+        case timeout
+        /// Something arrived that means nothing to us (an unknown escape).
+        case ignored
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let stderrRedirect: StderrRedirect
+    private let useColor: Bool
+    private var previous: ScreenBuffer?
+    private var characters: [wchar_t] = Array(repeating: 0, count: 8)
+    private var closed = false
+    let isUTF8: Bool
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, stderrRedirect: StderrRedirect,
+                 useColor: Bool, isUTF8: Bool) {
+        self.screen = screen
+        self.window = window
+        self.stderrRedirect = stderrRedirect
+        self.useColor = useColor
+        self.isUTF8 = isUTF8
+    }
+
+    static func open(useColor: Bool, stderrLogPath: String?) throws -> Terminal {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
+        // Our handlers first, so ncurses leaves SIGINT/SIGTERM to us.
+        ShutdownSignal.install()
+        let isUTF8 = LocaleCodeset.isUTF8()   // also setlocale(LC_ALL, ""), needed before curses starts
+        let redirect = StderrRedirect(to: stderrLogPath)
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+              let screen = newterm(nil, output, input) else {
+            redirect.restore()
+            ShutdownSignal.restore()
+            throw OpenError.cannotStart(getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        _ = set_term(screen)
+        let window = taro_stdscr()!
+        _ = cbreak()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(window, true)
+        _ = intrflush(window, false)
+        _ = curs_set(0)
+        _ = set_escdelay(25)   // Esc must cancel a prompt at once, not after a second
+        _ = mousemask(taro_mouse_mask_all(), nil)
+        _ = mouseinterval(0)
+        var colors = false
+        if useColor && has_colors() {
+            _ = start_color()
+            _ = use_default_colors()
+            colors = true
+            for role in ColorRole.allCases {
+                if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
+            }
+        }
+        return Terminal(screen: screen, window: window, stderrRedirect: redirect, useColor: colors, isUTF8: isUTF8)
+    }
+
+    var size: TerminalSize {
+        TerminalSize(rows: Int(taro_getmaxy(window)), cols: Int(taro_getmaxx(window)))
+    }
+
+    /// Waits up to `timeoutMilliseconds` for input (0: only what is pending).
+    func readKey(timeoutMilliseconds: Int32) -> Input {
+        wtimeout(window, timeoutMilliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == taro_err() { return .timeout }
+        if result == taro_key_code_yes() {
+            let function = Int32(bitPattern: code)
+            if function == taro_key_resize() { return .key(.resize(size)) }
+            if function == taro_key_mouse() { return mouseEvent() }
+            return KeyDecoder.functionKey(function).map(Input.key) ?? .ignored
+        }
+        return KeyDecoder.character(UInt32(code)).map(Input.key) ?? .ignored
+    }
+
+    private func mouseEvent() -> Input {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .ignored }
+        let row = Int(event.y)
+        let col = Int(event.x)
+        if event.bstate & taro_button4() != 0 { return .key(.wheelUp(row: row, col: col)) }
+        if event.bstate & taro_button5() != 0 { return .key(.wheelDown(row: row, col: col)) }
+        if event.bstate & taro_button1() != 0 { return .key(.click(row: row, col: col)) }
+        return .ignored
+    }
+
+    /// Writes the cells that differ from the last frame. `fullRepaint` (after
+    /// a resize or Ctrl-L) erases and redraws everything instead.
+    func draw(_ frame: ScreenBuffer, fullRepaint: Bool) {
+        let full = fullRepaint || previous?.size != frame.size
+        if full {
+            _ = werase(window)
+            if fullRepaint { _ = clearok(window, true) }
+        }
+        let rows = min(frame.size.rows, Int(taro_getmaxy(window)))
+        let cols = min(frame.size.cols, Int(taro_getmaxx(window)))
+        for row in 0..<rows {
+            for col in 0..<cols {
+                let cell = frame[row, col]
+                if cell.isContinuation { continue }
+                if full {
+                    if cell == .blank { continue }
+                } else if let previous, previous[row, col] == cell {
+                    continue
+                }
+                // A wide cell whose right half is off the window is not drawn.
+                if cell.width == 2 && col + 1 >= cols { continue }
+                write(cell, row: row, col: col)
+            }
+        }
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+        previous = frame
+    }
+
+    private func write(_ cell: Cell, row: Int, col: Int) {
+        // ncurses keeps one spacing character per cell plus a few combining
+        // ones; anything beyond that in a grapheme cluster is left out.
+        var count = 0
+        for scalar in cell.grapheme.unicodeScalars {
+            if count == 0 {
+                characters[0] = wchar_t(bitPattern: scalar.value)
+                count = 1
+            } else if DisplayWidth.of(scalar) == 0 && count < characters.count - 1 {
+                characters[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            } else {
+                break
+            }
+        }
+        if count == 0 {
+            characters[0] = 0x20
+            count = 1
+        }
+        characters[count] = 0
+        let attributes = attributes(for: cell.style)
+        let pair = useColor ? Int16(cell.style.role.rawValue) : 0
+        _ = characters.withUnsafeBufferPointer { buffer in
+            taro_put_cell(window, Int32(row), Int32(col), buffer.baseAddress, attributes, pair)
+        }
+    }
+
+    private func attributes(for style: CellStyle) -> attr_t {
+        var value = taro_a_normal()
+        if style.bold { value |= taro_a_bold() }
+        if style.reverse { value |= taro_a_reverse() }
+        if style.dim || style.role == .muted { value |= taro_a_dim() }
+        if style.underline { value |= taro_a_underline() }
+        return value
+    }
+
+    private static func foreground(for role: ColorRole) -> Int16? {
+        switch role {
+        case .normal, .muted: return nil
+        case .accent, .progress: return Int16(COLOR_CYAN)
+        case .good: return Int16(COLOR_GREEN)
+        case .warning: return Int16(COLOR_YELLOW)
+        case .bad: return Int16(COLOR_RED)
+        }
+    }
+
+    /// Ends curses and gives the terminal back as it was. Safe to call twice.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = curs_set(1)
+        _ = endwin()
+        delscreen(screen)
+        stderrRedirect.restore()
+        ShutdownSignal.restore()
+    }
+
+    deinit { close() }
+}
