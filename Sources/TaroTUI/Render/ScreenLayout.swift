@@ -53,8 +53,8 @@ struct ScreenLayout: Sendable, Equatable {
         }
     }
 
-    /// Rows the help screen may use: everything above the bottom line.
-    var helpRows: Range<Int> { 0..<(bottomRow ?? size.rows) }
+    /// Rows the help screen may use: everything above the footer.
+    var helpRows: Range<Int> { 0..<(totalsRow ?? bottomRow ?? size.rows) }
 
     var paneVisible: Bool { paneTitleRow != nil }
 }

@@ -18,7 +18,7 @@ enum HelpView {
         guard let titleRow = rows.first else { return }
         let titleStyle = CellStyle(bold: true, reverse: true)
         buffer.fill(row: titleRow, col: 0, width: buffer.size.cols, style: titleStyle)
-        buffer.put(TextFit.truncate(" taro-tui keys " + glyphs.separator + "any other key closes this screen",
+        buffer.put(TextFit.truncate(" taro-tui keys" + glyphs.separator + "any other key closes this screen",
                                     to: buffer.size.cols, ellipsis: glyphs.ellipsis),
                    row: titleRow, col: 0, style: titleStyle)
         let body = rows.dropFirst()

@@ -85,7 +85,7 @@ enum TransferRowView {
         if let x = columns.speedX {
             var text = ""
             var role = ColorRole.normal
-            if item.state == .active || item.state == .connecting {
+            if (item.state == .active || item.state == .connecting) && item.bytesPerSecond >= 1 {
                 text = ByteFormat.rate(item.bytesPerSecond)
             } else if let code = item.statusCode, code >= 400 {
                 text = "HTTP \(code)"

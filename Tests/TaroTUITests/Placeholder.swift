@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTaroTUITests: XCTestCase { func testBuilds() {} }
