@@ -1,0 +1,54 @@
+/// The query parameters `/bytes/N` and named resources understand.
+struct BytesOptions {
+    var seed: UInt64?
+    /// No Content-Length: the body ends when the connection closes.
+    var noLength: Bool
+    /// Transfer-Encoding: chunked, with chunks of `chunkSize` bytes.
+    var chunked: Bool
+    var chunkSize: Int
+    /// Throttle to this many bytes per second.
+    var rate: Int64?
+    /// Send this many body bytes, then hold the connection without sending.
+    var stallAfter: Int64?
+    /// Send this many body bytes, then close the connection.
+    var closeAfter: Int64?
+    /// Force this status (no range handling), still with the full body.
+    var status: Int?
+    /// Wait this long before the status line.
+    var delayMilliseconds: Int64
+    /// A strong ETag value (without quotes) replacing the default.
+    var etag: String?
+    var noETag: Bool
+    var weakETag: Bool
+    /// "1" for a fixed date, or seconds since 1970.
+    var lastModified: Int64?
+    /// `ranges=0` turns range support off entirely.
+    var rangesEnabled: Bool
+    /// Raw header lines (`h=`), Content-Length overrides (`cl=`, `cl2=`) and
+    /// a raw Content-Disposition value (`dispo=`), all emitted verbatim.
+    var extraHeaderLines: [[UInt8]]
+    var contentLengthOverride: [UInt8]?
+    var secondContentLength: [UInt8]?
+    var contentDisposition: [UInt8]?
+
+    init(_ query: QueryParameters) {
+        seed = query.uint("seed")
+        noLength = query.flag("nolength")
+        chunked = query.flag("chunked")
+        chunkSize = Int(min(max(1, query.int("chunk") ?? 16384), Int64(SendBuffer.capacity / 2)))
+        rate = query.int("rate").flatMap { $0 > 0 ? $0 : nil }
+        stallAfter = query.int("stallAfter").map { max(0, $0) }
+        closeAfter = query.int("closeAfter").map { max(0, $0) }
+        status = query.int("status").map { Int($0) }
+        delayMilliseconds = query.int("delay") ?? 0
+        etag = query.string("etag")
+        noETag = query.flag("noetag")
+        weakETag = query.flag("weak")
+        lastModified = query.int("lastmod").flatMap { $0 > 0 ? $0 : nil }
+        rangesEnabled = query.string("ranges") != "0"
+        extraHeaderLines = query.allBytes("h")
+        contentLengthOverride = query.bytes("cl")
+        secondContentLength = query.bytes("cl2")
+        contentDisposition = query.bytes("dispo")
+    }
+}
