@@ -97,6 +97,9 @@ extension EasyTransfer {
     }
 
     func progress(dltotal: Int64, dlnow: Int64, ultotal: Int64, ulnow: Int64) {
+        // A download's progress means nothing before its final headers: until
+        // then curl reports zeros, or the sizes of redirect bodies.
+        if !isUpload && !finalHeadersDelivered { return }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now &- lastProgressNanos >= progressIntervalNanos else { return }
         let (done, total) = isUpload ? (ulnow, ultotal) : (dlnow, dltotal)

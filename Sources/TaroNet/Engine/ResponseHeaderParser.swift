@@ -11,8 +11,10 @@ struct ResponseHeaderParser {
     /// line ends the block.
     mutating func feed(_ line: UnsafeRawBufferPointer) -> HTTPExchange.Response? {
         totalBytes += line.count
-        var text = String(decoding: line, as: UTF8.self)
-        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        // Strip CR/LF as bytes: in Swift "\r\n" is one Character.
+        var end = line.count
+        while end > 0, line[end - 1] == 0x0A || line[end - 1] == 0x0D { end -= 1 }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<end]), as: UTF8.self)
         if text.isEmpty {
             defer { current = nil }
             return current
