@@ -21,10 +21,12 @@ enum TextFit {
         if total <= width { return text }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         guard width > ellipsisWidth + 2 else { return truncate(text, to: width, ellipsis: ellipsis) }
+        // Columns one side cannot use (a wide character did not fit) go to
+        // the other side.
         let room = width - ellipsisWidth
-        let tailWidth = room / 2
-        let head = prefix(of: text, width: room - tailWidth)
-        let tail = suffix(of: text, width: tailWidth)
+        var tail = suffix(of: text, width: room / 2)
+        let head = prefix(of: text, width: room - DisplayWidth.of(tail))
+        tail = suffix(of: text, width: room - DisplayWidth.of(head))
         return head + ellipsis + tail
     }
 
