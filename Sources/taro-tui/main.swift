@@ -1,7 +1,13 @@
 import Foundation
 import TaroNet
+import TaroTUI
 
 // Argument parsing and dispatch only; the work lives in the libraries.
+
+func fail(_ message: String, status: Int32 = 2) -> Never {
+    FileHandle.standardError.write(Data("taro-tui: \(message)\n".utf8))
+    exit(status)
+}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -13,6 +19,50 @@ case "--version", "-V":
     print(TaroVersion.full)
     exit(0)
 default:
-    FileHandle.standardError.write(Data("taro-tui: unknown arguments: \(arguments.joined(separator: " "))\n\(HelpText.short)\n".utf8))
-    exit(2)
+    break
 }
+
+let options: LaunchOptions
+do {
+    options = try LaunchOptions(arguments)
+} catch {
+    fail("\(error)\n\(HelpText.short)")
+}
+
+var demoDirectory: String?
+let directory: String
+if let given = options.directory {
+    directory = given
+} else if options.demo {
+    do {
+        directory = try DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo")
+        demoDirectory = directory
+    } catch {
+        fail("cannot create a directory for the demo: \(error)", status: 1)
+    }
+} else {
+    directory = FileManager.default.currentDirectoryPath
+}
+var isDirectory: ObjCBool = false
+guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+    fail("not a directory: \(directory)", status: 1)
+}
+
+let manager = TransferManager(limit: options.concurrency)
+var demo: DemoShowcase.Running?
+if options.demo {
+    do {
+        demo = try DemoShowcase.start(manager: manager, downloadDirectory: directory)
+    } catch {
+        fail("cannot start the demo server: \(error)", status: 1)
+    }
+}
+for url in options.urls {
+    manager.addDownload(url: url, directory: directory)
+}
+
+let config = AppConfig.fromEnvironment(downloadDirectory: directory)
+let status = TaroTUIApp.run(controller: manager, config: config)
+if let demo { DemoShowcase.stop(demo) }
+if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }
+exit(status)

@@ -21,6 +21,11 @@ public struct DownloadFileOption: Sendable {
     public var maxBodyBytes: Int64
     /// How often progress listeners fire at most.
     public var progressInterval: Duration
+    /// Fail on an HTTP status of 400 or more instead of saving the error body.
+    public var failOnHTTPError = false
+    /// Let Content-Disposition or the redirect target name the file inside
+    /// filePath's directory, numbering it when the name is taken.
+    public var serverNaming = false
 
     public init(url: String, header: [String: String] = [:], timeout: Int = 60_000, filePath: String? = nil,
                 priority: Int = 0, maxReceiveRate: Int64 = 0, maxBodyBytes: Int64 = 0,

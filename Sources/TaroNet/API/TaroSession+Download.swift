@@ -29,7 +29,8 @@ extension TaroSession {
                                 localPath: destination, handler: hub)
         var spec = TransferSpec(url: option.url)
         spec.headers = option.header.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        spec.sink = .file(path: destination)
+        spec.sink = .file(path: destination, serverNaming: option.serverNaming)
+        spec.failOnHTTPError = option.failOnHTTPError
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.maxReceiveRate = option.maxReceiveRate
         spec.maxBodyBytes = option.maxBodyBytes

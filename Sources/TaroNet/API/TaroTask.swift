@@ -22,6 +22,19 @@ public class TaroTask<Success: Sendable, Progress: Sendable>: @unchecked Sendabl
         session.scheduler.post(.abort(core.id))
     }
 
+    /// Beyond Taro: holds the transfer where it is (a waiting one does not
+    /// start) until `resume()`.
+    public func pause() {
+        guard let core, let session, !hub.isSettled else { return }
+        session.scheduler.post(.pause(core.id))
+    }
+
+    /// Beyond Taro: continues a paused transfer.
+    public func resume() {
+        guard let core, let session, !hub.isSettled else { return }
+        session.scheduler.post(.resume(core.id))
+    }
+
     /// Listens for the final response's headers, which arrive before completion.
     @discardableResult
     public func onHeadersReceived(_ listener: @escaping @Sendable (HeadersReceivedResult) throws -> Void) -> ListenerToken {

@@ -44,6 +44,16 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
         settlement.withLock { if case .pending = $0 { return false } else { return true } }
     }
 
+    /// The failure, once settled with one.
+    var settledError: TaroError? {
+        settlement.withLock { s in
+            switch s {
+            case .delivering(.failure(let e), _), .delivered(.failure(let e)): return e
+            default: return nil
+            }
+        }
+    }
+
     func headersReceived(statusCode: Int, fields: [HTTPExchange.Field]) {
         let result = HeadersReceivedResult(statusCode: statusCode, fields: fields)
         queue.async { self.headerListeners.fire(result) }

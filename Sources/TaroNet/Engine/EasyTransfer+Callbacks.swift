@@ -82,8 +82,30 @@ extension EasyTransfer {
     func deliverFinalHeaders(_ response: HTTPExchange.Response?) {
         guard !finalHeadersDelivered, let response else { return }
         finalHeadersDelivered = true
+        if case .file(_, serverNaming: true) = spec.sink { adoptServerName(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
+    }
+
+    /// Renames the destination after what the server said the file is.
+    private func adoptServerName(_ response: HTTPExchange.Response) {
+        guard let sink else { return }
+        var proposed: String?
+        if let disposition = response.value(of: "Content-Disposition") {
+            proposed = ContentDisposition.fileName(from: disposition)
+        }
+        if proposed == nil, responses.count > 1 {
+            var url: UnsafeMutablePointer<CChar>?
+            if taro_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK, let url {
+                let last = RequestURL.lastPathComponent(String(cString: url))
+                if !last.isEmpty { proposed = last }
+            }
+        }
+        guard let proposed else { return }
+        let name = SafeFileName.make(proposed)
+        let directory = (sink.finalPath as NSString).deletingLastPathComponent
+        sink.finalPath = directory + "/" + name
+        core.update { $0.name = name; $0.localPath = sink.finalPath }
     }
 
     func readUploadBody(into buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

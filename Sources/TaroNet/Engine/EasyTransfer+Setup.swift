@@ -35,6 +35,9 @@ extension EasyTransfer {
         if spec.maxReceiveRate > 0 {
             taro_easy_setopt_off(h, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(spec.maxReceiveRate))
         }
+        if spec.failOnHTTPError {
+            taro_easy_setopt_long(h, CURLOPT_FAILONERROR, 1)
+        }
         if spec.acceptEncoding {
             taro_easy_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
         }

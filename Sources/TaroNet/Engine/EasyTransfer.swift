@@ -64,8 +64,8 @@ final class EasyTransfer {
     }
 
     private func prepareSink() throws(TransferFailure) {
-        if case .file(let path) = spec.sink {
-            let sink = FileSink(finalPath: path)
+        if case .file(let path, let serverNaming) = spec.sink {
+            let sink = FileSink(finalPath: path, numberOnConflict: serverNaming)
             try sink.open()
             self.sink = sink
         }

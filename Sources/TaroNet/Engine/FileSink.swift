@@ -4,8 +4,11 @@ import Glibc
 /// name only when it is complete, without ever replacing an existing file.
 /// Lives on the engine thread.
 final class FileSink {
-    let finalPath: String
+    /// May change once the server names the file (see EasyTransfer.adoptServerName).
+    var finalPath: String
     let partPath: String
+    /// Take "name-1.ext", "name-2.ext"… when the final name is taken.
+    let numberOnConflict: Bool
     private var fd: Int32 = -1
     private let capacity: Int
     private let buffer: UnsafeMutableRawPointer
@@ -14,8 +17,9 @@ final class FileSink {
     /// Why the last write failed, in words ("No space left on device").
     private(set) var failure: String?
 
-    init(finalPath: String, blockSize: Int = 1 << 20) {
+    init(finalPath: String, numberOnConflict: Bool = false, blockSize: Int = 1 << 20) {
         self.finalPath = finalPath
+        self.numberOnConflict = numberOnConflict
         self.partPath = finalPath + ".part"
         self.capacity = blockSize
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 4096)
@@ -29,7 +33,7 @@ final class FileSink {
     /// Creates the .part file. O_EXCL|O_NOFOLLOW: a planted file or symlink
     /// under that name is refused, never followed or truncated.
     func open() throws(TransferFailure) {
-        if access(finalPath, F_OK) == 0 {
+        if !numberOnConflict, access(finalPath, F_OK) == 0 {
             throw .message("file exists: \(finalPath)")
         }
         fd = Glibc.open(partPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -86,9 +90,15 @@ final class FileSink {
         }
         close(fd)
         fd = -1
-        if link(partPath, finalPath) == 0 {
-            unlink(partPath)
-            return
+        let attempts = numberOnConflict ? 1000 : 1
+        for n in 0..<attempts {
+            let candidate = n == 0 ? finalPath : Self.numbered(finalPath, n)
+            if link(partPath, candidate) == 0 {
+                unlink(partPath)
+                finalPath = candidate
+                return
+            }
+            if errno != EEXIST { break }
         }
         let err = errno
         if err == EEXIST { throw .message("file exists: \(finalPath)") }
@@ -97,6 +107,14 @@ final class FileSink {
         if rename(partPath, finalPath) != 0 {
             throw .message("rename to \(finalPath): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// "dir/name.tar.gz" → "dir/name-1.tar.gz"; "dir/name" → "dir/name-1".
+    static func numbered(_ path: String, _ n: Int) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        let dot = name.dropFirst().firstIndex(of: ".") ?? name.endIndex
+        return String(path[..<dot]) + "-\(n)" + String(path[dot...])
     }
 
     /// Closes and deletes the .part (abort, failure).

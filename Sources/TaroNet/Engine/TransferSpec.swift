@@ -16,7 +16,10 @@ struct TransferSpec: Sendable {
         /// Keep the body in memory (requests); chunks go to listeners as they arrive.
         case memory(streamChunks: Bool)
         /// Write the body to `path + ".part"`, renamed to `path` when complete.
-        case file(path: String)
+        /// With `serverNaming`, a name from Content-Disposition or the redirect
+        /// target replaces the file part of `path`, and a name already taken
+        /// gets a number ("name-1.ext") instead of failing the transfer.
+        case file(path: String, serverNaming: Bool = false)
     }
 
     var url: String
@@ -37,6 +40,8 @@ struct TransferSpec: Sendable {
     /// Ask for compressed bodies and let curl decode them (requests only:
     /// a download must keep the server's bytes as they are).
     var acceptEncoding: Bool = false
+    /// Fail on an HTTP status of 400 or more instead of saving the error body.
+    var failOnHTTPError: Bool = false
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
 }

@@ -1,0 +1,12 @@
+import TaroNet
+
+/// The real controller: the TUI drives TaroNet's transfer manager.
+extension TransferManager: TransferController {
+    public func queueDownload(url: String, directory: String) {
+        addDownload(url: url, directory: directory)
+    }
+
+    public func queueUpload(filePath: String, url: String, fieldName: String) {
+        addUpload(filePath: filePath, url: url, fieldName: fieldName)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// `taro-tui [-d DIR] [-j N] [--demo] [URL ...]`, parsed.
+struct LaunchOptions {
+    var directory: String?
+    var concurrency = 4
+    var demo = false
+    var urls: [String] = []
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(_ args: [String]) throws {
+        var i = 0
+        func value(_ flag: String) throws -> String {
+            i += 1
+            guard i < args.count else { throw UsageError(description: "\(flag) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            let arg = args[i]
+            switch arg {
+            case "-d", "--dir":
+                directory = try value(arg)
+            case "-j", "--jobs":
+                let text = try value(arg)
+                guard let n = Int(text), (1...256).contains(n) else {
+                    throw UsageError(description: "-j wants a number from 1 to 256, not \(text)")
+                }
+                concurrency = n
+            case "--demo":
+                demo = true
+            case "--":
+                urls.append(contentsOf: args[(i + 1)...])
+                i = args.count
+            default:
+                if arg.hasPrefix("-") && arg.count > 1 {
+                    throw UsageError(description: "unknown option \(arg)")
+                }
+                urls.append(arg)
+            }
+            i += 1
+        }
+    }
+}
