@@ -128,6 +128,7 @@ extension EasyTransfer {
         guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
         lastProgressNanos = now
         emitProgress(done: done, total: total, now: now)
+        recordLiveDetails()
     }
 
     func emitProgress(done: Int64, total: Int64, now: UInt64) {

@@ -5,15 +5,7 @@ extension EasyTransfer {
     /// Turns curl's result into an outcome: the file gets its final name, the
     /// last progress event says 100%, and the exchange gets its timings.
     func complete(_ code: CURLcode) -> TransferOutcome {
-        let profile = readProfile()
-        core.update {
-            $0.exchange.timings = HTTPExchange.Timings(
-                nameLookup: profile.nameLookup, connect: profile.connect, tlsHandshake: profile.tlsHandshake,
-                firstByte: profile.firstByte, total: profile.total)
-            $0.exchange.effectiveURL = readString(CURLINFO_EFFECTIVE_URL).map(URLRedaction.redacted)
-            $0.exchange.remoteAddress = profile.remoteAddress.isEmpty ? nil : profile.remoteAddress
-            $0.exchange.httpVersion = profile.httpVersion.isEmpty ? nil : profile.httpVersion
-        }
+        let profile = recordLiveDetails()
         if let stopReason {
             sink?.discard()
             return .failure(stopReason)
@@ -50,8 +42,30 @@ extension EasyTransfer {
             profile: profile))
     }
 
+    /// Copies timings, effective URL, peer and HTTP version into the
+    /// exchange the header pane shows; called while running and at the end.
+    @discardableResult
+    func recordLiveDetails() -> TransferProfile {
+        let profile = readProfile()
+        let effective = readString(CURLINFO_EFFECTIVE_URL).map(URLRedaction.redacted)
+        core.update {
+            $0.exchange.timings = HTTPExchange.Timings(
+                nameLookup: profile.nameLookup, connect: profile.connect, tlsHandshake: profile.tlsHandshake,
+                firstByte: profile.firstByte, total: profile.total)
+            $0.exchange.effectiveURL = effective
+            $0.exchange.remoteAddress = profile.remoteAddress.isEmpty ? nil : profile.remoteAddress
+            $0.exchange.httpVersion = profile.httpVersion.isEmpty ? nil : profile.httpVersion
+        }
+        return profile
+    }
+
     private func failure(for code: CURLcode) -> TransferFailure {
         switch code {
+        case CURLE_HTTP_RETURNED_ERROR:
+            // "HTTP/1.1 404 Not Found" → "HTTP 404 Not Found"
+            let line = responses.last?.statusLine ?? ""
+            let rest = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
+            return .message("HTTP " + (rest ?? "error"))
         case CURLE_OPERATION_TIMEDOUT:
             return .timeout
         case CURLE_ABORTED_BY_CALLBACK:
