@@ -18,6 +18,10 @@ case "--help", "-h", "help":
 case "--version", "-V":
     print(TaroVersion.full)
     exit(0)
+case "serve":
+    ServeCommand.run(Array(arguments.dropFirst()))
+case let command? where HeadlessMain.commands.contains(command):
+    exit(HeadlessMain.run(command: command, arguments: Array(arguments.dropFirst())))
 default:
     break
 }

@@ -15,7 +15,11 @@ protocol TransferHandle: Sendable {
 extension TaroTask: TransferHandle {
     var version: UInt64 { core?.version ?? 0 }
 
-    var refusalMessage: String? { core == nil ? hub.settledError?.errMsg : nil }
+    /// The reason alone ("unsupported protocol: ftp …"), as rows show failures.
+    var refusalMessage: String? {
+        guard core == nil, let message = hub.settledError?.errMsg else { return nil }
+        return message.range(of: ":fail ").map { String(message[$0.upperBound...]) } ?? message
+    }
 }
 
 extension TransferHandle {

@@ -54,6 +54,15 @@ public final class TransferManager: Sendable {
         }
     }
 
+    /// Queues a download to exactly `path`; it fails rather than replace an existing file.
+    @discardableResult
+    public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
+        state.withLock { s in
+            s.reservedPaths.insert(path)
+            return append(&s, .download(url: url, path: path, headers: headers), serverNaming: false)
+        }
+    }
+
     /// Queues an upload of `filePath`: multipart under `fieldName`, or a raw PUT.
     @discardableResult
     public func addUpload(filePath: String, url: String, fieldName: String = "file", put: Bool = false,
@@ -109,7 +118,9 @@ public final class TransferManager: Sendable {
     /// Takes a finished transfer off the list; its file stays.
     public func remove(_ id: UInt64) {
         state.withLock { s in
-            guard let i = s.index[id], let snap = s.entries[i].handle.snapshot, snap.state.isFinal else { return }
+            guard let i = s.index[id] else { return }
+            // A task refused before it started has no snapshot and is final.
+            if let snap = s.entries[i].handle.snapshot, !snap.state.isFinal { return }
             if case .download(_, let path, _) = s.entries[i].request { s.reservedPaths.remove(path) }
             s.entries.remove(at: i)
             s.index = Dictionary(uniqueKeysWithValues: s.entries.enumerated().map { ($1.id, $0) })

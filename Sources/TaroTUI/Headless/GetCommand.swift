@@ -1,0 +1,56 @@
+import Foundation
+import TaroNet
+
+/// `taro-tui get [-d DIR] [-o FILE] [-j N] [-i LIST|-] [-H 'K: V']... [--json] URL...`
+enum GetCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-i", "-H"], switches: ["--json"])
+        let jobs = try a.int("-j", default: 4, range: 1...256)
+        let headers = try a.headers()
+        let directory = a.last("-d") ?? FileManager.default.currentDirectoryPath
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw HeadlessArguments.UsageError(description: "not a directory: \(directory)")
+        }
+        let output = a.last("-o")
+        if output != nil && (a.positional.count != 1 || a.last("-i") != nil) {
+            throw HeadlessArguments.UsageError(description: "-o names the file of a single URL")
+        }
+        let reader = try a.last("-i").map(URLListReader.init(path:))
+        guard !a.positional.isEmpty || reader != nil else {
+            throw HeadlessArguments.UsageError(description: "get needs a URL (or -i LIST)")
+        }
+
+        let manager = TransferManager(limit: jobs)
+        defer { manager.shutdown() }
+        let reporter = HeadlessReporter(json: a.has("--json"))
+        var pending = a.positional[...]
+        var inFlight = 0
+        // Keep a bounded window queued: enough to fill every slot, never the whole list.
+        func topUp() {
+            while inFlight < jobs * 2 {
+                guard let url = pending.popFirst() ?? reader?.next() else { return }
+                if let output {
+                    let path = output.hasPrefix("/") ? output : directory + "/" + output
+                    manager.addDownload(url: url, path: path, headers: headers)
+                } else {
+                    manager.addDownload(url: url, directory: directory, headers: headers)
+                }
+                inFlight += 1
+            }
+        }
+        topUp()
+        while inFlight > 0 {
+            Thread.sleep(forTimeInterval: 0.05)
+            let finished = reporter.observe(manager.snapshot().items)
+            for id in finished {
+                manager.remove(id)
+                reporter.forget(id)
+                inFlight -= 1
+            }
+            topUp()
+        }
+        reporter.summary()
+        return reporter.failed > 0 ? 1 : 0
+    }
+}

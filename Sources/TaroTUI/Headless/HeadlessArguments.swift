@@ -1,0 +1,65 @@
+/// A small getopt for the headless commands: flags with values, repeatable
+/// flags, and positional arguments, with errors a person can act on.
+struct HeadlessArguments {
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positional: [String] = []
+
+    /// `withValue`: options followed by a value; `switches`: options that stand alone.
+    init(_ args: [String], withValue: Set<String>, switches: Set<String>) throws {
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            if arg == "--" {
+                positional.append(contentsOf: args[(i + 1)...])
+                break
+            }
+            if withValue.contains(arg) {
+                guard i + 1 < args.count else { throw UsageError(description: "\(arg) needs a value") }
+                values[arg, default: []].append(args[i + 1])
+                i += 2
+                continue
+            }
+            if switches.contains(arg) {
+                flags.insert(arg)
+            } else if arg.hasPrefix("-") && arg != "-" {
+                throw UsageError(description: "unknown option \(arg)")
+            } else {
+                positional.append(arg)
+            }
+            i += 1
+        }
+    }
+
+    func last(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = last(name) else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw UsageError(description: "\(name) wants a number from \(range.lowerBound) to \(range.upperBound), not \(text)")
+        }
+        return n
+    }
+
+    /// `-H 'Name: value'` → ["Name": "value"].
+    func headers() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for line in all("-H") {
+            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
+                throw UsageError(description: "-H wants 'Name: value', not \(line)")
+            }
+            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            result[name] = value
+        }
+        return result
+    }
+}
+
+import Foundation

@@ -1,0 +1,150 @@
+import Foundation
+import TaroNet
+
+/// What a headless command tells the person or script running it, from
+/// successive snapshots: a compact live display when stderr is a terminal,
+/// otherwise one progress line per transfer about once a second; or, with
+/// --json, one JSON object per event per line on stdout. Every string a
+/// server controls is escaped before it is written.
+final class HeadlessReporter {
+    enum Mode { case json, live, plain }
+
+    private struct Seen {
+        var headers = false
+        var lastLine: Date = .distantPast
+        var final = false
+    }
+
+    let mode: Mode
+    private var seen: [UInt64: Seen] = [:]
+    private var liveLines = 0
+    private var lastLive: Date = .distantPast
+    private(set) var done = 0
+    private(set) var failed = 0
+    private(set) var bytes: Int64 = 0
+    private let started = Date()
+
+    init(json: Bool) {
+        mode = json ? .json : (isatty(STDERR_FILENO) == 1 ? .live : .plain)
+    }
+
+    /// Reports what changed; returns the ids that are final and reported.
+    @discardableResult
+    func observe(_ items: [TransferSnapshot], now: Date = Date()) -> [UInt64] {
+        var finished: [UInt64] = []
+        for item in items {
+            var s = seen[item.id] ?? Seen()
+            if s.final { finished.append(item.id); continue }
+            if !s.headers, let status = item.statusCode, item.state != .queued,
+               let response = item.exchange.responses.last {
+                s.headers = true
+                if mode == .json {
+                    emitJSON(["event": "headers", "id": .number(Double(item.id)), "url": .string(item.url),
+                              "status": .number(Double(status)),
+                              "headers": .array(response.fields.map { .array([.string($0.name), .string($0.value)]) })])
+                }
+            }
+            if item.state.isFinal {
+                s.final = true
+                finished.append(item.id)
+                report(final: item)
+            } else if item.state == .active, now.timeIntervalSince(s.lastLine) >= 1 {
+                s.lastLine = now
+                switch mode {
+                case .json:
+                    emitJSON(["event": "progress", "id": .number(Double(item.id)), "bytes": .number(Double(item.bytesDone)),
+                              "total": item.bytesTotal.map { .number(Double($0)) } ?? .null,
+                              "percent": item.percent.map { .number(Double($0)) } ?? .null,
+                              "speed": .number(item.bytesPerSecond.rounded())])
+                case .plain:
+                    writeErr(progressLine(item) + "\n")
+                case .live:
+                    break
+                }
+            }
+            seen[item.id] = s
+        }
+        if mode == .live, now.timeIntervalSince(lastLive) >= 0.2 {
+            lastLive = now
+            redrawLive(items.filter { !$0.state.isFinal })
+        }
+        return finished
+    }
+
+    /// Forgets a transfer that has been reported and taken off the list.
+    func forget(_ id: UInt64) { seen[id] = nil }
+
+    private func report(final item: TransferSnapshot) {
+        clearLive()
+        let name = TerminalText.sanitize(item.name)
+        let url = TerminalText.sanitize(item.url)
+        if item.state == .done {
+            done += 1
+            bytes += item.bytesDone
+            switch mode {
+            case .json:
+                emitJSON(["event": "done", "id": .number(Double(item.id)), "url": .string(item.url),
+                          "status": item.statusCode.map { .number(Double($0)) } ?? .null,
+                          "path": item.localPath.map { .string($0) } ?? .null, "bytes": .number(Double(item.bytesDone))])
+            case .plain, .live:
+                writeErr("done    \(name)  \(ByteFormat.size(item.bytesDone))  \(item.localPath.map { TerminalText.sanitize($0) } ?? url)\n")
+            }
+        } else {
+            failed += 1
+            let reason = item.errorMessage ?? item.state.rawValue
+            switch mode {
+            case .json:
+                emitJSON(["event": "failed", "id": .number(Double(item.id)), "url": .string(item.url),
+                          "error": .string(reason)])
+            case .plain, .live:
+                writeErr("failed  \(url): \(TerminalText.sanitize(reason))\n")
+            }
+        }
+    }
+
+    func summary() {
+        clearLive()
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let line = "\(done) done, \(failed) failed, \(ByteFormat.size(bytes)) in \(String(format: "%.1f", elapsed))s"
+            + " (\(ByteFormat.rate(Double(bytes) / elapsed)))"
+        if mode == .json {
+            emitJSON(["event": "summary", "done": .number(Double(done)), "failed": .number(Double(failed)),
+                      "bytes": .number(Double(bytes)), "seconds": .number((elapsed * 1000).rounded() / 1000)])
+        } else {
+            writeErr(line + "\n")
+        }
+    }
+
+    private func progressLine(_ item: TransferSnapshot) -> String {
+        let percent = item.percent.map { String(format: "%3d%%", $0) } ?? "  ?%"
+        let total = item.bytesTotal.map(ByteFormat.size) ?? "?"
+        return "\(percent)  \(ByteFormat.size(item.bytesDone))/\(total)  \(ByteFormat.rate(item.bytesPerSecond))  "
+            + TerminalText.sanitize(item.name)
+    }
+
+    private func redrawLive(_ active: [TransferSnapshot]) {
+        clearLive()
+        let shown = active.prefix(8)
+        var text = ""
+        for item in shown { text += progressLine(item) + "\u{1b}[K\n" }
+        if active.count > shown.count { text += "… and \(active.count - shown.count) more\u{1b}[K\n" }
+        liveLines = shown.count + (active.count > shown.count ? 1 : 0)
+        writeErr(text)
+    }
+
+    /// Moves back over the live lines so the next output replaces them.
+    private func clearLive() {
+        guard mode == .live, liveLines > 0 else { return }
+        writeErr("\u{1b}[\(liveLines)A\u{1b}[J")
+        liveLines = 0
+    }
+
+    private func emitJSON(_ object: [String: JSONValue]) {
+        let line = JSONValue.object(object).serialized + "\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    private func writeErr(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
