@@ -92,7 +92,7 @@ final class LifecycleTests: XCTestCase {
         defer { server.stop() }
         let connections = try (0..<300).map { _ in try RawHTTPConnection(port: server.port) }
         for (index, connection) in connections.enumerated() {
-            try connection.request("GET", "/bytes/\(index)?delay=100", close: true)
+            try connection.request("GET", "/bytes/\(index)?delay=500", close: true)
         }
         for (index, connection) in connections.enumerated() {
             XCTAssertEqual(try connection.readResponse().body, DeterministicBody.bytes(seed: 1, count: index))
