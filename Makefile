@@ -44,7 +44,7 @@ run demo: release
 
 test: deps-test
 	swift build --build-tests
-	swift test
+	swift test --disable-swift-testing
 
 bench: deps-bench release
 	Benchmarks/run.sh

@@ -25,7 +25,7 @@ final class UploadTaskConformanceTests: XCTestCase {
     /// A file of deterministic bytes; returns its path.
     private func makeFile(_ name: String, size: Int, seed: UInt64 = 11) throws -> String {
         let path = dir.file(name)
-        FileManager.default.createFile(atPath: path, contents: Data(DeterministicBody.bytes(seed: seed, count: size)))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(DeterministicBody.bytes(seed: seed, count: size)))
         return path
     }
 
