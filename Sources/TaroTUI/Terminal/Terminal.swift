@@ -12,7 +12,7 @@ final class Terminal {
 
         var description: String {
             switch self {
-            case .notATerminal: return "taro-tui needs a terminal on stdin and stdout"
+            case .notATerminal: return "needs a terminal on stdin and stdout (use the headless mode in scripts)"
             case .cannotStart(let term): return "cannot start curses for TERM=\(term)"
             }
         }
