@@ -1,5 +1,6 @@
 /// The query parameters `/bytes/N` and named resources understand.
 struct BytesOptions {
+    /// `/bytes` only; a named resource has its own seed.
     var seed: UInt64?
     /// No Content-Length: the body ends when the connection closes.
     var noLength: Bool
@@ -10,7 +11,8 @@ struct BytesOptions {
     var rate: Int64?
     /// Send this many body bytes, then hold the connection without sending.
     var stallAfter: Int64?
-    /// Send this many body bytes, then close the connection.
+    /// Send this many body bytes, then close the connection (an orderly FIN,
+    /// so the client reliably receives exactly those bytes before the end).
     var closeAfter: Int64?
     /// Force this status (no range handling), still with the full body.
     var status: Int?

@@ -16,8 +16,7 @@ enum BytesRoute {
 
     /// A named resource: size, seed and validators come from the resource.
     static func serve(_ exchange: Exchange, resource: ServedResource) throws {
-        var options = BytesOptions(exchange.query)
-        options.seed = nil
+        let options = BytesOptions(exchange.query)
         let tag = resource.etag.map(quoted) ?? derivedETag(seed: resource.seed, size: resource.size)
         try serve(exchange, size: resource.size, seed: resource.seed,
                   etag: resource.weakETag && !tag.hasPrefix("W/") ? "W/" + tag : tag,
