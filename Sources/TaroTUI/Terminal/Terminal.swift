@@ -66,6 +66,7 @@ final class Terminal {
         _ = intrflush(window, false)
         _ = curs_set(0)
         _ = set_escdelay(25)   // Esc must cancel a prompt at once, not after a second
+        defineCommonKeySequences()
         _ = mousemask(taro_mouse_mask_all(), nil)
         _ = mouseinterval(0)
         var colors = false
@@ -78,6 +79,18 @@ final class Terminal {
             }
         }
         return Terminal(screen: screen, window: window, stderrRedirect: redirect, useColor: colors, isUTF8: isUTF8)
+    }
+
+    /// Home and End are sent differently by xterm, the Linux console, tmux
+    /// and screen; with TERM naming the wrong one (xterm-256color inside tmux
+    /// is common) terminfo misses them. Teaching ncurses the usual variants
+    /// keeps the keys working anyway.
+    private static func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1b}[1~", KEY_HOME), ("\u{1b}[7~", KEY_HOME), ("\u{1b}[H", KEY_HOME), ("\u{1b}OH", KEY_HOME),
+            ("\u{1b}[4~", KEY_END), ("\u{1b}[8~", KEY_END), ("\u{1b}[F", KEY_END), ("\u{1b}OF", KEY_END),
+        ]
+        for (sequence, code) in sequences { _ = define_key(sequence, code) }
     }
 
     var size: TerminalSize {
