@@ -23,6 +23,9 @@ public struct DownloadFileOption: Sendable {
     public var progressInterval: Duration
     /// Fail on an HTTP status of 400 or more instead of saving the error body.
     public var failOnHTTPError = false
+    /// Fetch the file over this many connections when the server allows
+    /// ranges (with a strong validator); one connection otherwise.
+    public var segments = 1
     /// Let Content-Disposition or the redirect target name the file inside
     /// filePath's directory, numbering it when the name is taken.
     public var serverNaming = false

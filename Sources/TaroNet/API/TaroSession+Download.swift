@@ -31,6 +31,7 @@ extension TaroSession {
         spec.headers = option.header.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         spec.sink = .file(path: destination, serverNaming: option.serverNaming)
         spec.failOnHTTPError = option.failOnHTTPError
+        spec.segments = max(1, min(option.segments, 64))
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.maxReceiveRate = option.maxReceiveRate
         spec.maxBodyBytes = option.maxBodyBytes

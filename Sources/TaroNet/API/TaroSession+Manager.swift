@@ -2,10 +2,11 @@ extension TaroSession {
     /// A download for the manager: named by the server when `serverNaming`,
     /// failing on HTTP errors rather than saving an error page as the file.
     func startDownload(url: String, path: String, headers: [String: String], serverNaming: Bool,
-                       timeoutMilliseconds: Int) -> DownloadTask {
+                       timeoutMilliseconds: Int, segments: Int) -> DownloadTask {
         var option = DownloadFileOption(url: url, header: headers, timeout: timeoutMilliseconds, filePath: path)
         option.failOnHTTPError = true
         option.serverNaming = serverNaming
+        option.segments = segments
         return downloadFile(option)
     }
 }

@@ -35,7 +35,9 @@ let easyDebugCallback: taro_debug_callback = { _, type, data, size, user in
 
 extension EasyTransfer {
     func receiveBody(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        if let parent { return receiveSegmentBody(bytes, count, group: parent.group!) }
         if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
+        if let group { return receivePrimarySegmentBody(bytes, count, group: group) }
         if spec.maxBodyBytes > 0, bodyBytes + Int64(count) > spec.maxBodyBytes {
             stopReason = .message("response body larger than \(spec.maxBodyBytes) bytes")
             return 0
@@ -62,6 +64,9 @@ extension EasyTransfer {
             return 0
         }
         if let response = parser.feed(line) {
+            if parent != nil {
+                return checkSegmentResponse(response) ? line.count : 0
+            }
             responses.append(response)
             core.update { $0.exchange.responses.append(response); $0.statusCode = response.statusCode }
             if isFinal(response) { deliverFinalHeaders(response) }
@@ -83,6 +88,7 @@ extension EasyTransfer {
         guard !finalHeadersDelivered, let response else { return }
         finalHeadersDelivered = true
         if case .file(_, serverNaming: true) = spec.sink { adoptServerName(response) }
+        if spec.segments > 1 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
     }
@@ -119,12 +125,17 @@ extension EasyTransfer {
     }
 
     func progress(dltotal: Int64, dlnow: Int64, ultotal: Int64, ulnow: Int64) {
+        if let parent {
+            parent.progress(dltotal: 0, dlnow: 0, ultotal: 0, ulnow: 0)
+            return
+        }
         // A download's progress means nothing before its final headers: until
         // then curl reports zeros, or the sizes of redirect bodies.
         if !isUpload && !finalHeadersDelivered { return }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now &- lastProgressNanos >= progressIntervalNanos else { return }
-        let (done, total) = isUpload ? (ulnow, ultotal) : (dlnow, dltotal)
+        var (done, total) = isUpload ? (ulnow, ultotal) : (dlnow, dltotal)
+        if let group { (done, total) = (group.plan.totalWritten, group.plan.total) }
         guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
         lastProgressNanos = now
         emitProgress(done: done, total: total, now: now)
@@ -140,6 +151,7 @@ extension EasyTransfer {
     }
 
     func recordRequestHeaders(_ block: UnsafeRawBufferPointer) {
+        guard parent == nil else { return }
         let text = String(decoding: block, as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: true) { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }
         guard !lines.isEmpty else { return }

@@ -30,11 +30,23 @@ final class EasyTransfer {
     var lastDone: Int64 = -1
     var isPaused = false
 
+    /// For a helper connection of a segmented download: the primary transfer
+    /// and the segment this connection fetches.
+    unowned let parent: EasyTransfer?
+    let segmentIndex: Int
+    /// For the primary of a segmented download, once the server allowed ranges.
+    var group: SegmentGroup?
+    var segmentWriter: SegmentWriter?
+    /// The primary's connection ended while its helpers still run.
+    var finishedCode: CURLcode?
+
     /// Largest header section accepted from a server.
     static let maxHeaderBytes = 64 * 1024
 
-    init(core: TransferCore, spec: TransferSpec) throws(TransferFailure) {
+    init(core: TransferCore, spec: TransferSpec, parent: EasyTransfer? = nil, segment: Int = 0) throws(TransferFailure) {
         guard let handle = curl_easy_init() else { throw .message("curl_easy_init failed") }
+        self.parent = parent
+        self.segmentIndex = segment
         self.core = core
         self.spec = spec
         self.handle = handle
@@ -47,14 +59,16 @@ final class EasyTransfer {
         let interval = spec.progressInterval.components
         progressIntervalNanos = UInt64(interval.seconds) * 1_000_000_000 + UInt64(interval.attoseconds / 1_000_000_000)
         do {
-            try prepareSink()
+            if parent == nil { try prepareSink() }
             try configure()
         } catch {
             sink?.discard()
             cleanup()
             throw error
         }
-        core.update { $0.state = .connecting; $0.startedAt = Date() }
+        if parent == nil {
+            core.update { $0.state = .connecting; $0.startedAt = Date() }
+        }
     }
 
     static func from(handle: UnsafeMutableRawPointer) -> EasyTransfer? {
@@ -85,6 +99,11 @@ final class EasyTransfer {
     /// Throws away the partial download (abort, shutdown).
     func discard() {
         sink?.discard()
+    }
+
+    /// Every handle of this transfer: its own and its helpers'.
+    var allHandles: [UnsafeMutableRawPointer] {
+        [handle] + (group?.children.map(\.handle) ?? [])
     }
 
     func setPaused(_ paused: Bool) {

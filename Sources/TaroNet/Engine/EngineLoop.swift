@@ -21,6 +21,7 @@ final class EngineLoop: @unchecked Sendable {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             collectFinished()
+            addPendingSegments()
             // With nothing to do, sleep long: a wakeup ends the poll at once.
             let timeout: Int32 = transfers.isEmpty ? 5_000 : 250
             curl_multi_poll(multi, nil, 0, timeout, nil)
@@ -51,8 +52,10 @@ final class EngineLoop: @unchecked Sendable {
             report(.cancelled(id))
         case .pause(let id):
             transfers[id]?.setPaused(true)
+            transfers[id]?.group?.children.forEach { $0.setPaused(true) }
         case .resume(let id):
             transfers[id]?.setPaused(false)
+            transfers[id]?.group?.children.forEach { $0.setPaused(false) }
         case .setReceiveRate(let id, let rate):
             transfers[id]?.setReceiveRate(rate)
         }
@@ -61,17 +64,79 @@ final class EngineLoop: @unchecked Sendable {
     private func collectFinished() {
         var left: Int32 = 0
         while let message = curl_multi_info_read(multi, &left) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                  let transfer = EasyTransfer.from(handle: easy) else { continue }
             let code = taro_msg_result(message)
-            guard let transfer = EasyTransfer.from(handle: easy),
-                  transfers.removeValue(forKey: transfer.core.id) != nil else { continue }
+            if let parent = transfer.parent {
+                // A helper of a segmented download.
+                curl_multi_remove_handle(multi, easy)
+                parent.childFinished(transfer)
+                settleIfIdle(parent)
+                continue
+            }
+            guard transfers[transfer.core.id] === transfer else { continue }
+            if transfer.group != nil {
+                curl_multi_remove_handle(multi, easy)
+                transfer.primaryFinished(code)
+                settleIfIdle(transfer)
+                continue
+            }
+            transfers[transfer.core.id] = nil
             let outcome = transfer.complete(code)
             remove(transfer)
             report(.finished(transfer.core.id, outcome))
         }
     }
 
+    /// A segmented download settles when none of its connections is left;
+    /// after a failure the remaining ones are stopped at once.
+    private func settleIfIdle(_ primary: EasyTransfer) {
+        guard let group = primary.group else { return }
+        if group.failure != nil {
+            for child in group.children + group.pendingStarts {
+                curl_multi_remove_handle(multi, child.handle)
+                child.cleanup()
+            }
+            group.children.removeAll()
+            group.pendingStarts.removeAll()
+            if !group.primaryDone {
+                curl_multi_remove_handle(multi, primary.handle)
+                group.primaryDone = true
+            }
+        }
+        guard group.isIdle else { return }
+        transfers[primary.core.id] = nil
+        let outcome = primary.completeGroup(group)
+        primary.cleanup()
+        report(.finished(primary.core.id, outcome))
+    }
+
+    private func addPendingSegments() {
+        for transfer in transfers.values {
+            guard let group = transfer.group, !group.pendingStarts.isEmpty else { continue }
+            for child in group.pendingStarts {
+                group.children.append(child)
+                curl_multi_add_handle(multi, child.handle)
+            }
+            group.pendingStarts.removeAll()
+            if group.failure != nil { settleIfIdle(transfer) }
+        }
+    }
+
+    /// Takes a transfer and its helpers out of the multi handle and frees them.
     private func remove(_ transfer: EasyTransfer) {
+        if let group = transfer.group {
+            for child in group.children + group.pendingStarts {
+                curl_multi_remove_handle(multi, child.handle)
+                child.cleanup()
+            }
+            group.children.removeAll()
+            group.pendingStarts.removeAll()
+            if group.primaryDone {
+                transfer.cleanup()
+                return
+            }
+        }
         curl_multi_remove_handle(multi, transfer.handle)
         transfer.cleanup()
     }

@@ -9,7 +9,7 @@ final class FileSink {
     let partPath: String
     /// Take "name-1.ext", "name-2.ext"… when the final name is taken.
     let numberOnConflict: Bool
-    private var fd: Int32 = -1
+    private(set) var fd: Int32 = -1
     private let capacity: Int
     private let buffer: UnsafeMutableRawPointer
     private var buffered = 0
@@ -59,6 +59,9 @@ final class FileSink {
         bytesWritten += Int64(count)
         return true
     }
+
+    /// Writes out what is buffered (a segment's connection ended early).
+    func flushBuffered() -> Bool { flush() }
 
     private func flush() -> Bool {
         guard buffered > 0 else { return true }

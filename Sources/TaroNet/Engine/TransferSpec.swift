@@ -42,6 +42,8 @@ struct TransferSpec: Sendable {
     var acceptEncoding: Bool = false
     /// Fail on an HTTP status of 400 or more instead of saving the error body.
     var failOnHTTPError: Bool = false
+    /// Connections for one download when the server allows ranges; 1 for none.
+    var segments: Int = 1
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
 }

@@ -31,7 +31,11 @@ public final class TransferManager: Sendable {
     /// Downloads are not kept unbounded in time; an idle connection counts as a failure.
     private let downloadTimeout: Int
 
-    public init(limit: Int = 4, session: TaroSession? = nil, downloadTimeoutMilliseconds: Int = 0) {
+    /// Connections per download when the server allows ranges.
+    private let segments: Int
+
+    public init(limit: Int = 4, session: TaroSession? = nil, downloadTimeoutMilliseconds: Int = 0, segments: Int = 1) {
+        self.segments = segments
         let limit = max(1, limit)
         self.session = session ?? TaroSession(limits: SchedulerLimits(global: limit, perHost: limit))
         self.state = Mutex(State(limit: limit))
@@ -87,7 +91,7 @@ public final class TransferManager: Sendable {
         switch request {
         case .download(let url, let path, let headers):
             return session.startDownload(url: url, path: path, headers: headers, serverNaming: serverNaming,
-                                         timeoutMilliseconds: downloadTimeout)
+                                         timeoutMilliseconds: downloadTimeout, segments: segments)
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             return session.uploadFile(UploadFileOption(url: url, filePath: filePath, name: fieldName,
                                                        header: headers, timeout: 0, method: put ? .put : .multipart))

@@ -1,11 +1,12 @@
 import Foundation
 import TaroNet
 
-/// `taro-tui get [-d DIR] [-o FILE] [-j N] [-i LIST|-] [-H 'K: V']... [--json] URL...`
+/// `taro-tui get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json] URL...`
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-i", "-H"], switches: ["--json"])
+        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-s", "-i", "-H"], switches: ["--json"])
         let jobs = try a.int("-j", default: 4, range: 1...256)
+        let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
         let directory = a.last("-d") ?? FileManager.default.currentDirectoryPath
         var isDir: ObjCBool = false
@@ -21,7 +22,7 @@ enum GetCommand {
             throw HeadlessArguments.UsageError(description: "get needs a URL (or -i LIST)")
         }
 
-        let manager = TransferManager(limit: jobs)
+        let manager = TransferManager(limit: jobs, segments: segments)
         defer { manager.shutdown() }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]
