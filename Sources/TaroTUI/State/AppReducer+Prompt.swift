@@ -68,12 +68,3 @@ extension AppReducer {
         return false
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var characters = Substring(self)
-        while characters.first?.isWhitespace == true { characters.removeFirst() }
-        while characters.last?.isWhitespace == true { characters.removeLast() }
-        return String(characters)
-    }
-}

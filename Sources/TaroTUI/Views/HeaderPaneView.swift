@@ -112,11 +112,3 @@ enum HeaderPaneView {
         }
     }
 }
-
-extension String {
-    /// Pads with spaces to at least `width` columns, for label columns.
-    func padding(to width: Int) -> String {
-        let w = DisplayWidth.of(self)
-        return w >= width ? self + " " : self + String(repeating: " ", count: width - w)
-    }
-}
