@@ -68,9 +68,14 @@ enum TransferRowView {
                 // No size column to show the byte count: the bar's place shows it.
                 buffer.put(ByteFormat.size(item.bytesDone), row: row, col: x, maxWidth: columns.barWidth)
             } else {
+                // The moving block means "bytes are arriving"; a transfer that
+                // is waiting, paused or stopped gets an empty bar instead.
+                let moving = item.state == .active || item.state == .connecting
+                let inside = moving
+                    ? ProgressBar.indeterminate(bytesDone: item.bytesDone, width: columns.barWidth, glyphs: glyphs)
+                    : String(repeating: glyphs.barEmpty, count: max(0, inner))
                 x += buffer.put(glyphs.barOpen, row: row, col: x)
-                let moving = ProgressBar.indeterminate(bytesDone: item.bytesDone, width: columns.barWidth, glyphs: glyphs)
-                x += buffer.put(moving, row: row, col: x, maxWidth: inner, style: barStyle)
+                x += buffer.put(inside, row: row, col: x, maxWidth: inner, style: moving ? barStyle : emptyStyle)
                 buffer.put(glyphs.barClose, row: row, col: x)
             }
         }
