@@ -1,0 +1,44 @@
+"""Turns bench-out/results.tsv into the Performance table: medians per
+workload and tool, and the ratio taro-tui/peer (below 1.0: taro-tui faster)."""
+import statistics
+import sys
+from collections import defaultdict
+
+WORKLOADS = {
+    "W1": "1 GiB file to disk",
+    "W2": "1000 × 16 KiB, 16 at a time",
+    "W3": "256 MiB, 20 MB/s per connection, 8 connections",
+    "W4": "1 GiB raw PUT upload",
+    "W5": "1 GiB multipart upload",
+    "W6": "get -i with 100,000 URLs, 16 active (peak RSS)",
+}
+IDEAL_W3 = 268435456 / (8 * 20_000_000)
+
+rows = defaultdict(list)
+with open(sys.argv[1]) as f:
+    for line in f:
+        w, tool, wall, cpu, rss = line.split("\t")
+        rows[(w, tool)].append((float(wall), float(cpu), int(rss)))
+
+def med(values, i):
+    return statistics.median(v[i] for v in values)
+
+print()
+print("| workload | tool | median wall | median CPU | peak RSS | wall ratio taro-tui/peer |")
+print("|---|---|---:|---:|---:|---:|")
+for w, title in WORKLOADS.items():
+    tools = [t for (ww, t) in rows if ww == w]
+    if not tools:
+        continue
+    taro = rows.get((w, "taro-tui"))
+    for tool in ["taro-tui"] + sorted(t for t in tools if t != "taro-tui"):
+        values = rows[(w, tool)]
+        ratio = ""
+        if tool != "taro-tui" and taro:
+            ratio = "%.2f" % (med(taro, 0) / med(values, 0))
+        print("| %s %s | %s | %.2f s | %.2f s | %.1f MiB | %s |" % (
+            w, title if tool == "taro-tui" else "", tool, med(values, 0), med(values, 1),
+            max(v[2] for v in values) / 1024, ratio))
+    if w == "W3" and taro:
+        print("| W3 ideal | 256 MiB / (8 × 20 MB/s) | %.2f s | | | %.2f |" % (IDEAL_W3, med(taro, 0) / IDEAL_W3))
+print()

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# make bench: taro-tui side by side with curl, aria2c and axel on this
+# machine, in one run. Each workload runs alternately with every tool for
+# ROUNDS rounds; every output is checked (size and sha256) so a fast wrong
+# answer cannot count. Prints median wall time, CPU time (user+sys), peak
+# RSS and the ratio taro-tui/peer per workload.
+#
+#   ROUNDS=5 make bench          more rounds
+#   ONLY="W1 W3" make bench      a subset
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6"}
+TARO=$PWD/.build/release/taro-tui
+WORK=$PWD/bench-out
+PORT=${BENCH_PORT:-18391}
+SINK_PORT=$((PORT + 1))
+BASE=http://127.0.0.1:$PORT
+RESULTS=$WORK/results.tsv
+
+[ -x "$TARO" ] || { echo "build first: make release" >&2; exit 1; }
+for tool in curl aria2c axel nginx /usr/bin/time python3 sha256sum; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (make bench installs it)" >&2; exit 1; }
+done
+
+mkdir -p "$WORK/www/small" "$WORK/out" "$WORK/nginx"
+: > "$RESULTS"
+
+# --- data ------------------------------------------------------------------
+if [ ! -f "$WORK/www/big.bin" ] || [ "$(stat -c %s "$WORK/www/big.bin")" != 1073741824 ]; then
+  echo "generating 1 GiB of test data…"
+  head -c 1073741824 /dev/urandom > "$WORK/www/big.bin"
+fi
+if [ ! -f "$WORK/www/mid.bin" ]; then head -c 268435456 "$WORK/www/big.bin" > "$WORK/www/mid.bin"; fi
+if [ ! -f "$WORK/www/small/f999.bin" ]; then
+  for i in $(seq 0 999); do head -c 16384 /dev/urandom > "$WORK/www/small/f$i.bin"; done
+fi
+BIG_SHA=$(sha256sum < "$WORK/www/big.bin" | cut -d' ' -f1)
+MID_SHA=$(sha256sum < "$WORK/www/mid.bin" | cut -d' ' -f1)
+SMALL_SUMS=$WORK/small.sha256
+(cd "$WORK/www/small" && sha256sum f*.bin | sort -k2) > "$SMALL_SUMS"
+
+# --- servers ---------------------------------------------------------------
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $WORK/www;
+    # W3: a mirror that gives each connection 20 MB/s.
+    location /limited/ { alias $WORK/www/; limit_rate 20000000; }
+    # W6: many tiny distinct files.
+    location /tiny/ { default_type application/octet-stream; return 200 "taro-tui bench payload"; }
+  }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+"$TARO" serve --port "$SINK_PORT" > "$WORK/sink.url" &
+SINK_PID=$!
+cleanup() { kill "$NGINX_PID" "$SINK_PID" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 50); do curl -sf -o /dev/null "$BASE/small/f0.bin" && break; sleep 0.1; done
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$SINK_PORT/json" && break; sleep 0.1; done
+
+# --- measuring -------------------------------------------------------------
+# run WORKLOAD TOOL CHECK -- command…   (CHECK verifies the output)
+run() {
+  local workload=$1 tool=$2 check=$3; shift 4
+  rm -rf "$WORK/out"; mkdir -p "$WORK/out"
+  sync
+  if ! /usr/bin/time -o "$WORK/last.time" -f "%e %U %S %M" "$@" >"$WORK/last.out" 2>"$WORK/last.err"; then
+    echo "  $workload $tool FAILED: $(tail -3 "$WORK/last.err")" >&2; return 1
+  fi
+  if ! "$check"; then echo "  $workload $tool produced a wrong result" >&2; return 1; fi
+  read -r wall user sys rss < <(tail -1 "$WORK/last.time")
+  local cpu; cpu=$(python3 -c "print(round($user+$sys,2))")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$workload" "$tool" "$wall" "$cpu" "$rss" >> "$RESULTS"
+  printf '  %-3s %-8s %7.2fs wall %6.2fs cpu %8d KiB\n' "$workload" "$tool" "$wall" "$cpu" "$rss"
+}
+
+check_big() { [ "$(sha256sum < "$WORK/out/big.bin" | cut -d' ' -f1)" = "$BIG_SHA" ]; }
+check_mid() { [ "$(sha256sum < "$WORK/out/mid.bin" | cut -d' ' -f1)" = "$MID_SHA" ]; }
+check_small() { [ "$(cd "$WORK/out" && sha256sum f*.bin | sort -k2)" = "$(cat "$SMALL_SUMS")" ]; }
+check_upload() {
+  # The sink answers with the byte count and sha256 of what it received.
+  grep -q "\"sha256\":\"$BIG_SHA\"" "$WORK/last.out" || grep -q "\"sha256\" *: *\"$BIG_SHA\"" "$WORK/last.out"
+}
+check_w6() { [ "$(find "$WORK/out" -type f | wc -l)" = 100000 ]; }
+
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# --- workloads -------------------------------------------------------------
+SMALL_LIST=$WORK/small.list
+CURL_K=$WORK/small.curlrc
+: > "$SMALL_LIST"; : > "$CURL_K"
+for i in $(seq 0 999); do
+  echo "$BASE/small/f$i.bin" >> "$SMALL_LIST"
+  printf 'url = "%s/small/f%d.bin"\noutput = "%s/out/f%d.bin"\n' "$BASE" "$i" "$WORK" "$i" >> "$CURL_K"
+done
+SINK=$(cat "$WORK/sink.url")/upload
+
+for round in $(seq "$ROUNDS"); do
+  echo "round $round of $ROUNDS"
+  if wants W1; then
+    run W1 taro-tui check_big -- "$TARO" get -o "$WORK/out/big.bin" "$BASE/big.bin"
+    run W1 curl     check_big -- curl -sS -o "$WORK/out/big.bin" "$BASE/big.bin"
+    run W1 aria2c   check_big -- aria2c -q --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -o big.bin "$BASE/big.bin"
+  fi
+  if wants W2; then
+    run W2 taro-tui check_small -- "$TARO" get -j 16 -d "$WORK/out" -i "$SMALL_LIST"
+    run W2 curl     check_small -- curl -sS -Z --parallel-max 16 -K "$CURL_K"
+    run W2 aria2c   check_small -- aria2c -q -j16 --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -i "$SMALL_LIST"
+  fi
+  if wants W3; then
+    run W3 taro-tui check_mid -- "$TARO" get -s 8 -o "$WORK/out/mid.bin" "$BASE/limited/mid.bin"
+    run W3 aria2c   check_mid -- aria2c -q -x8 -s8 -k1M --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -o mid.bin "$BASE/limited/mid.bin"
+    run W3 axel     check_mid -- axel -q -n 8 -o "$WORK/out/mid.bin" "$BASE/limited/mid.bin"
+  fi
+  if wants W4; then
+    run W4 taro-tui check_upload -- "$TARO" upload --put "$WORK/www/big.bin" "$SINK"
+    run W4 curl     check_upload -- curl -sS -T "$WORK/www/big.bin" "$SINK"
+  fi
+  if wants W5; then
+    run W5 taro-tui check_upload -- "$TARO" upload "$WORK/www/big.bin" "$SINK"
+    run W5 curl     check_upload -- curl -sS -F "file=@$WORK/www/big.bin" "$SINK"
+  fi
+done
+
+if wants W6; then
+  echo "W6: 100,000 URLs listed, 16 active (one run)"
+  python3 -c "
+import sys
+with open('$WORK/w6.list','w') as f:
+    for i in range(100000): f.write('$BASE/tiny/t%d\n' % i)"
+  run W6 taro-tui check_w6 -- "$TARO" get -j 16 -d "$WORK/out" -i "$WORK/w6.list"
+fi
+
+python3 Benchmarks/report.py "$RESULTS"
