@@ -114,31 +114,36 @@ for i in $(seq 0 999); do
 done
 SINK=$(cat "$WORK/sink.url")/upload
 
+# Each workload's tools, one line each: TOOL CHECK command…  Rounds rotate
+# which tool goes first, so none always meets the page cache as another left it.
+declare -A TOOLS
+TOOLS[W1]="taro-tui check_big $TARO get -o $WORK/out/big.bin $BASE/big.bin
+curl check_big curl -sS -o $WORK/out/big.bin $BASE/big.bin
+aria2c check_big aria2c -q --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -o big.bin $BASE/big.bin"
+TOOLS[W2]="taro-tui check_small $TARO get -j 16 -d $WORK/out -i $SMALL_LIST
+curl check_small curl -sS -Z --parallel-max 16 -K $CURL_K
+aria2c check_small aria2c -q -j16 --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -i $SMALL_LIST"
+TOOLS[W3]="taro-tui check_mid $TARO get -s 8 -o $WORK/out/mid.bin $BASE/limited/mid.bin
+aria2c check_mid aria2c -q -x8 -s8 -k1M --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -o mid.bin $BASE/limited/mid.bin
+axel check_mid axel -q -n 8 -o $WORK/out/mid.bin $BASE/limited/mid.bin"
+TOOLS[W4]="taro-tui check_upload $TARO upload --put $WORK/www/big.bin $SINK
+curl check_upload curl -sS -T $WORK/www/big.bin $SINK"
+TOOLS[W5]="taro-tui check_upload $TARO upload $WORK/www/big.bin $SINK
+curl check_upload curl -sS -F file=@$WORK/www/big.bin $SINK"
+
 for round in $(seq "$ROUNDS"); do
   echo "round $round of $ROUNDS"
-  if wants W1; then
-    run W1 taro-tui check_big -- "$TARO" get -o "$WORK/out/big.bin" "$BASE/big.bin"
-    run W1 curl     check_big -- curl -sS -o "$WORK/out/big.bin" "$BASE/big.bin"
-    run W1 aria2c   check_big -- aria2c -q --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -o big.bin "$BASE/big.bin"
-  fi
-  if wants W2; then
-    run W2 taro-tui check_small -- "$TARO" get -j 16 -d "$WORK/out" -i "$SMALL_LIST"
-    run W2 curl     check_small -- curl -sS -Z --parallel-max 16 -K "$CURL_K"
-    run W2 aria2c   check_small -- aria2c -q -j16 --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -i "$SMALL_LIST"
-  fi
-  if wants W3; then
-    run W3 taro-tui check_mid -- "$TARO" get -s 8 -o "$WORK/out/mid.bin" "$BASE/limited/mid.bin"
-    run W3 aria2c   check_mid -- aria2c -q -x8 -s8 -k1M --allow-overwrite=true --auto-file-renaming=false -d "$WORK/out" -o mid.bin "$BASE/limited/mid.bin"
-    run W3 axel     check_mid -- axel -q -n 8 -o "$WORK/out/mid.bin" "$BASE/limited/mid.bin"
-  fi
-  if wants W4; then
-    run W4 taro-tui check_upload -- "$TARO" upload --put "$WORK/www/big.bin" "$SINK"
-    run W4 curl     check_upload -- curl -sS -T "$WORK/www/big.bin" "$SINK"
-  fi
-  if wants W5; then
-    run W5 taro-tui check_upload -- "$TARO" upload "$WORK/www/big.bin" "$SINK"
-    run W5 curl     check_upload -- curl -sS -F "file=@$WORK/www/big.bin" "$SINK"
-  fi
+  for w in W1 W2 W3 W4 W5; do
+    wants "$w" || continue
+    mapfile -t lines <<<"${TOOLS[$w]}"
+    n=${#lines[@]}
+    for k in $(seq 0 $((n - 1))); do
+      # shellcheck disable=SC2086
+      set -- ${lines[$(( (k + round - 1) % n ))]}
+      tool=$1 check=$2; shift 2
+      run "$w" "$tool" "$check" -- "$@"
+    done
+  done
 done
 
 if wants W6; then

@@ -4,42 +4,34 @@ import Foundation
 extension EasyTransfer {
     /// Turns curl's result into an outcome: the file gets its final name, the
     /// last progress event says 100%, and the exchange gets its timings.
-    func complete(_ code: CURLcode) -> TransferOutcome {
+    func complete(_ code: CURLcode) -> Completion {
         let profile = recordLiveDetails()
         if let stopReason {
             sink?.discard()
-            return .failure(stopReason)
+            return .done(.failure(stopReason))
         }
         guard code == CURLE_OK else {
             sink?.discard()
-            return .failure(failure(for: code))
+            return .done(.failure(failure(for: code)))
         }
         var status: Int = 0
         taro_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
-        var filePath: String?
-        if let sink {
-            do {
-                try sink.finish()
-            } catch {
-                sink.discard()
-                return .failure(error)
-            }
-            filePath = sink.finalPath
-        }
         // The closing progress event: everything moved, and (now that it is
         // known) the total equals what moved, so it reads 100%.
         let moved = isUpload ? profile.bytesSent : bodyBytes
         lastDone = -1
         emitProgress(done: moved, total: moved, now: DispatchTime.now().uptimeNanoseconds)
-        return .success(TransferResponse(
+        let response = TransferResponse(
             statusCode: status,
             fields: responses.last?.fields ?? [],
             body: memoryBody,
-            filePath: filePath,
+            filePath: nil,
             bodyBytes: bodyBytes,
             exchange: core.snapshot().exchange,
-            profile: profile))
+            profile: profile)
+        if let sink { return .finalize(sink, response) }
+        return .done(.success(response))
     }
 
     /// Copies timings, effective URL, peer and HTTP version into the

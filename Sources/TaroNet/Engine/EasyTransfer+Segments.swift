@@ -137,28 +137,22 @@ extension EasyTransfer {
     }
 
     /// The outcome of a segmented download once no connection is left.
-    func completeGroup(_ group: SegmentGroup) -> TransferOutcome {
+    func completeGroup(_ group: SegmentGroup) -> Completion {
         if let failure = stopReason ?? group.failure {
             sink?.discard()
-            return .failure(failure)
+            return .done(.failure(failure))
         }
         guard group.plan.isComplete, let sink else {
             sink?.discard()
-            return .failure(.message("download incomplete"))
-        }
-        do {
-            try sink.finish()
-        } catch {
-            sink.discard()
-            return .failure(error)
+            return .done(.failure(.message("download incomplete")))
         }
         let total = group.plan.total
         lastDone = -1
         emitProgress(done: total, total: total, now: DispatchTime.now().uptimeNanoseconds)
         var profile = group.primaryProfile ?? readProfile()
         profile.bytesReceived = total
-        return .success(TransferResponse(
-            statusCode: 200, fields: responses.last?.fields ?? [], body: [], filePath: sink.finalPath,
+        return .finalize(sink, TransferResponse(
+            statusCode: 200, fields: responses.last?.fields ?? [], body: [], filePath: nil,
             bodyBytes: total, exchange: core.snapshot().exchange, profile: profile))
     }
 }

@@ -7,6 +7,10 @@ final class EngineLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     private let report: @Sendable (EngineEvent) -> Void
     private var transfers: [UInt64: EasyTransfer] = [:]
+    /// Files are synced and linked to their final names here, off the engine
+    /// thread: one slow fsync must not hold up every other transfer, and
+    /// concurrent fsyncs share journal commits.
+    private let finalizers = DispatchQueue(label: "taro.finalize", attributes: .concurrent)
 
     init(multi: UnsafeMutableRawPointer, report: @escaping @Sendable (EngineEvent) -> Void) {
         self.multi = multi
@@ -82,9 +86,9 @@ final class EngineLoop: @unchecked Sendable {
                 continue
             }
             transfers[transfer.core.id] = nil
-            let outcome = transfer.complete(code)
+            let completion = transfer.complete(code)
             remove(transfer)
-            report(.finished(transfer.core.id, outcome))
+            deliver(transfer.core.id, completion)
         }
     }
 
@@ -106,9 +110,30 @@ final class EngineLoop: @unchecked Sendable {
         }
         guard group.isIdle else { return }
         transfers[primary.core.id] = nil
-        let outcome = primary.completeGroup(group)
+        let completion = primary.completeGroup(group)
         primary.cleanup()
-        report(.finished(primary.core.id, outcome))
+        deliver(primary.core.id, completion)
+    }
+
+    private func deliver(_ id: UInt64, _ completion: Completion) {
+        switch completion {
+        case .done(let outcome):
+            report(.finished(id, outcome))
+        case .finalize(let sink, let response):
+            let owned = SinkHandoff(sink: sink)
+            let report = self.report
+            finalizers.async {
+                do throws(TransferFailure) {
+                    try owned.sink.finish()
+                    var response = response
+                    response.filePath = owned.sink.finalPath
+                    report(.finished(id, .success(response)))
+                } catch {
+                    owned.sink.discard()
+                    report(.finished(id, .failure(error)))
+                }
+            }
+        }
     }
 
     private func addPendingSegments() {

@@ -28,6 +28,8 @@ public final class TransferManager: Sendable {
 
     public let session: TaroSession
     private let state: Mutex<State>
+    /// Signalled each time a transfer settles, so waiters need not poll.
+    private let settlements = DispatchSemaphore(value: 0)
     /// Downloads are not kept unbounded in time; an idle connection counts as a failure.
     private let downloadTimeout: Int
 
@@ -91,10 +93,12 @@ public final class TransferManager: Sendable {
         switch request {
         case .download(let url, let path, let headers):
             return session.startDownload(url: url, path: path, headers: headers, serverNaming: serverNaming,
-                                         timeoutMilliseconds: downloadTimeout, segments: segments)
+                                         timeoutMilliseconds: downloadTimeout, segments: segments,
+                                         onSettle: { [settlements] in settlements.signal() })
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             return session.uploadFile(UploadFileOption(url: url, filePath: filePath, name: fieldName,
-                                                       header: headers, timeout: 0, method: put ? .put : .multipart))
+                                                       header: headers, timeout: 0, method: put ? .put : .multipart,
+                                                       complete: { [settlements] _ in settlements.signal() }))
         }
     }
 
@@ -174,6 +178,11 @@ public final class TransferManager: Sendable {
             }
             return (s.version, items)
         }
+    }
+
+    /// Waits until some transfer settles, or `timeout` passes.
+    public func waitForSettlement(timeout: TimeInterval) {
+        _ = settlements.wait(timeout: .now() + timeout)
     }
 
     /// All transfers settled (none queued, running or paused).

@@ -42,7 +42,8 @@ enum GetCommand {
         }
         topUp()
         while inFlight > 0 {
-            Thread.sleep(forTimeInterval: 0.05)
+            // Woken by each settlement; the timeout paces the progress lines.
+            manager.waitForSettlement(timeout: 0.2)
             let finished = reporter.observe(manager.snapshot().items)
             for id in finished {
                 manager.remove(id)
