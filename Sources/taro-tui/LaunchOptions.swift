@@ -1,11 +1,14 @@
 import Foundation
 
-/// `taro-tui [-d DIR] [-j N] [--demo] [URL ...]`, parsed.
+/// `taro-tui [-d DIR] [-j N] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`, parsed.
 struct LaunchOptions {
     var directory: String?
     var concurrency = 4
     var demo = false
     var urls: [String] = []
+    var stateDirectory: String?
+    var retries = 7
+    var maxSize: Int64 = 0
 
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -31,6 +34,20 @@ struct LaunchOptions {
                 concurrency = n
             case "--demo":
                 demo = true
+            case "--state-dir":
+                stateDirectory = try value(arg)
+            case "--retries":
+                let text = try value(arg)
+                guard let n = Int(text), (0...1000).contains(n) else {
+                    throw UsageError(description: "--retries wants a number from 0 to 1000, not \(text)")
+                }
+                retries = n
+            case "--max-size":
+                let text = try value(arg)
+                guard let n = Int64(text), n >= 0 else {
+                    throw UsageError(description: "--max-size wants a number of bytes, not \(text)")
+                }
+                maxSize = n
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count

@@ -52,7 +52,23 @@ guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirector
     fail("not a directory: \(directory)", status: 1)
 }
 
-let manager = TransferManager(limit: options.concurrency)
+// The demo keeps its queue in a scratch directory: it must not add its
+// showcase to the user's own queue.
+var demoState: String?
+if options.demo && options.stateDirectory == nil {
+    demoState = try? DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo-state")
+}
+let manager: TransferManager
+do {
+    manager = try TransferManager(options: ManagerOptions(
+        limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
+        maxBodyBytes: options.maxSize,
+        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()))
+} catch {
+    fail("\(error)", status: 1)
+}
+// Unfinished transfers of the last run come back first, and continue.
+manager.restoreSaved()
 var demo: DemoShowcase.Running?
 if options.demo {
     do {
@@ -69,4 +85,5 @@ let config = AppConfig.fromEnvironment(downloadDirectory: directory)
 let status = TaroTUIApp.run(controller: manager, config: config)
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }
+if let demoState { try? FileManager.default.removeItem(atPath: demoState) }
 exit(status)

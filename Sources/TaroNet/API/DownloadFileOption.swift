@@ -23,6 +23,17 @@ public struct DownloadFileOption: Sendable {
     public var progressInterval: Duration
     /// Fail on an HTTP status of 400 or more instead of saving the error body.
     public var failOnHTTPError = false
+    /// How transient failures (reset, refused, stalled, 408/429/5xx) are
+    /// retried, resuming where the server allows it. Taro itself never retries.
+    public var retry: RetryPolicy = .none
+
+    // Used by TransferManager: resume from disk, keep the .part on failure,
+    // detect stalls, and record durable offsets.
+    var resume: ResumePoint?
+    var keepPartial = false
+    var stallSeconds = 0
+    var durabilityInterval: Duration = .zero
+
     /// Fetch the file over this many connections when the server allows
     /// ranges (with a strong validator); one connection otherwise.
     public var segments = 1

@@ -32,10 +32,18 @@ extension TaroSession {
         spec.sink = .file(path: destination, serverNaming: option.serverNaming)
         spec.failOnHTTPError = option.failOnHTTPError
         spec.segments = max(1, min(option.segments, 64))
+        spec.retry = option.retry
+        spec.resume = option.resume
+        spec.keepPartial = option.keepPartial || option.resume != nil
+        spec.stallSeconds = option.stallSeconds
+        spec.durabilityInterval = option.durabilityInterval
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.maxReceiveRate = option.maxReceiveRate
         spec.maxBodyBytes = option.maxBodyBytes
         spec.progressInterval = option.progressInterval
+        // Until the server confirms it, the point resumed from is still the
+        // one on disk: whoever persists snapshots must not lose it meanwhile.
+        if let resume = option.resume { core.update { $0.resume = resume } }
         scheduler.post(.submit(core, spec, priority: option.priority))
         return DownloadTask(hub: hub, core: core, session: self)
     }

@@ -1,14 +1,20 @@
 extension TaroSession {
     /// A download for the manager: named by the server when `serverNaming`,
-    /// failing on HTTP errors rather than saving an error page as the file.
+    /// failing on HTTP errors rather than saving an error page as the file,
+    /// retried and resumed as the options say, its .part kept when it fails.
     func startDownload(url: String, path: String, headers: [String: String], serverNaming: Bool,
-                       timeoutMilliseconds: Int, segments: Int,
+                       options: ManagerOptions, resume: ResumePoint?, durable: Bool,
                        onSettle: @escaping @Sendable () -> Void) -> DownloadTask {
-        var option = DownloadFileOption(url: url, header: headers, timeout: timeoutMilliseconds, filePath: path,
-                                        complete: { _ in onSettle() })
+        var option = DownloadFileOption(url: url, header: headers, timeout: 0, filePath: path,
+                                        maxBodyBytes: options.maxBodyBytes, complete: { _ in onSettle() })
         option.failOnHTTPError = true
         option.serverNaming = serverNaming
-        option.segments = segments
+        option.segments = options.segments
+        option.retry = options.retry
+        option.keepPartial = true
+        option.resume = resume
+        option.stallSeconds = options.stallSeconds
+        option.durabilityInterval = durable ? .seconds(1) : .zero
         return downloadFile(option)
     }
 }

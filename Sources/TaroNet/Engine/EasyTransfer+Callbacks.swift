@@ -36,7 +36,9 @@ let easyDebugCallback: taro_debug_callback = { _, type, data, size, user in
 extension EasyTransfer {
     func receiveBody(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         if let parent { return receiveSegmentBody(bytes, count, group: parent.group!) }
-        if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
+        if !finalHeadersDelivered, !deliverFinalHeaders(responses.last) { return 0 }
+        // A 416 that confirmed the file: its body is not file data.
+        if alreadyComplete { return count }
         if let group { return receivePrimarySegmentBody(bytes, count, group: group) }
         if spec.maxBodyBytes > 0, bodyBytes + Int64(count) > spec.maxBodyBytes {
             stopReason = .message("response body larger than \(spec.maxBodyBytes) bytes")
@@ -69,7 +71,7 @@ extension EasyTransfer {
             }
             responses.append(response)
             core.update { $0.exchange.responses.append(response); $0.statusCode = response.statusCode }
-            if isFinal(response) { deliverFinalHeaders(response) }
+            if isFinal(response), !deliverFinalHeaders(response) { return 0 }
         }
         return line.count
     }
@@ -84,13 +86,24 @@ extension EasyTransfer {
         return true
     }
 
-    func deliverFinalHeaders(_ response: HTTPExchange.Response?) {
-        guard !finalHeadersDelivered, let response else { return }
+    /// Returns false when the transfer must stop here.
+    @discardableResult
+    func deliverFinalHeaders(_ response: HTTPExchange.Response?) -> Bool {
+        guard !finalHeadersDelivered, let response else { return true }
         finalHeadersDelivered = true
-        if case .file(_, serverNaming: true) = spec.sink { adoptServerName(response) }
-        if spec.segments > 1 { startSegmentsIfPossible(response) }
+        if !extraHeaders.isEmpty, !acceptResumedResponse(response) { return false }
+        if spec.failOnHTTPError, response.statusCode >= 400, !alreadyComplete {
+            // Checked here rather than with CURLOPT_FAILONERROR, which would
+            // also fail the 416 that confirms a complete resumed file.
+            stopReason = httpFailure(response)
+            return false
+        }
+        if case .file(_, serverNaming: true) = spec.sink, spec.resume == nil { adoptServerName(response) }
+        noteResumability(response)
+        if spec.segments > 1, group == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
+        return true
     }
 
     /// Renames the destination after what the server said the file is.
@@ -134,8 +147,13 @@ extension EasyTransfer {
         if !isUpload && !finalHeadersDelivered { return }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now &- lastProgressNanos >= progressIntervalNanos else { return }
-        var (done, total) = isUpload ? (ulnow, ultotal) : (dlnow, dltotal)
+        var (done, total) = isUpload ? (ulnow, ultotal) : (resumeBase + dlnow, dltotal > 0 ? resumeBase + dltotal : 0)
         if let group { (done, total) = (group.plan.totalWritten, group.plan.total) }
+        if alreadyComplete { (done, total) = (resumeBase, resumeBase) }
+        if spec.durabilityInterval > .zero, now &- lastDurableNanos >= Self.nanos(spec.durabilityInterval) {
+            makeDurable()
+            lastDurableNanos = now
+        }
         guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
         lastProgressNanos = now
         emitProgress(done: done, total: total, now: now)

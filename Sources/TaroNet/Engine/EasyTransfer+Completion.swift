@@ -6,28 +6,43 @@ extension EasyTransfer {
     /// last progress event says 100%, and the exchange gets its timings.
     func complete(_ code: CURLcode) -> Completion {
         let profile = recordLiveDetails()
+        if alreadyComplete, stopReason == nil, let sink {
+            // A 416 confirmed that every byte is already on disk.
+            let total = resumeBase
+            lastDone = -1
+            emitProgress(done: total, total: total, now: DispatchTime.now().uptimeNanoseconds)
+            core.update { $0.statusCode = 200 }
+            return .finalize(sink, TransferResponse(
+                statusCode: 200, fields: responses.last?.fields ?? [], body: [], filePath: nil,
+                bodyBytes: total, exchange: core.snapshot().exchange, profile: profile))
+        }
         if let stopReason {
-            sink?.discard()
+            keepOrDiscardPartial(stopReason)
             return .done(.failure(stopReason))
         }
         guard code == CURLE_OK else {
-            sink?.discard()
-            return .done(.failure(failure(for: code)))
+            let failure = failure(for: code)
+            keepOrDiscardPartial(failure)
+            return .done(.failure(failure))
         }
         var status: Int = 0
         taro_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
         // The closing progress event: everything moved, and (now that it is
         // known) the total equals what moved, so it reads 100%.
-        let moved = isUpload ? profile.bytesSent : bodyBytes
+        let moved = isUpload ? profile.bytesSent : resumeBase + bodyBytes
         lastDone = -1
         emitProgress(done: moved, total: moved, now: DispatchTime.now().uptimeNanoseconds)
+        if resumeBase > 0 && status == 206 {
+            status = 200
+            core.update { $0.statusCode = 200 }
+        }
         let response = TransferResponse(
             statusCode: status,
             fields: responses.last?.fields ?? [],
             body: memoryBody,
             filePath: nil,
-            bodyBytes: bodyBytes,
+            bodyBytes: resumeBase + bodyBytes,
             exchange: core.snapshot().exchange,
             profile: profile)
         if let sink { return .finalize(sink, response) }
@@ -51,22 +66,43 @@ extension EasyTransfer {
         return profile
     }
 
+    /// A transfer that may be resumed keeps its synced .part after a
+    /// transient failure; otherwise the partial file goes.
+    func keepOrDiscardPartial(_ failure: TransferFailure) {
+        if spec.keepPartial, failure.isTransient || failure == .timeout {
+            suspend()
+        } else {
+            sink?.discard()
+        }
+    }
+
     private func failure(for code: CURLcode) -> TransferFailure {
+        let detail = String(cString: errorBuffer)
+        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         switch code {
-        case CURLE_HTTP_RETURNED_ERROR:
-            // "HTTP/1.1 404 Not Found" → "HTTP 404 Not Found"
-            let line = responses.last?.statusLine ?? ""
-            let rest = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
-            return .message("HTTP " + (rest ?? "error"))
+        case CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING,
+             CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_COULDNT_RESOLVE_HOST:
+            return .transient(text, retryAfter: nil)
+        case CURLE_OPERATION_TIMEDOUT where spec.stallSeconds > 0 && spec.timeoutMilliseconds == 0:
+            return .transient("stalled: \(text)", retryAfter: nil)
         case CURLE_OPERATION_TIMEDOUT:
             return .timeout
         case CURLE_ABORTED_BY_CALLBACK:
             return .aborted
         default:
-            let detail = String(cString: errorBuffer)
-            let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             return .message(text)
         }
+    }
+
+    /// "HTTP/1.1 503 Service Unavailable" → "HTTP 503 Service Unavailable",
+    /// transient for the statuses worth retrying, with Retry-After.
+    func httpFailure(_ response: HTTPExchange.Response) -> TransferFailure {
+        let rest = response.statusLine.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
+        let message = "HTTP " + (rest ?? String(response.statusCode))
+        if [408, 429, 500, 502, 503, 504].contains(response.statusCode) {
+            return .transient(message, retryAfter: response.value(of: "Retry-After").flatMap(RetryAfter.seconds))
+        }
+        return .message(message)
     }
 
     private func readString(_ info: CURLINFO) -> String? {

@@ -139,7 +139,7 @@ extension EasyTransfer {
     /// The outcome of a segmented download once no connection is left.
     func completeGroup(_ group: SegmentGroup) -> Completion {
         if let failure = stopReason ?? group.failure {
-            sink?.discard()
+            keepOrDiscardPartial(failure)
             return .done(.failure(failure))
         }
         guard group.plan.isComplete, let sink else {

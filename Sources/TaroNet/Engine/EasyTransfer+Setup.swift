@@ -35,8 +35,9 @@ extension EasyTransfer {
         if spec.maxReceiveRate > 0 {
             taro_easy_setopt_off(h, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(spec.maxReceiveRate))
         }
-        if spec.failOnHTTPError {
-            taro_easy_setopt_long(h, CURLOPT_FAILONERROR, 1)
+        if spec.stallSeconds > 0 {
+            taro_easy_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
+            taro_easy_setopt_long(h, CURLOPT_LOW_SPEED_TIME, spec.stallSeconds)
         }
         if spec.acceptEncoding {
             taro_easy_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
@@ -57,7 +58,7 @@ extension EasyTransfer {
 
         try configureMethodAndBody()
         var list: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in spec.headers {
+        for (name, value) in spec.headers + extraHeaders {
             // "Name;" is curl's way to send a header with an empty value.
             let line = value.isEmpty ? "\(name);" : "\(name): \(value)"
             list = curl_slist_append(list, line)

@@ -40,6 +40,19 @@ final class EasyTransfer {
     /// The primary's connection ended while its helpers still run.
     var finishedCode: CURLcode?
 
+    /// Resuming: where in the file this connection's body starts.
+    var resumeCursor: Int64 = 0
+    /// Bytes already on disk before this connection's body (0 when fresh).
+    var resumeBase: Int64 = 0
+    /// The range this (primary) connection fetches of a restored plan.
+    var primarySegment = 0
+    var restoredPlan: SegmentPlan?
+    /// A 416 confirmed everything is already on disk.
+    var alreadyComplete = false
+    /// Extra request headers decided before configure (Range, If-Range).
+    var extraHeaders: [(String, String)] = []
+    var lastDurableNanos: UInt64 = 0
+
     /// Largest header section accepted from a server.
     static let maxHeaderBytes = 64 * 1024
 
@@ -56,8 +69,7 @@ final class EasyTransfer {
         case .file, .multipart: isUpload = true
         default: isUpload = false
         }
-        let interval = spec.progressInterval.components
-        progressIntervalNanos = UInt64(interval.seconds) * 1_000_000_000 + UInt64(interval.attoseconds / 1_000_000_000)
+        progressIntervalNanos = Self.nanos(spec.progressInterval)
         do {
             if parent == nil { try prepareSink() }
             try configure()
@@ -69,6 +81,12 @@ final class EasyTransfer {
         if parent == nil {
             core.update { $0.state = .connecting; $0.startedAt = Date() }
         }
+        lastDurableNanos = DispatchTime.now().uptimeNanoseconds
+    }
+
+    static func nanos(_ d: Duration) -> UInt64 {
+        let c = d.components
+        return UInt64(max(0, c.seconds)) * 1_000_000_000 + UInt64(max(0, c.attoseconds) / 1_000_000_000)
     }
 
     static func from(handle: UnsafeMutableRawPointer) -> EasyTransfer? {
@@ -80,8 +98,16 @@ final class EasyTransfer {
     private func prepareSink() throws(TransferFailure) {
         if case .file(let path, let serverNaming) = spec.sink {
             let sink = FileSink(finalPath: path, numberOnConflict: serverNaming)
-            try sink.open()
             self.sink = sink
+            if let point = spec.resume, !point.validator.isEmpty {
+                extraHeaders = try prepareResume(sink, point)
+            } else if spec.keepPartial {
+                // Our own .part from a run that ended before it could say how
+                // far it got: nothing in it can be verified, so start it over.
+                _ = try sink.open(resumingAt: 0)
+            } else {
+                try sink.open()
+            }
         }
     }
 

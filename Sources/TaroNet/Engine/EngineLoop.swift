@@ -31,7 +31,8 @@ final class EngineLoop: @unchecked Sendable {
             curl_multi_poll(multi, nil, 0, timeout, nil)
         }
         for (id, transfer) in transfers {
-            transfer.discard()
+            // What can be resumed is kept, synced, with its offset recorded.
+            transfer.suspend()
             remove(transfer)
             report(.finished(id, .failure(.message("engine stopped"))))
         }

@@ -46,6 +46,60 @@ final class FileSink {
         }
     }
 
+    /// Opens an existing .part to continue at `offset` (or less, if the file
+    /// is shorter: its bytes are still good). O_NOFOLLOW and fstat: a planted
+    /// symlink or anything but a regular file is refused. A longer file is cut
+    /// back to `offset`, so nothing past the verified point is ever kept.
+    /// With `keepLength` (segmented) the file is left as it is. Returns the
+    /// offset writing continues at; a missing .part starts over at 0.
+    func open(resumingAt offset: Int64, keepLength: Bool = false) throws(TransferFailure) -> Int64 {
+        fd = Glibc.open(partPath, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            let err = errno
+            if err == ENOENT {
+                try open()
+                return 0
+            }
+            if err == ELOOP { throw .message("refusing \(partPath): it is a symbolic link") }
+            throw .message("cannot open \(partPath): \(String(cString: strerror(err)))")
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw .message("refusing \(partPath): not a regular file")
+        }
+        if keepLength { return offset }
+        let usable = min(offset, Int64(st.st_size))
+        guard ftruncate(fd, off_t(usable)) == 0, lseek(fd, off_t(usable), SEEK_SET) == off_t(usable) else {
+            throw .message("cannot resume \(partPath): \(String(cString: strerror(errno)))")
+        }
+        bytesWritten = usable
+        return usable
+    }
+
+    /// Moves where sequential writes go (a resumed range in the middle).
+    func seek(to offset: Int64) throws(TransferFailure) {
+        guard flush(), lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw .message("cannot seek in \(partPath): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The server sent the whole file after all: forget what was there.
+    func restartFromZero() throws(TransferFailure) {
+        buffered = 0
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+            throw .message("cannot truncate \(partPath): \(String(cString: strerror(errno)))")
+        }
+        bytesWritten = 0
+    }
+
+    /// Writes out the buffer and returns a duplicate descriptor to sync from
+    /// another thread (the engine may close its own meanwhile), or nil.
+    func prepareSync() -> Int32? {
+        guard fd >= 0, flush() else { return nil }
+        let copy = dup(fd)
+        return copy >= 0 ? copy : nil
+    }
+
     /// Accepts bytes from curl's write callback. Returns false on a disk error.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         if buffered + count > capacity, !flush() { return false }

@@ -34,6 +34,12 @@ struct SegmentPlan: Equatable {
         segments[0].active = true
     }
 
+    /// A plan saved in a resume point, every range idle.
+    init(restoring ranges: [ResumePoint.Range], total: Int64) {
+        self.total = total
+        segments = ranges.map { Segment(start: $0.start, end: $0.end, written: $0.written) }
+    }
+
     var totalWritten: Int64 { segments.reduce(0) { $0 + min($1.written, $1.length) } }
     var isComplete: Bool { segments.allSatisfy(\.isComplete) }
     var activeCount: Int { segments.filter(\.active).count }

@@ -40,13 +40,21 @@ enum TransferFailure: Error, Sendable, Equatable {
     case timeout
     /// Anything else, already in words: "Failed to connect to 127.0.0.1 port 9: Connection refused".
     case message(String)
+    /// A failure worth trying again (reset, refused, stalled, 503…), with
+    /// the server's Retry-After in seconds when it gave one.
+    case transient(String, retryAfter: Double?)
 
     var reason: String {
         switch self {
         case .aborted: return "abort"
         case .timeout: return "timeout"
-        case .message(let text): return text
+        case .message(let text), .transient(let text, _): return text
         }
+    }
+
+    var isTransient: Bool {
+        if case .transient = self { return true }
+        return false
     }
 }
 

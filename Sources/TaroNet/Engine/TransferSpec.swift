@@ -42,6 +42,16 @@ struct TransferSpec: Sendable {
     var acceptEncoding: Bool = false
     /// Fail on an HTTP status of 400 or more instead of saving the error body.
     var failOnHTTPError: Bool = false
+    /// How transient failures are retried (the Taro API: never).
+    var retry: RetryPolicy = .none
+    /// Continue from what is on disk instead of starting over.
+    var resume: ResumePoint?
+    /// Keep the .part when the transfer fails, so it can be resumed.
+    var keepPartial: Bool = false
+    /// Fail a transfer slower than 1 byte/s for this many seconds (0: never).
+    var stallSeconds: Int = 0
+    /// Make the .part durable (fdatasync) and record its offset this often (0: never).
+    var durabilityInterval: Duration = .zero
     /// Connections for one download when the server allows ranges; 1 for none.
     var segments: Int = 1
     /// Coalescing interval for progress events.

@@ -4,67 +4,89 @@ import Synchronization
 /// A list of transfers over one session, as a person manages them: queue a
 /// download into a directory or an upload, abort, pause, retry, remove, and
 /// read a snapshot of everything at once. The TUI and the headless commands
-/// are both built on it. Each entry keeps its id across retries.
+/// are both built on it. Each entry keeps its id across retries; with a state
+/// directory, unfinished entries survive the process (see +Persistence).
 public final class TransferManager: Sendable {
-    private struct Entry {
+    struct Entry {
         let id: UInt64
+        let key: String
         let request: TransferRequest
         var handle: any TransferHandle
-        var attempt: Int
+        /// Attempts made by earlier tasks of this entry (manual retries, earlier runs).
+        var earlierAttempts: Int
         let serverNaming: Bool
+        let addedAt: Date
+        var lastSaved: StoredTransfer?
     }
 
-    private struct State {
+    struct State {
         var entries: [Entry] = []
         var index: [UInt64: Int] = [:]
         var nextID: UInt64 = 1
         /// Destinations handed out and not yet finished, so two entries never share a .part.
         var reservedPaths: Set<String> = []
+        /// Saved records not yet taken up by this run.
+        var unclaimed: [StoredTransfer] = []
         var listVersion: UInt64 = 0
         var lastFingerprint: (UInt64, UInt64) = (0, 0)
         var version: UInt64 = 0
         var limit: Int
+        var closed = false
     }
 
     public let session: TaroSession
-    private let state: Mutex<State>
+    let options: ManagerOptions
+    let store: TransferStore?
+    let state: Mutex<State>
     /// Signalled each time a transfer settles, so waiters need not poll.
-    private let settlements = DispatchSemaphore(value: 0)
-    /// Downloads are not kept unbounded in time; an idle connection counts as a failure.
-    private let downloadTimeout: Int
+    let settlements = DispatchSemaphore(value: 0)
 
-    /// Connections per download when the server allows ranges.
-    private let segments: Int
+    /// Opens the state directory (if any) and takes its lock: a second
+    /// process on the same directory gets a clear error.
+    public init(options: ManagerOptions, session: TaroSession? = nil) throws {
+        self.options = options
+        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
+        self.session.setLimits(global: options.limit, perHost: options.limit)
+        store = try options.stateDirectory.map(TransferStore.init(directory:))
+        state = Mutex(State(unclaimed: store?.load() ?? [], limit: options.limit))
+        if store != nil { startPersisting() }
+    }
 
-    public init(limit: Int = 4, session: TaroSession? = nil, downloadTimeoutMilliseconds: Int = 0, segments: Int = 1) {
-        self.segments = segments
-        let limit = max(1, limit)
-        self.session = session ?? TaroSession(limits: SchedulerLimits(global: limit, perHost: limit))
-        self.state = Mutex(State(limit: limit))
-        self.downloadTimeout = downloadTimeoutMilliseconds
-        self.session.setLimits(global: limit, perHost: limit)
+    public convenience init(limit: Int = 4, segments: Int = 1) {
+        // Without a state directory nothing can fail.
+        try! self.init(options: ManagerOptions(limit: limit, segments: segments))
     }
 
     // MARK: queueing
 
     /// Queues a download into `directory`, named after the URL (or after
     /// what the server says, once it says it), never over an existing file.
+    /// A saved unfinished download of the same URL into the same directory
+    /// is continued instead.
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
                             headers: [String: String] = [:]) -> UInt64 {
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
         return state.withLock { s in
+            if let saved = claim(&s, where: { request in
+                guard case .download(let u, let p, _) = request else { return false }
+                return u == url && (p as NSString).deletingLastPathComponent == (directory as NSString).standardizingPath
+            }) {
+                return append(&s, saved)
+            }
             let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
-            s.reservedPaths.insert(path)
             return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil)
         }
     }
 
-    /// Queues a download to exactly `path`; it fails rather than replace an existing file.
+    /// Queues a download to exactly `path`; it fails rather than replace an
+    /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
     public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
         state.withLock { s in
-            s.reservedPaths.insert(path)
+            if let saved = claim(&s, where: { $0 == .download(url: url, path: path, headers: headers) }) {
+                return append(&s, saved)
+            }
             return append(&s, .download(url: url, path: path, headers: headers), serverNaming: false)
         }
     }
@@ -79,26 +101,59 @@ public final class TransferManager: Sendable {
         }
     }
 
+    /// Puts every saved unfinished transfer back in the list (the TUI at launch).
+    public func restoreSaved() {
+        state.withLock { s in
+            let saved = s.unclaimed
+            s.unclaimed.removeAll()
+            for record in saved { _ = append(&s, record) }
+        }
+    }
+
+    private func claim(_ s: inout State, where matches: (TransferRequest) -> Bool) -> StoredTransfer? {
+        guard let i = s.unclaimed.firstIndex(where: { matches($0.request) }) else { return nil }
+        return s.unclaimed.remove(at: i)
+    }
+
     private func append(_ s: inout State, _ request: TransferRequest, serverNaming: Bool) -> UInt64 {
+        if case .download(_, let path, _) = request { s.reservedPaths.insert(path) }
+        return insert(&s, Entry(id: 0, key: UUID().uuidString.lowercased(), request: request,
+                                handle: start(request, serverNaming: serverNaming, resume: nil),
+                                earlierAttempts: 0, serverNaming: serverNaming, addedAt: Date(), lastSaved: nil))
+    }
+
+    private func append(_ s: inout State, _ saved: StoredTransfer) -> UInt64 {
+        if case .download(_, let path, _) = saved.request { s.reservedPaths.insert(path) }
+        let handle = start(saved.request, serverNaming: saved.serverNaming, resume: saved.resume)
+        if saved.state == .paused { handle.pause() }
+        return insert(&s, Entry(id: 0, key: saved.key, request: saved.request, handle: handle,
+                                earlierAttempts: max(0, saved.attempts - 1), serverNaming: saved.serverNaming,
+                                addedAt: saved.addedAt, lastSaved: saved))
+    }
+
+    private func insert(_ s: inout State, _ entry: Entry) -> UInt64 {
+        var entry = entry
         let id = s.nextID
         s.nextID += 1
-        let handle = start(request, serverNaming: serverNaming)
+        entry = Entry(id: id, key: entry.key, request: entry.request, handle: entry.handle,
+                      earlierAttempts: entry.earlierAttempts, serverNaming: entry.serverNaming,
+                      addedAt: entry.addedAt, lastSaved: entry.lastSaved)
         s.index[id] = s.entries.count
-        s.entries.append(Entry(id: id, request: request, handle: handle, attempt: 1, serverNaming: serverNaming))
+        s.entries.append(entry)
         s.listVersion &+= 1
         return id
     }
 
-    private func start(_ request: TransferRequest, serverNaming: Bool) -> any TransferHandle {
+    func start(_ request: TransferRequest, serverNaming: Bool, resume: ResumePoint?) -> any TransferHandle {
+        let signal: @Sendable () -> Void = { [settlements] in settlements.signal() }
         switch request {
         case .download(let url, let path, let headers):
             return session.startDownload(url: url, path: path, headers: headers, serverNaming: serverNaming,
-                                         timeoutMilliseconds: downloadTimeout, segments: segments,
-                                         onSettle: { [settlements] in settlements.signal() })
+                                         options: options, resume: resume, durable: store != nil, onSettle: signal)
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             return session.uploadFile(UploadFileOption(url: url, filePath: filePath, name: fieldName,
                                                        header: headers, timeout: 0, method: put ? .put : .multipart,
-                                                       complete: { [settlements] _ in settlements.signal() }))
+                                                       complete: { _ in signal() }))
         }
     }
 
@@ -111,14 +166,15 @@ public final class TransferManager: Sendable {
         if snap.state == .paused { handle.resume() } else if !snap.state.isFinal { handle.pause() }
     }
 
-    /// Starts a failed or aborted transfer again, under the same id.
+    /// Starts a failed or aborted transfer again, under the same id, from
+    /// what its .part holds when the server still has the same file.
     public func retry(_ id: UInt64) {
         state.withLock { s in
             guard let i = s.index[id], let snap = s.entries[i].handle.snapshot,
-                  snap.state == .failed || snap.state == .aborted || (snap.state == .done && (snap.statusCode ?? 0) >= 400)
-            else { return }
-            s.entries[i].handle = start(s.entries[i].request, serverNaming: s.entries[i].serverNaming)
-            s.entries[i].attempt += 1
+                  snap.state == .failed || snap.state == .aborted else { return }
+            let resume = snap.state == .failed ? snap.resume : nil
+            s.entries[i].earlierAttempts += snap.attempt
+            s.entries[i].handle = start(s.entries[i].request, serverNaming: s.entries[i].serverNaming, resume: resume)
             s.listVersion &+= 1
         }
     }
@@ -130,6 +186,7 @@ public final class TransferManager: Sendable {
             // A task refused before it started has no snapshot and is final.
             if let snap = s.entries[i].handle.snapshot, !snap.state.isFinal { return }
             if case .download(_, let path, _) = s.entries[i].request { s.reservedPaths.remove(path) }
+            if s.entries[i].lastSaved != nil { store?.delete(key: s.entries[i].key) }
             s.entries.remove(at: i)
             s.index = Dictionary(uniqueKeysWithValues: s.entries.enumerated().map { ($1.id, $0) })
             s.listVersion &+= 1
@@ -142,11 +199,6 @@ public final class TransferManager: Sendable {
         let n = max(1, min(n, 256))
         state.withLock { $0.limit = n; $0.listVersion &+= 1 }
         session.setLimits(global: n, perHost: n)
-    }
-
-    /// Aborts everything and stops the engine.
-    public func shutdown() {
-        session.close()
     }
 
     // MARK: reading
@@ -164,11 +216,7 @@ public final class TransferManager: Sendable {
                 }
                 sum &+= entry.handle.version
                 snap.id = entry.id
-                snap.attempt = entry.attempt
-                if snap.state == .done, let code = snap.statusCode, code >= 400 {
-                    snap.state = .failed
-                    snap.errorMessage = snap.exchange.responses.last?.statusLine ?? "HTTP \(code)"
-                }
+                snap.attempt += entry.earlierAttempts
                 items.append(snap)
             }
             let fingerprint = (s.listVersion, sum)
@@ -185,12 +233,7 @@ public final class TransferManager: Sendable {
         _ = settlements.wait(timeout: .now() + timeout)
     }
 
-    /// All transfers settled (none queued, running or paused).
-    public var isIdle: Bool {
-        snapshot().items.allSatisfy { $0.state.isFinal }
-    }
-
-    private func handle(_ id: UInt64) -> (any TransferHandle)? {
+    func handle(_ id: UInt64) -> (any TransferHandle)? {
         state.withLock { s in s.index[id].map { s.entries[$0].handle } }
     }
 

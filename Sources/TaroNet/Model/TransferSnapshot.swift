@@ -37,6 +37,10 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     public var localPath: String?
     /// What was sent, secrets masked, and what came back, hop by hop.
     public var exchange: HTTPExchange
+    /// How to continue this download from what is on disk, once known.
+    public var resume: ResumePoint?
+    /// One line per attempt that failed and was tried again: when, and why.
+    public var attemptLog: [String] = []
     public var queuedAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?

@@ -8,5 +8,6 @@ enum SchedulerMessage: Sendable {
     case resume(UInt64)
     case setLimits(global: Int?, perHost: Int?)
     case engine(EngineEvent)
+    case retryDue(UInt64)
     case close
 }

@@ -7,7 +7,7 @@ import Foundation
 actor TransferScheduler {
     private struct Entry {
         let core: TransferCore
-        let spec: TransferSpec
+        var spec: TransferSpec
         let host: String
         let priority: Int
         var machine = TransferStateMachine()
@@ -75,7 +75,10 @@ actor TransferScheduler {
         case .setLimits(let global, let perHost):
             limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost)
         case .engine(.finished(let id, let outcome)):
-            apply(id, outcome: outcome) { $0.engineFinished() }
+            let retry = shouldRetry(id, outcome)
+            apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
+        case .retryDue(let id):
+            apply(id) { $0.retryDue() }
         case .engine(.cancelled(let id)):
             apply(id) { $0.engineCancelled() }
         case .close:
@@ -96,8 +99,8 @@ actor TransferScheduler {
         switch action {
         case .none, .ignored:
             // Held transfers leave the queue and come back at its end.
-            if entry.machine.state == .held && wasWaiting {
-                queue.remove(id)
+            if entry.machine.state == .held {
+                if wasWaiting { queue.remove(id) }
                 core.update { $0.state = .paused }
             } else if entry.machine.state == .queued && !wasWaiting {
                 queue.push(id, host: entry.host, priority: entry.priority)
@@ -111,6 +114,12 @@ actor TransferScheduler {
             engine.post(.pause(id))
         case .resumeEngine:
             engine.post(.resume(id))
+        case .scheduleRetry:
+            release(entry.host)
+            scheduleRetry(id, outcome: outcome)
+        case .requeue:
+            queue.push(id, host: entry.host, priority: entry.priority)
+            core.update { $0.state = .queued }
         case .settle(let kind, let releaseSlot):
             if wasWaiting { queue.remove(id) }
             if releaseSlot { release(entry.host) }
@@ -128,6 +137,7 @@ actor TransferScheduler {
             case .success(let response):
                 s.state = .done
                 s.statusCode = response.statusCode
+                s.errorMessage = nil
             case .failure(.aborted):
                 s.state = .aborted
                 s.errorMessage = "aborted"
@@ -137,6 +147,38 @@ actor TransferScheduler {
             }
         }
         core.handler.settled(outcome)
+    }
+
+    private func shouldRetry(_ id: UInt64, _ outcome: TransferOutcome) -> Bool {
+        guard let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient,
+              !closed else { return false }
+        return entry.core.snapshot().attempt < entry.spec.retry.maxAttempts
+    }
+
+    /// Records the failed attempt, picks up where the .part stands, and
+    /// wakes the transfer again after the backoff.
+    private func scheduleRetry(_ id: UInt64, outcome: TransferOutcome?) {
+        guard var entry = entries[id], case .failure(let failure)? = outcome else { return }
+        let snapshot = entry.core.snapshot()
+        var retryAfter: Double?
+        if case .transient(_, let after) = failure { retryAfter = after }
+        let delay = entry.spec.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
+        entry.spec.resume = snapshot.resume
+        entries[id] = entry
+        let line = "attempt \(snapshot.attempt) failed: \(failure.reason); retrying in \(String(format: "%.1f", delay)) s"
+        entry.core.update {
+            $0.attempt += 1
+            $0.attemptLog.append(line)
+            $0.errorMessage = failure.reason
+            $0.state = .queued
+            $0.bytesPerSecond = 0
+        }
+        entry.core.resetRate()
+        let mailbox = self.mailbox
+        Task {
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            mailbox.yield(.retryDue(id))
+        }
     }
 
     /// Starts waiting transfers while there are free slots.

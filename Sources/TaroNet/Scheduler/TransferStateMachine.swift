@@ -19,6 +19,8 @@ struct TransferStateMachine: Equatable {
         case paused
         /// The engine was told to stop it; waiting for its answer.
         case cancelling
+        /// Failed transiently; waiting out the backoff before queueing again.
+        case waitingRetry
         /// Settled; nothing more happens.
         case finished
     }
@@ -31,6 +33,10 @@ struct TransferStateMachine: Equatable {
         case resumeEngine
         /// Settle the task with this outcome; `releaseSlot` when it held one.
         case settle(SettleKind, releaseSlot: Bool)
+        /// Free the slot and start the backoff timer.
+        case scheduleRetry
+        /// Put the transfer back in the queue.
+        case requeue
         /// Tell the caller its request did not apply in this state.
         case ignored
     }
@@ -54,7 +60,7 @@ struct TransferStateMachine: Equatable {
 
     mutating func abortRequested() -> Action {
         switch state {
-        case .queued, .held:
+        case .queued, .held, .waitingRetry:
             state = .finished
             return .settle(.aborted, releaseSlot: false)
         case .running, .paused:
@@ -73,6 +79,9 @@ struct TransferStateMachine: Equatable {
         case .running:
             state = .paused
             return .pauseEngine
+        case .waitingRetry:
+            state = .held
+            return .none
         default:
             return .ignored
         }
@@ -93,14 +102,28 @@ struct TransferStateMachine: Equatable {
 
     /// The engine reports the transfer ended by itself (success or failure).
     /// It may cross a cancel in flight: the outcome wins, the cancel is moot.
-    mutating func engineFinished() -> Action {
+    mutating func engineFinished(retry: Bool = false) -> Action {
         switch state {
-        case .running, .paused, .cancelling:
+        case .running, .paused:
+            if retry {
+                state = .waitingRetry
+                return .scheduleRetry
+            }
+            state = .finished
+            return .settle(.outcome, releaseSlot: true)
+        case .cancelling:
             state = .finished
             return .settle(.outcome, releaseSlot: true)
         default:
             return .ignored
         }
+    }
+
+    /// The backoff is over.
+    mutating func retryDue() -> Action {
+        guard state == .waitingRetry else { return .ignored }
+        state = .queued
+        return .requeue
     }
 
     /// The engine confirms it stopped the transfer at our request.

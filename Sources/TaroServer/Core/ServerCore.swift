@@ -82,6 +82,14 @@ final class ServerCore: Sendable {
         state.withLock { $0.uploads.append(upload) }
     }
 
+    /// Counts one more request for `key`; returns the count including it.
+    func hit(_ key: String) -> Int {
+        state.withLock { state in
+            state.hits[key, default: 0] += 1
+            return state.hits[key]!
+        }
+    }
+
     func resource(at path: String) -> ServedResource? {
         state.withLock { $0.resources[path] }
     }

@@ -2,6 +2,8 @@
 /// the owner, always accessed under `ServerCore`'s mutex.
 struct ServerState {
     var resources: [String: ServedResource] = [:]
+    /// Requests counted per key, for routes that fail the first N times.
+    var hits: [String: Int] = [:]
     var requestLog: [LoggedRequest] = []
     var uploads: [UploadRecord] = []
     var currentRequests = 0

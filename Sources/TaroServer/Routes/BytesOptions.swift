@@ -32,6 +32,12 @@ struct BytesOptions {
     var contentLengthOverride: [UInt8]?
     var secondContentLength: [UInt8]?
     var contentDisposition: [UInt8]?
+    /// `failFirst=N`: the first N requests (counted per `failKey`, default
+    /// the path) get `failStatus` (default 503) with `retryAfter` seconds.
+    var failFirst: Int?
+    var failStatus: Int
+    var retryAfter: String?
+    var failKey: String?
 
     init(_ query: QueryParameters) {
         seed = query.uint("seed")
@@ -52,5 +58,9 @@ struct BytesOptions {
         contentLengthOverride = query.bytes("cl")
         secondContentLength = query.bytes("cl2")
         contentDisposition = query.bytes("dispo")
+        failFirst = query.int("failFirst").map { Int($0) }
+        failStatus = query.int("failStatus").map { Int($0) } ?? 503
+        retryAfter = query.string("retryAfter")
+        failKey = query.string("failKey")
     }
 }

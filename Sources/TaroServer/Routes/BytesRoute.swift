@@ -29,6 +29,13 @@ enum BytesRoute {
                               lastModified resourceDate: Date?, options: BytesOptions) throws {
         try exchange.finishReadingBody()
         try exchange.pause(milliseconds: options.delayMilliseconds)
+        if let failures = options.failFirst,
+           exchange.core.hit(options.failKey ?? exchange.head.path) <= failures {
+            var extra = ResponseHead(status: options.failStatus)
+            if let after = options.retryAfter { extra.add("Retry-After", after) }
+            return try exchange.respond(status: options.failStatus, body: Array("try again later\n".utf8),
+                                        extraHeaders: extra)
+        }
 
         let etag = resolvedETag(default: defaultETag, options: options)
         let lastModified = options.lastModified.map {

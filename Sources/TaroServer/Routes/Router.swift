@@ -3,7 +3,8 @@
 ///
 /// Routes (all parameters optional, see each route's file):
 /// - `GET|HEAD /bytes/N` and named resources — deterministic bodies with ranges,
-///   validators, throttling, stalls, cuts and hostile headers (`BytesRoute`)
+///   validators, throttling, stalls, cuts, hostile headers and failing the
+///   first N requests (`BytesRoute`)
 /// - `/status/CODE`, `/json`, `/cookies`, `/slowheaders` (`FixedRoutes`)
 /// - `/redirect/N`, `/redirect-to` (`RedirectRoute`)
 /// - `/headers` (`HeadersRoute`), `/chunks`, `/rawchunk` (`ChunksRoute`)

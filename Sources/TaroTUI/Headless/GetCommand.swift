@@ -1,10 +1,15 @@
 import Foundation
 import TaroNet
 
-/// `taro-tui get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json] URL...`
+/// `taro-tui get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
+///               [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...`
+/// A download that was interrupted (killed, quit, network gone) continues
+/// from its .part when the same command runs again with the same state directory.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-s", "-i", "-H"], switches: ["--json"])
+        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
+                                                        "--max-size"],
+                                      switches: ["--json", "--no-state"])
         let jobs = try a.int("-j", default: 4, range: 1...256)
         let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
@@ -22,7 +27,12 @@ enum GetCommand {
             throw HeadlessArguments.UsageError(description: "get needs a URL (or -i LIST)")
         }
 
-        let manager = TransferManager(limit: jobs, segments: segments)
+        let retries = try a.int("--retries", default: 7, range: 0...1000)
+        let maxSize = try a.int("--max-size", default: 0, range: 0...Int.max)
+        let stateDirectory = a.has("--no-state") ? nil : (a.last("--state-dir") ?? TransferStore.defaultDirectory())
+        let manager = try TransferManager(options: ManagerOptions(
+            limit: jobs, segments: segments, retry: RetryPolicy(maxAttempts: retries + 1),
+            maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory))
         defer { manager.shutdown() }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]

@@ -1,0 +1,161 @@
+import CCurl
+import Foundation
+
+// Resume, as DESIGN.md's contract says: keep the validator (strong ETag,
+// else Last-Modified), the total and the durable offset N; ask Range:
+// bytes=N- with If-Range. A 206 whose Content-Range starts at N with the
+// same total appends; a 200 truncates and starts over; a 416 with */N equal
+// to the local size and an unchanged validator is complete; anything else
+// starts over. Data is fdatasync'ed before its offset is recorded.
+
+/// Serialises fdatasync calls so offsets are recorded in the order synced.
+private let durabilityQueue = DispatchQueue(label: "taro.durability")
+
+extension EasyTransfer {
+    /// Opens the .part where the resume point says and returns the headers
+    /// of the ranged request (none when starting from zero).
+    func prepareResume(_ sink: FileSink, _ point: ResumePoint) throws(TransferFailure) -> [(String, String)] {
+        if !point.ranges.isEmpty {
+            _ = try sink.open(resumingAt: 0, keepLength: true)
+            var plan = SegmentPlan(restoring: point.ranges, total: point.total)
+            guard let first = plan.idleIndices.first else {
+                // Every range is on disk: one byte of it confirms the file is unchanged.
+                primarySegment = 0
+                resumeCursor = point.total
+                return [("Range", "bytes=\(point.total - 1)-\(point.total - 1)"), ("If-Range", point.validator)]
+            }
+            plan.setActive(first, true)
+            restoredPlan = plan
+            primarySegment = first
+            resumeCursor = plan[first].cursor
+            try sink.seek(to: resumeCursor)
+            return [("Range", "bytes=\(resumeCursor)-\(plan[first].end - 1)"), ("If-Range", point.validator)]
+        }
+        let offset = try sink.open(resumingAt: point.offset)
+        guard offset > 0 else { return [] }
+        resumeCursor = offset
+        return [("Range", "bytes=\(offset)-"), ("If-Range", point.validator)]
+    }
+
+    /// Applies the contract to the final response of a resumed request.
+    /// Returns false when the transfer must stop.
+    func acceptResumedResponse(_ response: HTTPExchange.Response) -> Bool {
+        guard let point = spec.resume, let sink else { return true }
+        switch response.statusCode {
+        case 206:
+            guard let range = ContentRange(response.value(of: "Content-Range")),
+                  range.start == resumeCursor, range.total == point.total else {
+                return startOverLater("the server answered with another range")
+            }
+            resumeBase = resumeCursor
+            if var plan = restoredPlan {
+                plan.setActive(primarySegment, true)
+                group = SegmentGroup(plan: plan, validator: point.validator, url: effectiveURL ?? spec.url,
+                                     connections: max(1, spec.segments), fd: sink.fd)
+                restoredPlan = nil
+                if resumeCursor >= point.total { alreadyComplete = true }
+            }
+            core.update { $0.resume = point }
+            return true
+        case 416:
+            let range = ContentRange(response.value(of: "Content-Range"))
+            let etag = response.value(of: "ETag")
+            if point.ranges.isEmpty, range?.total == point.total, resumeCursor == point.total,
+               etag == nil || etag == point.validator {
+                alreadyComplete = true
+                resumeBase = resumeCursor
+                return true
+            }
+            return startOverLater("the file on the server is not the one on disk")
+        case 200:
+            // If-Range did not match (or ranges are not served): the whole new file follows.
+            do {
+                try sink.restartFromZero()
+            } catch {
+                stopReason = error
+                return false
+            }
+            resumeBase = 0
+            restoredPlan = nil
+            core.update { $0.resume = nil }
+            return true
+        default:
+            return true
+        }
+    }
+
+    /// Drops the partial file and fails so that the retry starts from zero.
+    private func startOverLater(_ why: String) -> Bool {
+        try? sink?.restartFromZero()
+        core.update { $0.resume = nil }
+        stopReason = .transient("\(why); starting over", retryAfter: 0)
+        return false
+    }
+
+    /// Records where a fresh download can be resumed from, once its
+    /// validator and length are known.
+    func noteResumability(_ response: HTTPExchange.Response) {
+        guard spec.keepPartial, response.statusCode == 200 || response.statusCode == 206, spec.resume == nil || resumeBase == 0,
+              let validator = Self.strongValidator(response),
+              let length = response.value(of: "Content-Length").flatMap({ Int64($0) }) else { return }
+        core.update { $0.resume = ResumePoint(validator: validator, total: resumeBase + length, offset: 0) }
+    }
+
+    /// Flushes what is buffered, syncs it off the engine thread, then records
+    /// the offset it covers. Called every `durabilityInterval`.
+    func makeDurable(waiting: Bool = false) {
+        guard let sink, var point = core.snapshot().resume else { return }
+        if let group {
+            for child in group.children { child.segmentWriter?.flush() }
+            point.ranges = group.plan.segments.map { .init(start: $0.start, end: $0.end, written: min($0.written, $0.length)) }
+            point.offset = 0
+        } else {
+            point.offset = resumeBase + bodyBytes
+        }
+        guard let fd = sink.prepareSync() else { return }
+        let core = self.core
+        let synced = point
+        let work: @Sendable () -> Void = {
+            let ok = fdatasync(fd) == 0
+            close(fd)
+            if ok { core.update { if $0.resume?.validator == synced.validator { $0.resume = synced } } }
+        }
+        if waiting { durabilityQueue.sync(execute: work) } else { durabilityQueue.async(execute: work) }
+    }
+
+    /// Stops without losing anything: the .part stays, synced, with its offset recorded.
+    func suspend() {
+        if spec.keepPartial, spec.resume != nil || core.snapshot().resume != nil {
+            makeDurable(waiting: true)
+        } else {
+            sink?.discard()
+        }
+    }
+
+    var effectiveURL: String? {
+        var url: UnsafeMutablePointer<CChar>?
+        guard taro_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK, let url else { return nil }
+        return String(cString: url)
+    }
+}
+
+/// "bytes 100-199/1000" or "bytes */1000".
+struct ContentRange: Equatable {
+    var start: Int64?
+    var end: Int64?
+    var total: Int64?
+
+    init?(_ header: String?) {
+        guard let header, header.lowercased().hasPrefix("bytes ") else { return nil }
+        let spec = header.dropFirst(6).trimmingSpaces()
+        let parts = spec.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        total = parts[1] == "*" ? nil : Int64(parts[1])
+        if parts[0] != "*" {
+            let bounds = parts[0].split(separator: "-", maxSplits: 1)
+            guard bounds.count == 2, let a = Int64(bounds[0]), let b = Int64(bounds[1]), a <= b else { return nil }
+            start = a
+            end = b
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// How a TransferManager runs its transfers.
+public struct ManagerOptions: Sendable {
+    /// Transfers at once (and per host).
+    public var limit: Int
+    /// Connections per download when the server allows ranges.
+    public var segments: Int
+    public var retry: RetryPolicy
+    /// A connection slower than 1 byte/s for this long counts as failed (and is retried).
+    public var stallSeconds: Int
+    /// A body larger than this fails the download; 0 for no limit.
+    public var maxBodyBytes: Int64
+    /// Where unfinished transfers are kept across runs; nil keeps nothing.
+    public var stateDirectory: String?
+
+    public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
+                maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {
+        self.limit = max(1, limit)
+        self.segments = max(1, segments)
+        self.retry = retry
+        self.stallSeconds = stallSeconds
+        self.maxBodyBytes = maxBodyBytes
+        self.stateDirectory = stateDirectory
+    }
+}

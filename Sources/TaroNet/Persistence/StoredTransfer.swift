@@ -1,0 +1,51 @@
+import Foundation
+
+/// One unfinished transfer as kept in the state directory: enough to put it
+/// back in the list and continue it where its .part stands.
+public struct StoredTransfer: Sendable, Equatable, Codable {
+    public static let currentVersion = 1
+
+    public enum State: String, Sendable, Codable {
+        /// Continues as soon as it is loaded.
+        case queued
+        /// Comes back paused.
+        case paused
+    }
+
+    public var version: Int
+    /// File name in the state directory; stable for the transfer's life.
+    public var key: String
+    public var request: TransferRequest
+    public var serverNaming: Bool
+    public var state: State
+    public var resume: ResumePoint?
+    public var attempts: Int
+    public var addedAt: Date
+
+    public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
+                resume: ResumePoint?, attempts: Int, addedAt: Date) {
+        self.version = Self.currentVersion
+        self.key = key
+        self.request = request
+        self.serverNaming = serverNaming
+        self.state = state
+        self.resume = resume
+        self.attempts = attempts
+        self.addedAt = addedAt
+    }
+
+    /// Rejects records that decode but make no sense (hostile or damaged).
+    var isPlausible: Bool {
+        guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
+              key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
+        if let r = resume {
+            guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
+                  r.ranges.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= r.total && $0.written >= 0 })
+            else { return false }
+        }
+        switch request {
+        case .download(let url, let path, _): return !url.isEmpty && path.hasPrefix("/")
+        case .upload(let file, let url, _, _, _): return !url.isEmpty && file.hasPrefix("/")
+        }
+    }
+}
