@@ -14,7 +14,7 @@ extension TaroSession {
         option.keepPartial = true
         option.resume = resume
         option.stallSeconds = options.stallSeconds
-        option.durabilityInterval = durable ? .seconds(1) : .zero
+        option.durabilityInterval = durable ? .milliseconds(250) : .zero
         return downloadFile(option)
     }
 }

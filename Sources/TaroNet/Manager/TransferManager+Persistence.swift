@@ -1,14 +1,14 @@
 import Foundation
 
 extension TransferManager {
-    /// Saves what changed twice a second, off the caller's thread: a kill -9
+    /// Saves what changed four times a second, off the caller's thread: a kill -9
     /// loses at most the last moments, and the .part's synced offset is
     /// always at or behind what it holds.
     func startPersisting() {
         let thread = Thread { [weak self] in
             while let self, !self.isClosed {
                 self.persistChanges()
-                Thread.sleep(forTimeInterval: 0.5)
+                Thread.sleep(forTimeInterval: 0.25)
             }
         }
         thread.name = "taro-persist"
