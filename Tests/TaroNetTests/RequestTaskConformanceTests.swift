@@ -300,3 +300,16 @@ extension JSONValue {
         }
     }
 }
+
+final class RequestBodyLimitTests: XCTestCase {
+    func testAnEndlessBodyStopsAtTheLimit() async throws {
+        let server = try TaroServer()
+        defer { server.stop() }
+        let session = TaroSession()
+        defer { session.close() }
+        var option = RequestOption(url: server.url("/bytes/5000000?nolength=1"))
+        option.maxBodyBytes = 1_000_000
+        await XCTAssertThrowsTaroError(try await session.request(option).value,
+                                       "request:fail response body larger than 1000000 bytes")
+    }
+}

@@ -17,3 +17,10 @@ final class SafeFileNameTests: XCTestCase {
         XCTAssertLessThanOrEqual(SafeFileName.make(String(repeating: "é", count: 500)).utf8.count, 200)
     }
 }
+
+final class SafeFileNamePartSuffixTests: XCTestCase {
+    func testAServerCannotNameAFileLikeOurPartialFiles() {
+        XCTAssertEqual(SafeFileName.make("movie.mkv.part"), "movie.mkv_part")
+        XCTAssertEqual(SafeFileName.make("X.PART"), "X_part")
+    }
+}

@@ -30,6 +30,9 @@ public struct RequestOption: Sendable {
     public var success: (@Sendable (RequestResult) -> Void)?
     public var fail: (@Sendable (TaroError) -> Void)?
     public var complete: (@Sendable (TaroCallbackResult) -> Void)?
+    /// Beyond Taro: a body larger than this fails the request, so an endless
+    /// one cannot fill memory. 64 MiB unless set; 0 for no limit.
+    public var maxBodyBytes: Int64 = 64 << 20
 
     public init(url: String, data: Data? = nil, header: [String: String] = [:], method: Method = .GET,
                 timeout: Int = 60_000, dataType: String = "json", responseType: String = "text",

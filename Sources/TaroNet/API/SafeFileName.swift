@@ -17,6 +17,8 @@ public enum SafeFileName {
         var name = String(scalars).trimmingSpacesAndDots()
         if name.hasPrefix(".") { name = "_" + name.drop { $0 == "." } }
         if name.isEmpty || name == "_" { return fallback }
+        // "X.part" is how our own partial files are named: never take it.
+        if name.lowercased().hasSuffix(".part") { name = String(name.dropLast(5)) + "_part" }
         while name.utf8.count > 200 { name.removeLast() }
         return name
     }

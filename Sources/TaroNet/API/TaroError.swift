@@ -24,7 +24,7 @@ public struct TaroError: Error, Sendable, Equatable, CustomStringConvertible {
         switch failure {
         case .aborted: self.init(errMsg: "\(api):fail abort", kind: .abort)
         case .timeout: self.init(errMsg: "\(api):fail timeout", kind: .timeout)
-        case .message(let text), .transient(let text, _): self.init(errMsg: "\(api):fail \(text)", kind: .failure)
+        case .message(let text), .transient(let text, _), .resumable(let text): self.init(errMsg: "\(api):fail \(text)", kind: .failure)
         }
     }
 }

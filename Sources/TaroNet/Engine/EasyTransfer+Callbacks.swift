@@ -46,7 +46,7 @@ extension EasyTransfer {
         }
         if let sink {
             guard sink.write(bytes, count: count) else {
-                stopReason = .message("write \(sink.partPath): \(sink.failure ?? "error")")
+                stopReason = .resumable("write \(sink.partPath): \(sink.failure ?? "error")")
                 return 0
             }
         } else {
@@ -91,6 +91,10 @@ extension EasyTransfer {
     func deliverFinalHeaders(_ response: HTTPExchange.Response?) -> Bool {
         guard !finalHeadersDelivered, let response else { return true }
         finalHeadersDelivered = true
+        if let problem = framingProblem(response) {
+            stopReason = .message(problem)
+            return false
+        }
         if !extraHeaders.isEmpty, !acceptResumedResponse(response) { return false }
         if spec.failOnHTTPError, response.statusCode >= 400, !alreadyComplete {
             // Checked here rather than with CURLOPT_FAILONERROR, which would
@@ -104,6 +108,27 @@ extension EasyTransfer {
         // A new body starts with each response curl follows; only the final one counts.
         core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
         return true
+    }
+
+    /// RFC 9110 §8.6: a Content-Length that is not one non-negative number
+    /// (junk, overflowing, or several that differ) is a framing error curl
+    /// does not always catch: it keeps the last of several, and treats one
+    /// too large to parse as absent. Also refuses a declared body larger
+    /// than the limit before reading any of it.
+    func framingProblem(_ response: HTTPExchange.Response) -> String? {
+        let values = response.fields.filter { $0.name.lowercased() == "content-length" }
+            .flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } }
+        guard let first = values.first else { return nil }
+        guard values.allSatisfy({ $0 == first }) else {
+            return "conflicting Content-Length headers (\(values.joined(separator: ", ")))"
+        }
+        guard !first.isEmpty, first.allSatisfy({ $0 >= "0" && $0 <= "9" }), let length = Int64(first) else {
+            return "invalid Content-Length: \(first.prefix(40))"
+        }
+        if spec.maxBodyBytes > 0, length > spec.maxBodyBytes, response.statusCode != 206 || resumeCursor + length > spec.maxBodyBytes {
+            return "response body larger than \(spec.maxBodyBytes) bytes"
+        }
+        return nil
     }
 
     /// Renames the destination after what the server said the file is.

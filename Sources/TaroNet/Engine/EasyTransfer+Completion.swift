@@ -69,7 +69,7 @@ extension EasyTransfer {
     /// A transfer that may be resumed keeps its synced .part after a
     /// transient failure; otherwise the partial file goes.
     func keepOrDiscardPartial(_ failure: TransferFailure) {
-        if spec.keepPartial, failure.isTransient || failure == .timeout {
+        if spec.keepPartial, failure.isTransient || failure == .timeout || failure.keepsPartial {
             suspend()
         } else {
             sink?.discard()
@@ -85,6 +85,9 @@ extension EasyTransfer {
             return .transient(text, retryAfter: nil)
         case CURLE_OPERATION_TIMEDOUT where spec.stallSeconds > 0 && spec.timeoutMilliseconds == 0:
             return .transient("stalled: \(text)", retryAfter: nil)
+        case CURLE_OUT_OF_MEMORY where !finalHeadersDelivered:
+            // curl refuses a single header line over 100 KiB this way.
+            return .message("response header line too large")
         case CURLE_OPERATION_TIMEDOUT:
             return .timeout
         case CURLE_ABORTED_BY_CALLBACK:

@@ -87,7 +87,7 @@ extension EasyTransfer {
         guard group.failure == nil, let writer = segmentWriter else { return 0 }
         let accepted = Int(group.plan.accept(Int64(count), into: segmentIndex))
         guard writer.write(bytes, count: accepted) else {
-            group.failure = .message("write: \(writer.failure ?? "error")")
+            group.failure = .resumable("write: \(writer.failure ?? "error")")
             return 0
         }
         // Past a stolen boundary: this connection is done.
@@ -98,7 +98,7 @@ extension EasyTransfer {
         guard group.failure == nil, let sink else { return 0 }
         let accepted = Int(group.plan.accept(Int64(count), into: 0))
         guard sink.write(bytes, count: accepted) else {
-            group.failure = .message("write \(sink.partPath): \(sink.failure ?? "error")")
+            group.failure = .resumable("write \(sink.partPath): \(sink.failure ?? "error")")
             return 0
         }
         bodyBytes += Int64(accepted)

@@ -89,7 +89,7 @@ final class EngineLoop: @unchecked Sendable {
             transfers[transfer.core.id] = nil
             let completion = transfer.complete(code)
             remove(transfer)
-            deliver(transfer.core.id, completion)
+            deliver(transfer.core.id, completion, core: transfer.core)
         }
     }
 
@@ -113,10 +113,10 @@ final class EngineLoop: @unchecked Sendable {
         transfers[primary.core.id] = nil
         let completion = primary.completeGroup(group)
         primary.cleanup()
-        deliver(primary.core.id, completion)
+        deliver(primary.core.id, completion, core: primary.core)
     }
 
-    private func deliver(_ id: UInt64, _ completion: Completion) {
+    private func deliver(_ id: UInt64, _ completion: Completion, core: TransferCore) {
         switch completion {
         case .done(let outcome):
             report(.finished(id, outcome))
@@ -127,7 +127,10 @@ final class EngineLoop: @unchecked Sendable {
                 do throws(TransferFailure) {
                     try owned.sink.finish()
                     var response = response
-                    response.filePath = owned.sink.finalPath
+                    let path = owned.sink.finalPath
+                    response.filePath = path
+                    // A taken name got a number: show the file that was written.
+                    core.update { $0.localPath = path; $0.name = (path as NSString).lastPathComponent }
                     report(.finished(id, .success(response)))
                 } catch {
                     owned.sink.discard()

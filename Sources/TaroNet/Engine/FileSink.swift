@@ -16,6 +16,9 @@ final class FileSink {
     private(set) var bytesWritten: Int64 = 0
     /// Why the last write failed, in words ("No space left on device").
     private(set) var failure: String?
+    /// The .part is ours to delete: this sink created it, or opened it to resume.
+    /// A file refused at open (a planted symlink, someone else's) is never touched.
+    private var owned = false
 
     init(finalPath: String, numberOnConflict: Bool = false, blockSize: Int = 1 << 20) {
         self.finalPath = finalPath
@@ -44,6 +47,7 @@ final class FileSink {
             }
             throw .message("cannot create \(partPath): \(String(cString: strerror(err)))")
         }
+        owned = true
     }
 
     /// Opens an existing .part to continue at `offset` (or less, if the file
@@ -65,8 +69,11 @@ final class FileSink {
         }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            fd = -1
             throw .message("refusing \(partPath): not a regular file")
         }
+        owned = true
         if keepLength { return offset }
         let usable = min(offset, Int64(st.st_size))
         guard ftruncate(fd, off_t(usable)) == 0, lseek(fd, off_t(usable), SEEK_SET) == off_t(usable) else {
@@ -174,12 +181,13 @@ final class FileSink {
         return String(path[..<dot]) + "-\(n)" + String(path[dot...])
     }
 
-    /// Closes and deletes the .part (abort, failure).
+    /// Closes and deletes the .part (abort, failure), if it is ours.
     func discard() {
         if fd >= 0 {
             close(fd)
             fd = -1
         }
-        unlink(partPath)
+        if owned { unlink(partPath) }
+        owned = false
     }
 }

@@ -29,6 +29,10 @@ extension TransferManager {
                     wanted = forced
                 } else if snap.state.isFinal {
                     wanted = nil
+                } else if entry.lastSaved == nil, snap.resume == nil, Date().timeIntervalSince(entry.addedAt) < 1 {
+                    // Not worth an fsync yet: a list of tiny files would pay
+                    // one per URL, and a command re-run queues them again.
+                    continue
                 } else {
                     wanted = snap.state == .paused ? .paused : .queued
                 }

@@ -4,12 +4,9 @@ import TaroNet
 import TaroServer
 import XCTest
 
-#if HOSTILE_SERVER_PENDING
-/// Hostile-server cases that TaroNet's engine and scheduler do not handle
-/// yet. Each states the safe behaviour and fails until the engine has it.
-/// Built only with `-Xswiftc -DHOSTILE_SERVER_PENDING`; remove the `#if`
-/// to enable them for good.
-final class HostileServerPendingTests: HostileServerTestCase {
+/// Hostile-server cases the first version of the engine got wrong; each
+/// states the safe behaviour.
+final class HostileServerFramingAndDiskTests: HostileServerTestCase {
     /// The hostile download must fail and leave nothing under its final name.
     private func assertFailsWithoutAFile(_ pathAndQuery: String, maxBodyBytes: Int64 = 0, segments: Int = 1,
                                          file: StaticString = #filePath, line: UInt = #line) async -> String {
@@ -131,4 +128,4 @@ final class HostileServerPendingTests: HostileServerTestCase {
         return true
     }
 }
-#endif
+
