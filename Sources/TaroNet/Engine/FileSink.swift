@@ -20,17 +20,17 @@ final class FileSink {
     /// A file refused at open (a planted symlink, someone else's) is never touched.
     private var owned = false
 
-    init(finalPath: String, numberOnConflict: Bool = false, blockSize: Int = 1 << 20) {
+    init(finalPath: String, numberOnConflict: Bool = false) {
         self.finalPath = finalPath
         self.numberOnConflict = numberOnConflict
         self.partPath = finalPath + ".part"
-        self.capacity = blockSize
-        self.buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 4096)
+        self.capacity = BlockBufferPool.blockSize
+        self.buffer = BlockBufferPool.take()
     }
 
     deinit {
         if fd >= 0 { close(fd) }
-        buffer.deallocate()
+        BlockBufferPool.give(buffer)
     }
 
     /// Creates the .part file. O_EXCL|O_NOFOLLOW: a planted file or symlink
@@ -57,6 +57,12 @@ final class FileSink {
     /// With `keepLength` (segmented) the file is left as it is. Returns the
     /// offset writing continues at; a missing .part starts over at 0.
     func open(resumingAt offset: Int64, keepLength: Bool = false) throws(TransferFailure) -> Int64 {
+        // Usually there is no .part yet: try to create it first.
+        fd = Glibc.open(partPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            owned = true
+            return 0
+        }
         fd = Glibc.open(partPath, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
             let err = errno

@@ -12,14 +12,14 @@ final class SegmentWriter {
     private var position: Int64
     private(set) var failure: String?
 
-    init(fd: Int32, position: Int64, blockSize: Int = 1 << 20) {
+    init(fd: Int32, position: Int64) {
         self.fd = fd
         self.position = position
-        self.capacity = blockSize
-        self.buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 4096)
+        self.capacity = BlockBufferPool.blockSize
+        self.buffer = BlockBufferPool.take()
     }
 
-    deinit { buffer.deallocate() }
+    deinit { BlockBufferPool.give(buffer) }
 
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         if buffered + count > capacity, !flush() { return false }
