@@ -8,8 +8,8 @@ WORKLOADS = {
     "W1": "1 GiB file to disk",
     "W2": "1000 × 16 KiB, 16 at a time",
     "W3": "256 MiB, 20 MB/s per connection, 8 connections",
-    "W4": "1 GiB raw PUT upload",
-    "W5": "1 GiB multipart upload",
+    "W4": "1 GiB raw PUT upload (to nginx)",
+    "W5": "1 GiB multipart upload (hashing sink)",
     "W6": "get -i with 100,000 URLs, 16 active (peak RSS)",
 }
 IDEAL_W3 = 268435456 / (8 * 20_000_000)

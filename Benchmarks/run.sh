@@ -5,12 +5,12 @@
 # answer cannot count. Prints median wall time, CPU time (user+sys), peak
 # RSS and the ratio taro-tui/peer per workload.
 #
-#   ROUNDS=5 make bench          more rounds
+#   ROUNDS=9 make bench          more rounds (default 5)
 #   ONLY="W1 W3" make bench      a subset
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6"}
 TARO=$PWD/.build/release/taro-tui
 WORK=$PWD/bench-out
@@ -24,7 +24,7 @@ for tool in curl aria2c axel nginx /usr/bin/time python3 sha256sum; do
   command -v "$tool" >/dev/null || { echo "missing $tool (make bench installs it)" >&2; exit 1; }
 done
 
-mkdir -p "$WORK/www/small" "$WORK/out" "$WORK/nginx"
+mkdir -p "$WORK/www/small" "$WORK/out" "$WORK/nginx" "$WORK/put"
 : > "$RESULTS"
 
 # --- data ------------------------------------------------------------------
@@ -42,7 +42,10 @@ SMALL_SUMS=$WORK/small.sha256
 (cd "$WORK/www/small" && sha256sum f*.bin | sort -k2) > "$SMALL_SUMS"
 
 # --- servers ---------------------------------------------------------------
+# The worker must be able to write the PUT sink: run it as whoever runs the bench.
+NGINX_USER=$(id -un)
 cat > "$WORK/nginx/nginx.conf" <<CONF
+user $NGINX_USER;
 worker_processes 1;
 daemon off;
 pid $WORK/nginx/nginx.pid;
@@ -63,6 +66,13 @@ http {
     root $WORK/www;
     # W3: a mirror that gives each connection 20 MB/s.
     location /limited/ { alias $WORK/www/; limit_rate 20000000; }
+    # W4: a PUT sink that stores the body at disk speed (checked afterwards).
+    location /put/ {
+      alias $WORK/put/;
+      dav_methods PUT;
+      client_max_body_size 0;
+      client_body_buffer_size 1m;
+    }
     # W6: many tiny distinct files.
     location /tiny/ { default_type application/octet-stream; return 200 "taro-tui bench payload"; }
   }
@@ -76,12 +86,15 @@ cleanup() { kill "$NGINX_PID" "$SINK_PID" 2>/dev/null || true; wait 2>/dev/null 
 trap cleanup EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null "$BASE/small/f0.bin" && break; sleep 0.1; done
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$SINK_PORT/json" && break; sleep 0.1; done
+kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx did not start (is port $PORT taken? set BENCH_PORT)" >&2; exit 1; }
 
 # --- measuring -------------------------------------------------------------
 # run WORKLOAD TOOL CHECK -- command…   (CHECK verifies the output)
 run() {
   local workload=$1 tool=$2 check=$3; shift 4
   rm -rf "$WORK/out"; mkdir -p "$WORK/out"
+  # Same start for every tool: inputs in the page cache, nothing dirty.
+  cat "$WORK/www/big.bin" "$WORK/www/mid.bin" > /dev/null
   sync
   if ! /usr/bin/time -o "$WORK/last.time" -f "%e %U %S %M" "$@" >"$WORK/last.out" 2>"$WORK/last.err"; then
     echo "  $workload $tool FAILED: $(tail -3 "$WORK/last.err")" >&2; return 1
@@ -96,6 +109,12 @@ run() {
 check_big() { [ "$(sha256sum < "$WORK/out/big.bin" | cut -d' ' -f1)" = "$BIG_SHA" ]; }
 check_mid() { [ "$(sha256sum < "$WORK/out/mid.bin" | cut -d' ' -f1)" = "$MID_SHA" ]; }
 check_small() { [ "$(cd "$WORK/out" && sha256sum f*.bin | sort -k2)" = "$(cat "$SMALL_SUMS")" ]; }
+check_put() {
+  local ok=1
+  [ "$(sha256sum < "$WORK/put/big.bin" | cut -d' ' -f1)" = "$BIG_SHA" ] || ok=0
+  rm -f "$WORK/put/big.bin"
+  [ $ok = 1 ]
+}
 check_upload() {
   # The sink answers with the byte count and sha256 of what it received.
   grep -q "\"sha256\":\"$BIG_SHA\"" "$WORK/last.out" || grep -q "\"sha256\" *: *\"$BIG_SHA\"" "$WORK/last.out"
@@ -117,17 +136,17 @@ SINK=$(cat "$WORK/sink.url")/upload
 # Each workload's tools, one line each: TOOL CHECK command…  Rounds rotate
 # which tool goes first, so none always meets the page cache as another left it.
 declare -A TOOLS
-TOOLS[W1]="taro-tui check_big $TARO get -o $WORK/out/big.bin $BASE/big.bin
+TOOLS[W1]="taro-tui check_big $TARO get --state-dir $WORK/state -o $WORK/out/big.bin $BASE/big.bin
 curl check_big curl -sS -o $WORK/out/big.bin $BASE/big.bin
 aria2c check_big aria2c -q --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -o big.bin $BASE/big.bin"
-TOOLS[W2]="taro-tui check_small $TARO get -j 16 -d $WORK/out -i $SMALL_LIST
+TOOLS[W2]="taro-tui check_small $TARO get --state-dir $WORK/state -j 16 -d $WORK/out -i $SMALL_LIST
 curl check_small curl -sS -Z --parallel-max 16 -K $CURL_K
 aria2c check_small aria2c -q -j16 --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -i $SMALL_LIST"
-TOOLS[W3]="taro-tui check_mid $TARO get -s 8 -o $WORK/out/mid.bin $BASE/limited/mid.bin
+TOOLS[W3]="taro-tui check_mid $TARO get --state-dir $WORK/state -s 8 -o $WORK/out/mid.bin $BASE/limited/mid.bin
 aria2c check_mid aria2c -q -x8 -s8 -k1M --allow-overwrite=true --auto-file-renaming=false -d $WORK/out -o mid.bin $BASE/limited/mid.bin
 axel check_mid axel -q -n 8 -o $WORK/out/mid.bin $BASE/limited/mid.bin"
-TOOLS[W4]="taro-tui check_upload $TARO upload --put $WORK/www/big.bin $SINK
-curl check_upload curl -sS -T $WORK/www/big.bin $SINK"
+TOOLS[W4]="taro-tui check_put $TARO upload --put $WORK/www/big.bin $BASE/put/big.bin
+curl check_put curl -sS -T $WORK/www/big.bin $BASE/put/big.bin"
 TOOLS[W5]="taro-tui check_upload $TARO upload $WORK/www/big.bin $SINK
 curl check_upload curl -sS -F file=@$WORK/www/big.bin $SINK"
 
@@ -152,7 +171,7 @@ if wants W6; then
 import sys
 with open('$WORK/w6.list','w') as f:
     for i in range(100000): f.write('$BASE/tiny/t%d\n' % i)"
-  run W6 taro-tui check_w6 -- "$TARO" get -j 16 -d "$WORK/out" -i "$WORK/w6.list"
+  run W6 taro-tui check_w6 -- "$TARO" get --state-dir "$WORK/state" -j 16 -d "$WORK/out" -i "$WORK/w6.list"
 fi
 
 python3 Benchmarks/report.py "$RESULTS"
