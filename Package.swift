@@ -22,7 +22,9 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "TaroNet", dependencies: ["CCurl"]),
+        // Linux calls that need _GNU_SOURCE (sync_file_range).
+        .systemLibrary(name: "CSystem"),
+        .target(name: "TaroNet", dependencies: ["CCurl", "CSystem"]),
         // The server hashes uploads (SHA-256 in Swift) and fills bodies on the
         // hot path; tests run in debug, where that code would be 3x slower
         // than the clients it serves, so it is always optimised.

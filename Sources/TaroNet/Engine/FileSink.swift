@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// Writes a download to `NAME.part` in large blocks and gives it its final
@@ -14,6 +15,10 @@ final class FileSink {
     private let buffer: UnsafeMutableRawPointer
     private var buffered = 0
     private(set) var bytesWritten: Int64 = 0
+    /// Bytes written since writeback was last started.
+    private var sinceWriteback = 0
+    /// Start writeback every this many bytes, so the final fsync is short.
+    private static let writebackStep = 32 << 20
     /// Why the last write failed, in words ("No space left on device").
     private(set) var failure: String?
     /// The .part is ours to delete: this sink created it, or opened it to resume.
@@ -138,6 +143,11 @@ final class FileSink {
     }
 
     private func writeAll(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
+        sinceWriteback += count
+        if sinceWriteback >= Self.writebackStep {
+            sinceWriteback = 0
+            _ = taro_start_writeback(fd)
+        }
         var done = 0
         while done < count {
             let n = Glibc.write(fd, base + done, count - done)

@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// Writes one segment's bytes at their offsets in the shared .part file, in
@@ -11,6 +12,7 @@ final class SegmentWriter {
     /// File offset of the first buffered byte.
     private var position: Int64
     private(set) var failure: String?
+    private var sinceWriteback = 0
 
     init(fd: Int32, position: Int64) {
         self.fd = fd
@@ -43,6 +45,12 @@ final class SegmentWriter {
     }
 
     private func pwriteAll(_ base: UnsafeRawPointer, _ count: Int, at offset: Int64) -> Bool {
+        // Start writeback as we go, as FileSink does, so the final fsync is short.
+        sinceWriteback += count
+        if sinceWriteback >= 32 << 20 {
+            sinceWriteback = 0
+            _ = taro_start_writeback(fd)
+        }
         var done = 0
         while done < count {
             let n = pwrite(fd, base + done, count - done, off_t(offset) + off_t(done))
