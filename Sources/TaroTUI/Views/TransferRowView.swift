@@ -52,6 +52,9 @@ enum TransferRowView {
         let done = item.state == .done
         let percent = done ? 100 : item.percent
         let known = item.bytesTotal != nil && (item.bytesTotal ?? 0) > 0
+        // Not started and no length yet: an empty bar and no percent, rather
+        // than the look of a transfer of unknown length.
+        let waiting = item.state == .queued && !known
         if columns.barWidth > 0 {
             let barStyle = CellStyle(role: done ? .good : .progress)
             let emptyStyle = CellStyle(role: .muted)
@@ -64,7 +67,7 @@ enum TransferRowView {
                 x += buffer.put(parts.filled, row: row, col: x, maxWidth: inner, style: barStyle)
                 x += buffer.put(parts.empty, row: row, col: x, maxWidth: columns.barX + 1 + inner - x, style: emptyStyle)
                 buffer.put(glyphs.barClose, row: row, col: x)
-            } else if columns.sizeX == nil {
+            } else if columns.sizeX == nil && !waiting {
                 // No size column to show the byte count: the bar's place shows it.
                 buffer.put(ByteFormat.size(item.bytesDone), row: row, col: x, maxWidth: columns.barWidth)
             } else {
@@ -79,7 +82,7 @@ enum TransferRowView {
                 buffer.put(glyphs.barClose, row: row, col: x)
             }
         }
-        let percentText = percent.map { "\($0)%" } ?? "?%"
+        let percentText = waiting ? "" : percent.map { "\($0)%" } ?? "?%"
         buffer.put(TextFit.rightAligned(percentText, width: TransferColumns.percentWidth),
                    row: row, col: columns.percentX, style: CellStyle(role: percent == nil ? .muted : .normal))
         if let x = columns.sizeX {
