@@ -45,9 +45,33 @@ final class RenderBenchmarkTests: XCTestCase {
         samples.sort()
         let median = samples[samples.count / 2]
         let p90 = samples[samples.count * 90 / 100]
-        print(String(format: "render 120x40 with %d transfers: min %.3f ms, median %.3f ms, p90 %.3f ms, max %.3f ms (%d frames)",
-                     Self.count, samples[0], median, p90, samples[samples.count - 1], samples.count))
+        let p95 = samples[samples.count * 95 / 100]
+        print(String(format: "render 120x40 with %d transfers: min %.3f ms, median %.3f ms, p90 %.3f ms, p95 %.3f ms, "
+                     + "max %.3f ms (%d frames)",
+                     Self.count, samples[0], median, p90, p95, samples[samples.count - 1], samples.count))
         XCTAssertEqual(checksum, 201 * 120 * 40)
+    }
+
+    /// A whole tick as the app loop runs it when every transfer moved: take
+    /// the controller's snapshot, follow the selection, render the frame.
+    func testMedianTickTimeWithTenThousandChangingTransfers() {
+        let controller = InMemoryTransferController(items: Fixtures.many(Self.count))
+        let session = AppSession(controller: controller, config: AppConfig(downloadDirectory: "/tmp/x"),
+                                 size: TerminalSize(rows: 40, cols: 120))
+        session.handle(.character("j"))
+        var samples: [Double] = []
+        for index in 0..<201 {
+            controller.update { $0[index % Self.count].bytesDone += 1 }
+            let start = ContinuousClock.now
+            XCTAssertTrue(session.refresh())
+            let frame = session.frameIfNeeded()
+            let elapsed = ContinuousClock.now - start
+            XCTAssertNotNil(frame)
+            samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        samples.sort()
+        print(String(format: "tick (snapshot + render) with %d changing transfers: median %.3f ms, p95 %.3f ms",
+                     Self.count, samples[samples.count / 2], samples[samples.count * 95 / 100]))
     }
 
     func testMedianReduceTimeForAKeyWithTenThousandTransfers() {
