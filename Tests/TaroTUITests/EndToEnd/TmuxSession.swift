@@ -11,6 +11,8 @@ final class TmuxSession {
     let executable: String
     let socket: String
     private(set) var isRunning = false
+    /// tmux leaves its socket file behind after kill-server; removed in kill().
+    private var socketPath: String?
 
     init(executable: String) {
         self.executable = executable
@@ -29,6 +31,7 @@ final class TmuxSession {
                   "set-option", "-g", "default-terminal", "tmux-256color", ";",
                   "new-session", "-d", "-s", "e2e", "-x", "\(cols)", "-y", "\(rows)", command])
         isRunning = true
+        socketPath = try? display("#{socket_path}")
     }
 
     /// Keys by tmux name ("Enter", "Escape", "Up") or single characters.
@@ -79,6 +82,7 @@ final class TmuxSession {
         guard isRunning else { return }
         isRunning = false
         _ = try? ProcessRunner.run(executable, ["-L", socket, "kill-server"])
+        if let socketPath, socketPath.contains(socket) { unlink(socketPath) }
     }
 
     @discardableResult
