@@ -12,12 +12,18 @@ extension TaroSession {
                     data: String(decoding: response.body, as: UTF8.self), statusCode: response.statusCode,
                     header: HeaderDictionary.make(response.fields), errMsg: "uploadFile:ok", profile: response.profile)
             })
-        if let problem = RequestURL.validate(option.url) ?? Self.checkReadable(option.filePath) {
+        let size: Int64
+        switch RequestURL.validate(option.url).map(Result<Int64, TransferFailure>.failure) ?? Self.readableSize(option.filePath) {
+        case .failure(let problem):
             refused(hub, problem)
             return UploadTask(hub: hub, core: nil, session: self)
+        case .success(let bytes):
+            size = bytes
         }
         let fileName = (option.filePath as NSString).lastPathComponent
         let core = TransferCore(kind: .upload, url: option.url, name: fileName, localPath: option.filePath, handler: hub)
+        // Known before anything is sent: a queued upload shows a true 0%.
+        core.update { $0.bytesTotal = size }
         var spec = TransferSpec(url: option.url)
         spec.headers = option.header.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         switch option.method {
@@ -38,14 +44,13 @@ extension TaroSession {
         return UploadTask(hub: hub, core: core, session: self)
     }
 
-    /// A missing or unreadable file fails the upload at once.
-    static func checkReadable(_ path: String) -> TransferFailure? {
-        guard !path.isEmpty else { return .message("no file given") }
+    /// A missing or unreadable file fails the upload at once; otherwise its size.
+    static func readableSize(_ path: String) -> Result<Int64, TransferFailure> {
+        guard !path.isEmpty else { return .failure(.message("no file given")) }
         do {
-            _ = try UploadFileReader(path: path)
-            return nil
+            return .success(try UploadFileReader(path: path).size)
         } catch {
-            return error
+            return .failure(error)
         }
     }
 }

@@ -30,7 +30,14 @@ enum HeaderPaneView {
         var status = TransferRowView.stateWord(item.state).0
         if item.attempt > 1 { status += ", attempt \(item.attempt)" }
         field("State", status)
-        if let error = item.errorMessage { field("Error", error, style: CellStyle(role: .bad)) }
+        if let error = item.errorMessage {
+            let waiting = !item.state.isFinal
+            field(waiting ? "Last error" : "Error", error, style: CellStyle(role: waiting ? .warning : .bad))
+        }
+        // Every attempt that failed and was tried again, and why.
+        for (index, line) in item.attemptLog.enumerated() {
+            field(index == 0 ? "Attempts" : "", line, style: CellStyle(role: .warning))
+        }
 
         let exchange = item.exchange
         out.append(StyledLine(""))

@@ -19,6 +19,10 @@ enum TransferRowView {
 
         if item.state == .failed {
             drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .queued, item.attempt > 1, let reason = item.errorMessage {
+            // Waiting out the backoff: say which attempt comes and why.
+            drawNote("attempt \(item.attempt) after: \(reason)", role: .warning, item, into: &buffer, row: row,
+                     columns: columns, glyphs: glyphs)
         } else {
             drawProgress(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         }
@@ -40,11 +44,18 @@ enum TransferRowView {
 
     private static func drawError(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
                                   columns: TransferColumns, glyphs: Glyphs) {
+        var raw = item.errorMessage ?? item.statusCode.map { "HTTP \($0)" } ?? "failed"
+        if item.attempt > 1 { raw += " (after \(item.attempt) attempts)" }
+        drawNote(raw, role: .bad, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+    }
+
+    /// Text in place of the progress columns.
+    private static func drawNote(_ raw: String, role: ColorRole, _ item: TransferSnapshot, into buffer: inout ScreenBuffer,
+                                 row: Int, columns: TransferColumns, glyphs: Glyphs) {
         let start = columns.barWidth > 0 ? columns.barX : columns.percentX
         let width = columns.stateX - 1 - start
-        let raw = item.errorMessage ?? item.statusCode.map { "HTTP \($0)" } ?? "failed"
         let text = TextFit.truncate(glyphs.safe(raw, limit: 512), to: width, ellipsis: glyphs.ellipsis)
-        buffer.put(text, row: row, col: start, maxWidth: width, style: CellStyle(role: .bad))
+        buffer.put(text, row: row, col: start, maxWidth: width, style: CellStyle(role: role))
     }
 
     private static func drawProgress(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
