@@ -1,3 +1,4 @@
+import TaroNet
 import XCTest
 @testable import TaroTUI
 

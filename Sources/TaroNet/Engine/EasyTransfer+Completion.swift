@@ -54,7 +54,7 @@ extension EasyTransfer {
     @discardableResult
     func recordLiveDetails() -> TransferProfile {
         let profile = readProfile()
-        let effective = readString(CURLINFO_EFFECTIVE_URL).map(URLRedaction.redacted)
+        let effective = readString(CURLINFO_EFFECTIVE_URL).map(URLRedaction.withoutUserinfo)
         core.update {
             $0.exchange.timings = HTTPExchange.Timings(
                 nameLookup: profile.nameLookup, connect: profile.connect, tlsHandshake: profile.tlsHandshake,

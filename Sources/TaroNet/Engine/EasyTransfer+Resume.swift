@@ -105,14 +105,22 @@ extension EasyTransfer {
     /// the offset it covers. Called every `durabilityInterval`.
     func makeDurable(waiting: Bool = false) {
         guard let sink, var point = core.snapshot().resume else { return }
+        // Only what really reached the file counts: a write that failed (a
+        // full disk) must not move the recorded offset past it.
+        guard let fd = sink.prepareSync() else { return }
         if let group {
-            for child in group.children { child.segmentWriter?.flush() }
-            point.ranges = group.plan.segments.map { .init(start: $0.start, end: $0.end, written: min($0.written, $0.length)) }
+            var plan = group.plan
+            for child in group.children {
+                guard let writer = child.segmentWriter else { continue }
+                writer.flush()
+                plan.limitWritten(child.segmentIndex, toFileOffset: writer.position)
+            }
+            if !group.primaryDone { plan.limitWritten(primarySegment, toFileOffset: sink.writtenEnd) }
+            point.ranges = plan.segments.map { .init(start: $0.start, end: $0.end, written: min($0.written, $0.length)) }
             point.offset = 0
         } else {
-            point.offset = resumeBase + bodyBytes
+            point.offset = sink.writtenEnd
         }
-        guard let fd = sink.prepareSync() else { return }
         let core = self.core
         let synced = point
         let work: @Sendable () -> Void = {

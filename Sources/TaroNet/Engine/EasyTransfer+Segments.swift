@@ -51,7 +51,7 @@ extension EasyTransfer {
             childSpec.headers += [("Range", "bytes=\(segment.cursor)-\(segment.end - 1)"), ("If-Range", group.validator)]
             do {
                 let child = try EasyTransfer(core: core, spec: childSpec, parent: self, segment: index)
-                child.segmentWriter = SegmentWriter(fd: group.fd, position: segment.cursor)
+                child.segmentWriter = BlockWriter(fd: group.fd, position: segment.cursor)
                 // A stalled helper is dropped and its range fetched again.
                 taro_easy_setopt_long(child.handle, CURLOPT_LOW_SPEED_LIMIT, 1)
                 taro_easy_setopt_long(child.handle, CURLOPT_LOW_SPEED_TIME, 30)
@@ -96,7 +96,7 @@ extension EasyTransfer {
 
     func receivePrimarySegmentBody(_ bytes: UnsafeRawPointer, _ count: Int, group: SegmentGroup) -> Int {
         guard group.failure == nil, let sink else { return 0 }
-        let accepted = Int(group.plan.accept(Int64(count), into: 0))
+        let accepted = Int(group.plan.accept(Int64(count), into: primarySegment))
         guard sink.write(bytes, count: accepted) else {
             group.failure = .resumable("write \(sink.partPath): \(sink.failure ?? "error")")
             return 0
@@ -109,8 +109,11 @@ extension EasyTransfer {
     /// incomplete, and put the freed connection to work.
     func childFinished(_ child: EasyTransfer) {
         guard let group else { return }
-        if let writer = child.segmentWriter, !writer.flush(), group.failure == nil {
-            group.failure = .message("write: \(writer.failure ?? "error")")
+        if let writer = child.segmentWriter {
+            if !writer.flush(), group.failure == nil {
+                group.failure = .resumable("write: \(writer.failure ?? "error")")
+            }
+            group.plan.limitWritten(child.segmentIndex, toFileOffset: writer.position)
         }
         group.plan.setActive(child.segmentIndex, false)
         group.children.removeAll { $0 === child }
@@ -124,15 +127,14 @@ extension EasyTransfer {
         group.primaryDone = true
         finishedCode = code
         group.primaryProfile = readProfile()
-        if !group.plan[0].isComplete {
-            // The rest of range 0 is fetched by a helper, after what is buffered reaches the disk.
-            if sink?.flushBuffered() == false, group.failure == nil {
-                group.failure = .message("write \(sink?.partPath ?? ""): \(sink?.failure ?? "error")")
+        if !group.plan[primarySegment].isComplete, let sink {
+            // The rest of this range is fetched by a helper, after what is buffered reaches the disk.
+            if !sink.flushBuffered(), group.failure == nil {
+                group.failure = .resumable("write \(sink.partPath): \(sink.failure ?? "error")")
             }
-            group.plan.setActive(0, false)
-        } else {
-            group.plan.setActive(0, false)
+            group.plan.limitWritten(primarySegment, toFileOffset: sink.writtenEnd)
         }
+        group.plan.setActive(primarySegment, false)
         fillConnections()
     }
 

@@ -36,7 +36,7 @@ final class EasyTransfer {
     let segmentIndex: Int
     /// For the primary of a segmented download, once the server allowed ranges.
     var group: SegmentGroup?
-    var segmentWriter: SegmentWriter?
+    var segmentWriter: BlockWriter?
     /// The primary's connection ended while its helpers still run.
     var finishedCode: CURLcode?
 

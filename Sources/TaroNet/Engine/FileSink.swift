@@ -1,9 +1,8 @@
-import CSystem
 import Glibc
 
-/// Writes a download to `NAME.part` in large blocks and gives it its final
-/// name only when it is complete, without ever replacing an existing file.
-/// Lives on the engine thread.
+/// A download's file: written to `NAME.part` (through a BlockWriter) and
+/// given its final name only when complete, never replacing an existing
+/// file. Lives on the engine thread until it is handed to be finalized.
 final class FileSink {
     /// May change once the server names the file (see EasyTransfer.adoptServerName).
     var finalPath: String
@@ -11,16 +10,7 @@ final class FileSink {
     /// Take "name-1.ext", "name-2.ext"… when the final name is taken.
     let numberOnConflict: Bool
     private(set) var fd: Int32 = -1
-    private let capacity: Int
-    private let buffer: UnsafeMutableRawPointer
-    private var buffered = 0
-    private(set) var bytesWritten: Int64 = 0
-    /// Bytes written since writeback was last started.
-    private var sinceWriteback = 0
-    /// Start writeback every this many bytes, so the final fsync is short.
-    private static let writebackStep = 32 << 20
-    /// Why the last write failed, in words ("No space left on device").
-    private(set) var failure: String?
+    private var writer: BlockWriter?
     /// The .part is ours to delete: this sink created it, or opened it to resume.
     /// A file refused at open (a planted symlink, someone else's) is never touched.
     private var owned = false
@@ -29,16 +19,16 @@ final class FileSink {
         self.finalPath = finalPath
         self.numberOnConflict = numberOnConflict
         self.partPath = finalPath + ".part"
-        self.capacity = BlockBufferPool.blockSize
-        self.buffer = BlockBufferPool.take()
     }
 
     deinit {
         if fd >= 0 { close(fd) }
-        BlockBufferPool.give(buffer)
     }
 
-    /// Creates the .part file. O_EXCL|O_NOFOLLOW: a planted file or symlink
+    /// Why the last write failed, in words ("No space left on device").
+    var failure: String? { writer?.failure }
+
+    /// Creates the .part. O_EXCL|O_NOFOLLOW: a planted file or symlink
     /// under that name is refused, never followed or truncated.
     func open() throws(TransferFailure) {
         if !numberOnConflict, access(finalPath, F_OK) == 0 {
@@ -52,11 +42,16 @@ final class FileSink {
             }
             throw .message("cannot create \(partPath): \(String(cString: strerror(err)))")
         }
-        owned = true
+        adopt(at: 0)
     }
 
-    /// Opens an existing .part to continue at `offset` (or less, if the file
-    /// is shorter: its bytes are still good). O_NOFOLLOW and fstat: a planted
+    private func adopt(at offset: Int64) {
+        owned = true
+        writer = BlockWriter(fd: fd, position: offset)
+    }
+
+    /// Opens a .part to continue at `offset` (or less, if the file is
+    /// shorter: its bytes are still good). O_NOFOLLOW and fstat: a planted
     /// symlink or anything but a regular file is refused. A longer file is cut
     /// back to `offset`, so nothing past the verified point is ever kept.
     /// With `keepLength` (segmented) the file is left as it is. Returns the
@@ -65,7 +60,7 @@ final class FileSink {
         // Usually there is no .part yet: try to create it first.
         fd = Glibc.open(partPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd >= 0 {
-            owned = true
+            adopt(at: 0)
             return 0
         }
         fd = Glibc.open(partPath, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -84,87 +79,58 @@ final class FileSink {
             fd = -1
             throw .message("refusing \(partPath): not a regular file")
         }
-        owned = true
-        if keepLength { return offset }
+        if keepLength {
+            adopt(at: offset)
+            return offset
+        }
         let usable = min(offset, Int64(st.st_size))
-        guard ftruncate(fd, off_t(usable)) == 0, lseek(fd, off_t(usable), SEEK_SET) == off_t(usable) else {
+        guard ftruncate(fd, off_t(usable)) == 0 else {
             throw .message("cannot resume \(partPath): \(String(cString: strerror(errno)))")
         }
-        bytesWritten = usable
+        adopt(at: usable)
         return usable
     }
 
     /// Moves where sequential writes go (a resumed range in the middle).
     func seek(to offset: Int64) throws(TransferFailure) {
-        guard flush(), lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
-            throw .message("cannot seek in \(partPath): \(String(cString: strerror(errno)))")
+        guard let writer, writer.flush() else {
+            throw .message("write \(partPath): \(failure ?? "error")")
         }
+        writer.reset(to: offset)
     }
 
     /// The server sent the whole file after all: forget what was there.
     func restartFromZero() throws(TransferFailure) {
-        buffered = 0
-        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+        writer?.reset(to: 0)
+        guard ftruncate(fd, 0) == 0 else {
             throw .message("cannot truncate \(partPath): \(String(cString: strerror(errno)))")
         }
-        bytesWritten = 0
     }
 
-    /// Writes out the buffer and returns a duplicate descriptor to sync from
-    /// another thread (the engine may close its own meanwhile), or nil.
+    /// Writes out what it can and returns a duplicate descriptor to sync
+    /// from another thread (the engine may close its own meanwhile), or nil.
     func prepareSync() -> Int32? {
-        guard fd >= 0, flush() else { return nil }
+        guard fd >= 0 else { return nil }
+        _ = flushBuffered()
         let copy = dup(fd)
         return copy >= 0 ? copy : nil
     }
 
+    /// The end of what has really been written (a failed write is not counted).
+    var writtenEnd: Int64 { writer?.position ?? 0 }
+
     /// Accepts bytes from curl's write callback. Returns false on a disk error.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        if buffered + count > capacity, !flush() { return false }
-        if count >= capacity / 2 {
-            // Large pieces go straight to the file: copying them first gains nothing.
-            guard writeAll(bytes, count) else { return false }
-        } else {
-            buffer.advanced(by: buffered).copyMemory(from: bytes, byteCount: count)
-            buffered += count
-        }
-        bytesWritten += Int64(count)
-        return true
+        writer?.write(bytes, count: count) ?? false
     }
 
-    /// Writes out what is buffered (a segment's connection ended early).
-    func flushBuffered() -> Bool { flush() }
-
-    private func flush() -> Bool {
-        guard buffered > 0 else { return true }
-        let ok = writeAll(UnsafeRawPointer(buffer), buffered)
-        buffered = 0
-        return ok
-    }
-
-    private func writeAll(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
-        sinceWriteback += count
-        if sinceWriteback >= Self.writebackStep {
-            sinceWriteback = 0
-            _ = taro_start_writeback(fd)
-        }
-        var done = 0
-        while done < count {
-            let n = Glibc.write(fd, base + done, count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                return false
-            }
-            done += n
-        }
-        return true
-    }
+    /// Writes out what is buffered.
+    func flushBuffered() -> Bool { writer?.flush() ?? false }
 
     /// Flushes, syncs and links the .part to its final name. The link fails
     /// with EEXIST rather than replace a file that appeared meanwhile.
     func finish() throws(TransferFailure) {
-        guard flush() else { throw .message("write \(partPath): \(failure ?? "error")") }
+        guard flushBuffered() else { throw .message("write \(partPath): \(failure ?? "error")") }
         if fsync(fd) != 0 {
             throw .message("fsync \(partPath): \(String(cString: strerror(errno)))")
         }

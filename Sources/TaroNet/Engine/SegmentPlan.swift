@@ -54,6 +54,11 @@ struct SegmentPlan: Equatable {
         return taken
     }
 
+    /// Caps a segment's progress at what its writer really put on disk.
+    mutating func limitWritten(_ index: Int, toFileOffset end: Int64) {
+        segments[index].written = max(0, min(segments[index].written, end - segments[index].start))
+    }
+
     mutating func setActive(_ index: Int, _ active: Bool) {
         segments[index].active = active
         if active { segments[index].attempts += 1 }

@@ -26,7 +26,7 @@ final class TransferCore: Sendable {
         self.kind = kind
         self.handler = handler
         self.live = Mutex(LiveState(snapshot: TransferSnapshot(
-            id: id, kind: kind, url: URLRedaction.redacted(url), name: name, state: .queued,
+            id: id, kind: kind, url: URLRedaction.withoutUserinfo(url), name: name, state: .queued,
             localPath: localPath)))
     }
 

@@ -27,11 +27,11 @@ extension TransferHandle {
     func refusedSnapshot(id: UInt64, request: TransferRequest) -> TransferSnapshot {
         switch request {
         case .download(let url, let path, _):
-            return TransferSnapshot(id: id, kind: .download, url: URLRedaction.redacted(url),
+            return TransferSnapshot(id: id, kind: .download, url: URLRedaction.withoutUserinfo(url),
                                     name: (path as NSString).lastPathComponent, state: .failed,
                                     errorMessage: refusalMessage, localPath: path)
         case .upload(let filePath, let url, _, _, _):
-            return TransferSnapshot(id: id, kind: .upload, url: URLRedaction.redacted(url),
+            return TransferSnapshot(id: id, kind: .upload, url: URLRedaction.withoutUserinfo(url),
                                     name: (filePath as NSString).lastPathComponent, state: .failed,
                                     errorMessage: refusalMessage, localPath: filePath)
         }

@@ -1,20 +1,20 @@
-import Foundation
-
 /// Removes credentials from URLs and header values before they are shown
-/// anywhere (screen, logs, snapshots).
-enum URLRedaction {
-    /// "https://user:pw@host/p" → "https://host/p".
-    static func redacted(_ url: String) -> String {
-        guard var comps = URLComponents(string: url), comps.user != nil || comps.password != nil else {
-            return url
-        }
-        comps.user = nil
-        comps.password = nil
-        return comps.string ?? url
+/// anywhere (screen, logs, snapshots, headless output).
+public enum URLRedaction {
+    /// "https://user:pw@host/p" → "https://host/p". Works on the text itself,
+    /// so a URL too malformed to parse still loses its userinfo.
+    public static func withoutUserinfo(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let authorityStart = schemeEnd.upperBound
+        let rest = url[authorityStart...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? url.endIndex
+        let authority = url[authorityStart..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        return String(url[..<authorityStart]) + String(url[url.index(after: at)...])
     }
 
     /// Request header names whose values are secrets.
-    static func isSecretHeader(_ name: String) -> Bool {
+    public static func isSecretHeader(_ name: String) -> Bool {
         switch name.lowercased() {
         case "authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token":
             return true
@@ -24,6 +24,6 @@ enum URLRedaction {
     }
 
     static func maskedValue(name: String, value: String) -> String {
-        isSecretHeader(name) ? "••••" : value
+        isSecretHeader(name) ? "(hidden)" : value
     }
 }

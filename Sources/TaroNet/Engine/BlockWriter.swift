@@ -1,33 +1,38 @@
 import CSystem
 import Glibc
 
-/// Writes one segment's bytes at their offsets in the shared .part file, in
-/// large blocks with pwrite, so several connections fill one file in place
-/// with no concatenation pass.
-final class SegmentWriter {
+/// Buffered writes at a position in a file: small pieces are gathered into
+/// 1 MiB blocks, large ones go straight through, all with pwrite so several
+/// writers can fill one file in place. Writeback is started every 32 MiB so
+/// that the fsync making the file durable has little left to do.
+final class BlockWriter {
     private let fd: Int32
-    private let capacity: Int
+    private let capacity = BlockBufferPool.blockSize
     private let buffer: UnsafeMutableRawPointer
     private var buffered = 0
     /// File offset of the first buffered byte.
-    private var position: Int64
-    private(set) var failure: String?
+    private(set) var position: Int64
     private var sinceWriteback = 0
+    /// Why the last write failed, in words ("No space left on device").
+    private(set) var failure: String?
+
+    private static let writebackStep = 32 << 20
 
     init(fd: Int32, position: Int64) {
         self.fd = fd
         self.position = position
-        self.capacity = BlockBufferPool.blockSize
         self.buffer = BlockBufferPool.take()
     }
 
     deinit { BlockBufferPool.give(buffer) }
 
+    /// Where the next byte goes, buffered bytes included.
+    var end: Int64 { position + Int64(buffered) }
+
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         if buffered + count > capacity, !flush() { return false }
         if count >= capacity / 2 {
-            guard pwriteAll(bytes, count, at: position) else { return false }
-            position += Int64(count)
+            guard pwriteAll(bytes, count) else { return false }
         } else {
             buffer.advanced(by: buffered).copyMemory(from: bytes, byteCount: count)
             buffered += count
@@ -38,22 +43,26 @@ final class SegmentWriter {
     @discardableResult
     func flush() -> Bool {
         guard buffered > 0 else { return failure == nil }
-        let ok = pwriteAll(UnsafeRawPointer(buffer), buffered, at: position)
-        if ok { position += Int64(buffered) }
+        let count = buffered
         buffered = 0
-        return ok
+        return pwriteAll(UnsafeRawPointer(buffer), count)
     }
 
-    private func pwriteAll(_ base: UnsafeRawPointer, _ count: Int, at offset: Int64) -> Bool {
-        // Start writeback as we go, as FileSink does, so the final fsync is short.
+    /// Moves the position, dropping anything not yet written.
+    func reset(to offset: Int64) {
+        buffered = 0
+        position = offset
+    }
+
+    private func pwriteAll(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
         sinceWriteback += count
-        if sinceWriteback >= 32 << 20 {
+        if sinceWriteback >= Self.writebackStep {
             sinceWriteback = 0
             _ = taro_start_writeback(fd)
         }
         var done = 0
         while done < count {
-            let n = pwrite(fd, base + done, count - done, off_t(offset) + off_t(done))
+            let n = pwrite(fd, base + done, count - done, off_t(position) + off_t(done))
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = String(cString: strerror(errno))
@@ -61,6 +70,7 @@ final class SegmentWriter {
             }
             done += n
         }
+        position += Int64(count)
         return true
     }
 }
