@@ -30,7 +30,9 @@ final class KillNineTests: XCTestCase {
         var completedEarly = 0
         for i in 0..<kills {
             let process = try get(url)
-            Thread.sleep(forTimeInterval: Double.random(in: 0.15...0.6, using: &generator))
+            // Long enough for a debug build to start and record some progress
+            // (offsets are made durable every 250 ms), short enough to land mid-download.
+            Thread.sleep(forTimeInterval: Double.random(in: 0.3...0.9, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
             } else {
@@ -49,19 +51,19 @@ final class KillNineTests: XCTestCase {
     func testTwentyKillsDuringA100MiBDownloadLoseNothing() throws {
         let size: Int64 = 100 << 20
         server.setResource("/big.bin", ServedResource(size: size, seed: 60, etag: "k1"))
-        let status = try killLoop(kills: 20, url: server.url("/big.bin?rate=20000000"))
+        let status = try killLoop(kills: 20, url: server.url("/big.bin?rate=8000000"))
         XCTAssertEqual(status, 0)
         XCTAssertEqual(try sha256sum(dir.file("big.bin")), DeterministicBody.sha256Hex(seed: 60, size: size))
         XCTAssertFalse(fileExists(dir.file("big.bin.part")))
         let resumed = server.requestLog.filter { $0.header("Range") != nil }
-        XCTAssertGreaterThan(resumed.count, 5, "restarts resumed with Range instead of starting over")
+        XCTAssertGreaterThanOrEqual(resumed.count, 5, "restarts resumed with Range instead of starting over")
         XCTAssertTrue(resumed.allSatisfy { $0.header("If-Range") == "\"k1\"" })
     }
 
     func testAFileChangedBetweenKillsEndsAsTheNewVersionNeverASplice() throws {
         let size: Int64 = 100 << 20
         server.setResource("/big.bin", ServedResource(size: size, seed: 61, etag: "old"))
-        let status = try killLoop(kills: 20, url: server.url("/big.bin?rate=20000000")) { i in
+        let status = try killLoop(kills: 20, url: server.url("/big.bin?rate=8000000")) { i in
             if i == 9 { self.server.setResource("/big.bin", ServedResource(size: size, seed: 62, etag: "new")) }
         }
         XCTAssertEqual(status, 0)
