@@ -1,10 +1,5 @@
 import Synchronization
 
-/// Identifies one registered listener; `off…(token)` removes exactly it.
-public struct ListenerToken: Hashable, Sendable {
-    let value: UInt64
-}
-
 /// Listeners of one event kind, in registration order. The same closure
 /// registered twice is two entries and fires twice.
 final class ListenerList<Event: Sendable>: Sendable {

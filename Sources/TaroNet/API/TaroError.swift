@@ -28,8 +28,3 @@ public struct TaroError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-/// What `complete` receives, whichever way the task ended.
-public struct TaroCallbackResult: Sendable, Equatable {
-    public let errMsg: String
-}

@@ -136,8 +136,3 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
         }
     }
 }
-
-/// What `onChunkReceived` listeners get: body bytes in arrival order.
-public struct ChunkReceivedResult: Sendable, Equatable {
-    public let data: [UInt8]
-}

@@ -45,27 +45,3 @@ public struct UploadFileOption: Sendable {
         self.complete = complete
     }
 }
-
-/// What a finished upload hands to `success` and to `await task.value`.
-public struct UploadFileResult: Sendable {
-    /// The server's response body, as text.
-    public let data: String
-    public let statusCode: Int
-    public let header: [String: String]
-    public let errMsg: String
-    public let profile: TransferProfile
-}
-
-/// What `onProgressUpdate` listeners of an upload get.
-public struct UploadProgressResult: Sendable, Equatable {
-    /// Integer percent, 0 when the total is unknown; never NaN.
-    public let progress: Int
-    public let totalBytesSent: Int64
-    public let totalBytesExpectedToSend: Int64
-
-    init(done: Int64, total: Int64) {
-        progress = Percent.of(done, total)
-        totalBytesSent = done
-        totalBytesExpectedToSend = total
-    }
-}

@@ -122,10 +122,9 @@ extension EasyTransfer {
     }
 
     /// The primary's own connection ended (its range done, or dropped).
-    func primaryFinished(_ code: CURLcode) {
+    func primaryFinished() {
         guard let group else { return }
         group.primaryDone = true
-        finishedCode = code
         group.primaryProfile = readProfile()
         if !group.plan[primarySegment].isComplete, let sink {
             // The rest of this range is fetched by a helper, after what is buffered reaches the disk.

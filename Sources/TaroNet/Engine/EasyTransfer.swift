@@ -37,8 +37,6 @@ final class EasyTransfer {
     /// For the primary of a segmented download, once the server allowed ranges.
     var group: SegmentGroup?
     var segmentWriter: BlockWriter?
-    /// The primary's connection ended while its helpers still run.
-    var finishedCode: CURLcode?
 
     /// Resuming: where in the file this connection's body starts.
     var resumeCursor: Int64 = 0
@@ -127,10 +125,6 @@ final class EasyTransfer {
         sink?.discard()
     }
 
-    /// Every handle of this transfer: its own and its helpers'.
-    var allHandles: [UnsafeMutableRawPointer] {
-        [handle] + (group?.children.map(\.handle) ?? [])
-    }
 
     func setPaused(_ paused: Bool) {
         guard paused != isPaused else { return }

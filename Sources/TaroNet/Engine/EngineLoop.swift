@@ -82,7 +82,7 @@ final class EngineLoop: @unchecked Sendable {
             guard transfers[transfer.core.id] === transfer else { continue }
             if transfer.group != nil {
                 curl_multi_remove_handle(multi, easy)
-                transfer.primaryFinished(code)
+                transfer.primaryFinished()
                 settleIfIdle(transfer)
                 continue
             }

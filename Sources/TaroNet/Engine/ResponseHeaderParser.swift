@@ -45,19 +45,3 @@ struct ResponseHeaderParser {
         return code
     }
 }
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let f = slice.first, f == " " || f == "\t" { slice.removeFirst() }
-        while let l = slice.last, l == " " || l == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}
-
-extension HTTPExchange.Response {
-    /// First value of a field, case-insensitively.
-    func value(of name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small getopt for the headless commands: flags with values, repeatable
 /// flags, and positional arguments, with errors a person can act on.
 struct HeadlessArguments {
@@ -61,5 +63,3 @@ struct HeadlessArguments {
         return result
     }
 }
-
-import Foundation

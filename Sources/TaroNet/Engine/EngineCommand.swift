@@ -8,10 +8,3 @@ enum EngineCommand: Sendable {
     case resume(UInt64)
     case setReceiveRate(UInt64, Int64)
 }
-
-/// What the engine tells the scheduler. Exactly one of these ends each
-/// started transfer.
-enum EngineEvent: Sendable {
-    case finished(UInt64, TransferOutcome)
-    case cancelled(UInt64)
-}
