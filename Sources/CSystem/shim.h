@@ -10,4 +10,12 @@
 static inline int taro_start_writeback(int fd) {
     return (int)syscall(SYS_sync_file_range, fd, (long long)0, (long long)0, 2U);
 }
+
+// rename(2) that fails with EEXIST instead of replacing the target
+// (renameat2 with RENAME_NOREPLACE): one directory operation where
+// link + unlink take two. EINVAL or ENOSYS where the filesystem or kernel
+// lacks it; callers fall back to link + unlink.
+static inline int taro_rename_noreplace(const char *from, const char *to) {
+    return (int)syscall(SYS_renameat2, -100 /* AT_FDCWD */, from, -100, to, 1U /* RENAME_NOREPLACE */);
+}
 #endif

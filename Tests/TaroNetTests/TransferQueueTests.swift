@@ -45,3 +45,19 @@ final class TransferQueueTests: XCTestCase {
         XCTAssertEqual(order, [2, 1])
     }
 }
+
+final class HostKeyTests: XCTestCase {
+    func testHostKeysNameSchemeHostAndPort() {
+        XCTAssertEqual(TransferSpec(url: "http://Example.com/a").hostKey, "http://example.com:80")
+        XCTAssertEqual(TransferSpec(url: "https://example.com/a?b").hostKey, "https://example.com:443")
+        XCTAssertEqual(TransferSpec(url: "http://user:pw@127.0.0.1:8080/x").hostKey, "http://127.0.0.1:8080")
+        XCTAssertEqual(TransferSpec(url: "http://[::1]/x").hostKey, "http://[::1]:80")
+        XCTAssertEqual(TransferSpec(url: "http://[::1]:81/x").hostKey, "http://[::1]:81")
+    }
+
+    func testHeaderNamesCompareWithoutCase() {
+        XCTAssertTrue(ASCIICase.equal("Content-Length", "content-length"))
+        XCTAssertFalse(ASCIICase.equal("Content-Length", "content-lengt"))
+        XCTAssertFalse(ASCIICase.equal("ETag", "ETAG1"))
+    }
+}

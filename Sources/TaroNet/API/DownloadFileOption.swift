@@ -33,6 +33,7 @@ public struct DownloadFileOption: Sendable {
     var keepPartial = false
     var stallSeconds = 0
     var durabilityInterval: Duration = .zero
+    var captureRequestHeaders = true
 
     /// Fetch the file over this many connections when the server allows
     /// ranges (with a strong validator); one connection otherwise.

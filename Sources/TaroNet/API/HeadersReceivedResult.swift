@@ -12,6 +12,6 @@ public struct HeadersReceivedResult: Sendable, Equatable {
         self.statusCode = statusCode
         self.fields = fields
         self.header = HeaderDictionary.make(fields)
-        self.cookies = fields.filter { $0.name.lowercased() == "set-cookie" }.map(\.value)
+        self.cookies = fields.filter { ASCIICase.equal($0.name, "set-cookie") }.map(\.value)
     }
 }

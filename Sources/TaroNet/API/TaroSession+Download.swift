@@ -37,6 +37,7 @@ extension TaroSession {
         spec.keepPartial = option.keepPartial || option.resume != nil
         spec.stallSeconds = option.stallSeconds
         spec.durabilityInterval = option.durabilityInterval
+        spec.captureRequestHeaders = option.captureRequestHeaders
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.maxReceiveRate = option.maxReceiveRate
         spec.maxBodyBytes = option.maxBodyBytes

@@ -15,6 +15,7 @@ extension TaroSession {
         option.resume = resume
         option.stallSeconds = options.stallSeconds
         option.durabilityInterval = durable ? .milliseconds(250) : .zero
+        option.captureRequestHeaders = options.recordRequestHeaders
         return downloadFile(option)
     }
 }

@@ -21,7 +21,7 @@ extension TaroSession {
                 }
                 return RequestResult(
                     data: data, statusCode: response.statusCode, header: header,
-                    cookies: response.fields.filter { $0.name.lowercased() == "set-cookie" }.map(\.value),
+                    cookies: response.fields.filter { ASCIICase.equal($0.name, "set-cookie") }.map(\.value),
                     profile: response.profile, errMsg: "request:ok")
             })
         if let problem = RequestURL.validate(option.url) {

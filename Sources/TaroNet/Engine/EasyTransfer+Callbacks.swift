@@ -116,7 +116,7 @@ extension EasyTransfer {
     /// too large to parse as absent. Also refuses a declared body larger
     /// than the limit before reading any of it.
     func framingProblem(_ response: HTTPExchange.Response) -> String? {
-        let values = response.fields.filter { $0.name.lowercased() == "content-length" }
+        let values = response.fields.filter { ASCIICase.equal($0.name, "content-length") }
             .flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } }
         guard let first = values.first else { return nil }
         guard values.allSatisfy({ $0 == first }) else {

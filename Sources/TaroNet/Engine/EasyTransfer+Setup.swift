@@ -52,9 +52,11 @@ extension EasyTransfer {
         taro_easy_setopt_pointer(h, CURLOPT_XFERINFODATA, me)
         // The debug callback is how we see the request headers curl really
         // sent; it needs VERBOSE, and ignores everything but HEADER_OUT.
-        taro_easy_setopt_long(h, CURLOPT_VERBOSE, 1)
-        taro_easy_setopt_debug(h, easyDebugCallback)
-        taro_easy_setopt_pointer(h, CURLOPT_DEBUGDATA, me)
+        if spec.captureRequestHeaders {
+            taro_easy_setopt_long(h, CURLOPT_VERBOSE, 1)
+            taro_easy_setopt_debug(h, easyDebugCallback)
+            taro_easy_setopt_pointer(h, CURLOPT_DEBUGDATA, me)
+        }
 
         try configureMethodAndBody()
         var list: UnsafeMutablePointer<curl_slist>?

@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// A download's file: written to `NAME.part` (through a BlockWriter) and
@@ -139,8 +140,7 @@ final class FileSink {
         let attempts = numberOnConflict ? 1000 : 1
         for n in 0..<attempts {
             let candidate = n == 0 ? finalPath : Self.numbered(finalPath, n)
-            if link(partPath, candidate) == 0 {
-                unlink(partPath)
+            if Self.moveWithoutReplacing(partPath, to: candidate) {
                 finalPath = candidate
                 return
             }
@@ -153,6 +153,16 @@ final class FileSink {
         if rename(partPath, finalPath) != 0 {
             throw .message("rename to \(finalPath): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Gives `from` the name `to` unless `to` exists (errno EEXIST then).
+    private static func moveWithoutReplacing(_ from: String, to: String) -> Bool {
+        if taro_rename_noreplace(from, to) == 0 { return true }
+        guard errno == EINVAL || errno == ENOSYS else { return false }
+        // No RENAME_NOREPLACE here: a hard link fails the same way on EEXIST.
+        guard link(from, to) == 0 else { return false }
+        unlink(from)
+        return true
     }
 
     /// "dir/name.tar.gz" → "dir/name-1.tar.gz"; "dir/name" → "dir/name-1".

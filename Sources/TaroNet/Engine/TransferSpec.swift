@@ -54,16 +54,25 @@ struct TransferSpec: Sendable {
     var durabilityInterval: Duration = .zero
     /// Connections for one download when the server allows ranges; 1 for none.
     var segments: Int = 1
+    /// Record the request headers curl sends (for the header pane); costs
+    /// curl's verbose bookkeeping, so the headless commands turn it off.
+    var captureRequestHeaders: Bool = true
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
 }
 
 extension TransferSpec {
-    /// The host:port a per-host concurrency limit counts against.
+    /// The scheme://host:port a per-host concurrency limit counts against,
+    /// read from the URL's text (it was validated when the task was made).
     var hostKey: String {
-        guard let comps = URLComponents(string: url) else { return url }
-        let scheme = comps.scheme?.lowercased() ?? "http"
-        let port = comps.port ?? (scheme == "https" ? 443 : 80)
-        return "\(scheme)://\(comps.host?.lowercased() ?? ""):\(port)"
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        var authority = url[schemeEnd.upperBound...]
+        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+            authority = authority[..<end]
+        }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let hasPort = authority.last != "]" && authority.contains(":")
+        return "\(scheme)://\(authority.lowercased())" + (hasPort ? "" : (scheme == "https" ? ":443" : ":80"))
     }
 }

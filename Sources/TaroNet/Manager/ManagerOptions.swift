@@ -11,6 +11,8 @@ public struct ManagerOptions: Sendable {
     public var maxBodyBytes: Int64
     /// Where unfinished transfers are kept across runs; nil keeps nothing.
     public var stateDirectory: String?
+    /// Record each request's headers as sent, for a header pane.
+    public var recordRequestHeaders = true
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

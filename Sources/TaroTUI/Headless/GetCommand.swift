@@ -30,9 +30,11 @@ enum GetCommand {
         let retries = try a.int("--retries", default: 7, range: 0...1000)
         let maxSize = try a.int("--max-size", default: 0, range: 0...Int.max)
         let stateDirectory = a.has("--no-state") ? nil : (a.last("--state-dir") ?? TransferStore.defaultDirectory())
-        let manager = try TransferManager(options: ManagerOptions(
-            limit: jobs, segments: segments, retry: RetryPolicy(maxAttempts: retries + 1),
-            maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory))
+        var options = ManagerOptions(limit: jobs, segments: segments, retry: RetryPolicy(maxAttempts: retries + 1),
+                                     maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory)
+        // Nothing here shows the request headers sent.
+        options.recordRequestHeaders = false
+        let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]
