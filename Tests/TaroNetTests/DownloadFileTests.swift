@@ -4,22 +4,7 @@ import TaroServer
 import XCTest
 
 /// Taro.downloadFile end to end: real libcurl against a real loopback server.
-final class DownloadFileTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
-    var session: TaroSession!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        session = TaroSession()
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-        dir.remove()
-    }
+final class DownloadFileTests: LoopbackTestCase {
 
     private func download(_ path: String, to name: String, timeout: Int = 60_000) async throws -> DownloadFileResult {
         try await session.downloadFile(DownloadFileOption(url: server.url(path), timeout: timeout,

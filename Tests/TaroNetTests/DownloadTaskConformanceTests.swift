@@ -5,23 +5,7 @@ import XCTest
 
 /// The DownloadTask methods of the seed pages (DownloadTask.en.md, DownloadTask.zh.md)
 /// named one by one; DownloadFileTests covers the transfer itself in depth.
-final class DownloadTaskConformanceTests: XCTestCase {
-    var server: TaroServer!
-    var session: TaroSession!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        session = TaroSession()
-        dir = TestDirectory()
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-        dir.remove()
-    }
-
+final class DownloadTaskConformanceTests: LoopbackTestCase {
     func testDownloadTask_abort_beforeAnyByteLeavesNothing() async throws {
         let target = dir.file("a.bin")
         let task = session.downloadFile(DownloadFileOption(url: server.url("/bytes/1000?delay=500"), filePath: target))

@@ -5,20 +5,7 @@ import XCTest
 
 /// Every RequestTask method of the seed pages (RequestTask.en.md, RequestTask.zh.md)
 /// and WeChat's semantics for Taro.request, against the loopback server.
-final class RequestTaskConformanceTests: XCTestCase {
-    var server: TaroServer!
-    var session: TaroSession!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        session = TaroSession()
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-    }
-
+final class RequestTaskConformanceTests: LoopbackTestCase {
     private func echo(_ option: RequestOption) async throws -> JSONValue {
         let result = try await session.request(option).value
         XCTAssertEqual(result.statusCode, 200)

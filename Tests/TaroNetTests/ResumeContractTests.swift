@@ -4,23 +4,12 @@ import TaroServer
 import XCTest
 
 /// DESIGN.md's resume contract, case by case, against the loopback server.
-final class ResumeContractTests: XCTestCase {
-    var server: TaroServer!
-    var session: TaroSession!
-    var dir: TestDirectory!
+final class ResumeContractTests: LoopbackTestCase {
     let size: Int64 = 3_000_000
 
     override func setUp() async throws {
-        server = try TaroServer()
-        session = TaroSession()
-        dir = TestDirectory()
+        try await super.setUp()
         server.setResource("/file.bin", ServedResource(size: size, seed: 40, etag: "v1"))
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-        dir.remove()
     }
 
     private var target: String { dir.file("file.bin") }

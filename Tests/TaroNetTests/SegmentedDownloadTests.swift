@@ -4,23 +4,7 @@ import TaroServer
 import XCTest
 
 /// Downloads over several connections, each range written in place.
-final class SegmentedDownloadTests: XCTestCase {
-    var server: TaroServer!
-    var session: TaroSession!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        session = TaroSession()
-        dir = TestDirectory()
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-        dir.remove()
-    }
-
+final class SegmentedDownloadTests: LoopbackTestCase {
     private func download(_ path: String, segments: Int, progress: EventRecorder<DownloadProgressResult>? = nil) async throws -> DownloadFileResult {
         var option = DownloadFileOption(url: server.url(path), filePath: dir.file("out.bin"))
         option.segments = segments

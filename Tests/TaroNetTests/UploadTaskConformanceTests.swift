@@ -5,23 +5,7 @@ import XCTest
 
 /// Every UploadTask method of the seed page (UploadTask.zh.md) and Taro.uploadFile's
 /// semantics, against the loopback server's upload sink.
-final class UploadTaskConformanceTests: XCTestCase {
-    var server: TaroServer!
-    var session: TaroSession!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        session = TaroSession()
-        dir = TestDirectory()
-    }
-
-    override func tearDown() async throws {
-        session.close()
-        server.stop()
-        dir.remove()
-    }
-
+final class UploadTaskConformanceTests: LoopbackTestCase {
     /// A file of deterministic bytes; returns its path.
     private func makeFile(_ name: String, size: Int, seed: UInt64 = 11) throws -> String {
         let path = dir.file(name)
