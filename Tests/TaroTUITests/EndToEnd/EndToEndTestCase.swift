@@ -26,7 +26,9 @@ class EndToEndTestCase: XCTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         guard let tmuxPath = ProcessRunner.find("tmux") else {
-            throw XCTSkip("tmux is not installed (make test installs it)")
+            // A failure, not a skip: make test installs tmux, so its absence
+            // must not quietly turn the end-to-end suite off.
+            throw EndToEndFailure("tmux is not installed (make test installs it)")
         }
         guard let found = TaroBinary.locate() else {
             throw EndToEndFailure("no taro-tui executable next to the test bundle; run `swift build --build-tests` first")
