@@ -228,6 +228,26 @@ public final class TransferManager: Sendable {
         }
     }
 
+    /// What changed since `version` (0 for everything), with totals over
+    /// the whole list. A reader keeps its own rows and applies the changes.
+    public func changes(since version: UInt64) -> TransferChanges {
+        let (current, items) = snapshot()
+        var totals = TransferTotals()
+        for item in items {
+            totals.count(item, sign: 1)
+            if !item.state.isFinal { totals.bytesPerSecond += item.bytesPerSecond }
+        }
+        if current == version {
+            return TransferChanges(version: current, isFull: false, changed: [], removed: [], totals: totals)
+        }
+        return TransferChanges(version: current, isFull: true, changed: items, removed: [], totals: totals)
+    }
+
+    /// Queues many downloads into `directory` at once (an imported list, a paste).
+    public func addDownloads(urls: [String], directory: String) {
+        for url in urls { addDownload(url: url, directory: directory) }
+    }
+
     /// Waits until some transfer settles, or `timeout` passes.
     public func waitForSettlement(timeout: TimeInterval) {
         _ = settlements.wait(timeout: .now() + timeout)
