@@ -45,7 +45,7 @@ extension TaroSession {
         // Until the server confirms it, the point resumed from is still the
         // one on disk: whoever persists snapshots must not lose it meanwhile.
         if let resume = option.resume { core.update { $0.resume = resume } }
-        scheduler.post(.submit(core, spec, priority: option.priority))
+        submit(core, spec, priority: option.priority)
         return DownloadTask(hub: hub, core: core, session: self)
     }
 

@@ -12,6 +12,12 @@ public final class TaroSession: Sendable {
         scheduler = TransferScheduler(limits: limits)
     }
 
+    /// A session nobody holds any more stops its engine thread, which would
+    /// otherwise keep the scheduler alive forever.
+    deinit {
+        scheduler.close()
+    }
+
     /// Changes the concurrency limits; waiting transfers start at once if they now fit.
     public func setLimits(global: Int? = nil, perHost: Int? = nil) {
         scheduler.post(.setLimits(global: global, perHost: perHost))
@@ -30,6 +36,13 @@ public final class TaroSession: Sendable {
     /// the engine thread. Blocks until the engine has let go of every handle.
     public func close() {
         scheduler.close()
+    }
+
+    /// Hands an API task's transfer to the scheduler; it waits there as a record.
+    func submit(_ core: TransferCore, _ spec: TransferSpec, priority: Int) {
+        let transfer = TaskTransfer(core: core, spec: spec)
+        scheduler.post(.submit(TransferSubmission(tag: core.id, host: spec.hostKey, priority: priority,
+                                                  observer: transfer)))
     }
 
     /// A task that failed before it could start: it settles at once.

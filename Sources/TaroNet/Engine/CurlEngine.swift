@@ -1,71 +1,91 @@
 import CCurl
 import Foundation
-import Synchronization
 
-/// One thread that owns one curl multi handle and every easy handle. Other
-/// threads only post commands and wake the poll with `curl_multi_wakeup`, the
-/// one thread-safe multi call. Results go out through `report`.
+/// One thread that owns one curl multi handle and every easy handle, and
+/// runs the scheduler actor's jobs (see EngineExecutor). Other threads only
+/// post to its inbox, which wakes the poll. Each round: run the scheduler's
+/// jobs and the inbox → let curl move data → hand the events to the
+/// scheduler → fire due retry timers → poll.
 final class CurlEngine: Sendable {
-    private struct Inbox {
-        var commands: [EngineCommand] = []
-        var closed = false
-    }
-
-    /// Shared with the engine thread only through the lock; `multi` itself is
-    /// touched elsewhere only by `curl_multi_wakeup`, under the same lock, and
-    /// never after `closed` is set — so no wakeup can reach a freed handle.
-    private let inbox = Mutex(Inbox())
+    private let inbox: EngineInbox
     nonisolated(unsafe) private let multi: UnsafeMutableRawPointer
-    private let report: @Sendable (EngineEvent) -> Void
-    private let finished = DispatchSemaphore(value: 0)
+    let executor: EngineExecutor
+    private let disk: DiskWorker
+    private let stopped = DispatchSemaphore(value: 0)
 
-    init(report: @escaping @Sendable (EngineEvent) -> Void) {
+    init() {
         CurlGlobal.ensureInitialized()
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
         self.multi = multi
-        self.report = report
-        let loop = EngineLoop(multi: multi, report: report)
+        let inbox = EngineInbox(multi: multi)
+        self.inbox = inbox
+        executor = EngineExecutor(wake: { inbox.wake() })
+        disk = DiskWorker(report: { inbox.postInternal(.diskDone($0)) })
+    }
+
+    /// Starts the thread. It holds the scheduler until it stops.
+    func start(_ scheduler: TransferScheduler) {
         let thread = Thread { [self] in
-            loop.run(take: { self.takeCommands() })
-            self.finished.signal()
+            EngineThread.markCurrent()
+            self.run(EngineLoop(multi: self.multi, disk: self.disk), scheduler)
+            self.stopped.signal()
         }
         thread.name = "taro-curl-engine"
         thread.stackSize = 1 << 20
         thread.start()
     }
 
-    /// Hands a command to the engine thread. After shutdown, a start is
-    /// answered at once as failed so that no caller waits forever.
-    func post(_ command: EngineCommand) {
-        let accepted = inbox.withLock { box -> Bool in
-            guard !box.closed else { return false }
-            box.commands.append(command)
-            curl_multi_wakeup(multi)
-            return true
-        }
-        if !accepted, case .start(let core, _) = command {
-            report(.finished(core.id, .failure(.message("engine stopped"))))
-        }
+    /// Hands a message to the engine thread; false once closed.
+    func post(_ message: SchedulerMessage) -> Bool {
+        inbox.post(message)
     }
 
-    /// Stops the thread: transfers in flight end as failed ("engine stopped"),
-    /// their handles are cleaned up, and the multi handle is freed last.
+    /// Stops the thread and waits for it (unless called on it). Transfers in
+    /// flight end as failed ("engine stopped"), waiting ones as aborted.
     func shutdown() {
-        let first = inbox.withLock { box -> Bool in
-            guard !box.closed else { return false }
-            box.closed = true
-            curl_multi_wakeup(multi)
-            return true
-        }
-        if first { finished.wait() }
+        if inbox.close() && !EngineThread.isCurrent { stopped.wait() }
     }
 
-    /// Called by the engine thread: the pending commands, and whether to stop
-    /// once they are handled.
-    private func takeCommands() -> (commands: [EngineCommand], stop: Bool) {
-        inbox.withLock { box in
-            defer { box.commands.removeAll(keepingCapacity: true) }
-            return (box.commands, box.closed)
+    private func run(_ loop: EngineLoop, _ scheduler: TransferScheduler) {
+        scheduler.assumeIsolated { $0.attach(loop) }
+        while true {
+            executor.runPending()
+            let (messages, stop) = inbox.take()
+            if !messages.isEmpty { scheduler.assumeIsolated { $0.receive(messages) } }
+            if stop { break }
+            loop.perform()
+            // Starting a transfer the scheduler just granted can itself end
+            // it (a refused start): keep going until nothing is left to say.
+            while loop.hasEvents {
+                let events = loop.takeEvents()
+                scheduler.assumeIsolated { $0.engineEvents(events) }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let nextTimer = scheduler.assumeIsolated { $0.fireTimers(now: now) }
+            // With nothing to do, sleep long: a wakeup ends the poll at once.
+            var timeout: Int32 = loop.isIdle ? 5_000 : 250
+            if let due = nextTimer {
+                let left = due > now ? Int32(min(UInt64(timeout), (due - now) / 1_000_000 + 1)) : 0
+                timeout = min(timeout, left)
+            }
+            if loop.hasEvents { timeout = 0 }
+            loop.poll(timeoutMs: timeout)
         }
+        // Shutdown: suspend what runs, let the disk worker finish (its results
+        // come back as messages), then abort whatever is left.
+        scheduler.assumeIsolated { $0.beginShutdown() }
+        loop.stopAll()
+        let events = loop.takeEvents()
+        scheduler.assumeIsolated { $0.engineEvents(events) }
+        disk.finish()
+        executor.runPending()
+        let (messages, _) = inbox.take()
+        scheduler.assumeIsolated { scheduler in
+            scheduler.receive(messages)
+            scheduler.detach()
+        }
+        inbox.finish()
+        loop.cleanup()
+        executor.finish()
     }
 }

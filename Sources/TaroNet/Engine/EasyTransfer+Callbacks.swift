@@ -53,7 +53,7 @@ extension EasyTransfer {
             let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
             memoryBody.append(contentsOf: buffer)
             if case .memory(streamChunks: true) = spec.sink {
-                core.handler.chunkReceived(Array(buffer))
+                core.handler?.chunkReceived(Array(buffer))
             }
         }
         bodyBytes += Int64(count)
@@ -106,7 +106,8 @@ extension EasyTransfer {
         noteResumability(response)
         if spec.segments > 1, group == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
-        core.handler.headersReceived(statusCode: response.statusCode, fields: response.fields)
+        core.handler?.headersReceived(statusCode: response.statusCode, fields: response.fields)
+        reportMoving()
         return true
     }
 
@@ -170,6 +171,7 @@ extension EasyTransfer {
         // A download's progress means nothing before its final headers: until
         // then curl reports zeros, or the sizes of redirect bodies.
         if !isUpload && !finalHeadersDelivered { return }
+        if isUpload && ulnow > 0 { reportMoving() }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now &- lastProgressNanos >= progressIntervalNanos else { return }
         var (done, total) = isUpload ? (ulnow, ultotal) : (resumeBase + dlnow, dltotal > 0 ? resumeBase + dltotal : 0)
@@ -189,7 +191,7 @@ extension EasyTransfer {
         core.recordProgress(done: done, total: total > 0 ? total : nil, now: now)
         if done != lastDone {
             lastDone = done
-            core.handler.progressUpdated(done: done, total: max(0, total))
+            core.handler?.progressUpdated(done: done, total: max(0, total))
         }
     }
 

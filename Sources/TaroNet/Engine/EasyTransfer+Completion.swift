@@ -16,15 +16,8 @@ extension EasyTransfer {
                 statusCode: 200, fields: responses.last?.fields ?? [], body: [], filePath: nil,
                 bodyBytes: total, exchange: core.snapshot().exchange, profile: profile))
         }
-        if let stopReason {
-            keepOrDiscardPartial(stopReason)
-            return .done(.failure(stopReason))
-        }
-        guard code == CURLE_OK else {
-            let failure = failure(for: code)
-            keepOrDiscardPartial(failure)
-            return .done(.failure(failure))
-        }
+        if let stopReason { return keepOrDiscardPartial(stopReason) }
+        guard code == CURLE_OK else { return keepOrDiscardPartial(failure(for: code)) }
         var status: Int = 0
         taro_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if !finalHeadersDelivered { deliverFinalHeaders(responses.last) }
@@ -68,12 +61,12 @@ extension EasyTransfer {
 
     /// A transfer that may be resumed keeps its synced .part after a
     /// transient failure; otherwise the partial file goes.
-    func keepOrDiscardPartial(_ failure: TransferFailure) {
+    func keepOrDiscardPartial(_ failure: TransferFailure) -> Completion {
         if spec.keepPartial, failure.isTransient || failure == .timeout || failure.keepsPartial {
-            suspend()
-        } else {
-            sink?.discard()
+            return suspend(failure)
         }
+        sink?.discard()
+        return .done(.failure(failure))
     }
 
     private func failure(for code: CURLcode) -> TransferFailure {

@@ -8,9 +8,6 @@ import Foundation
 // to the local size and an unchanged validator is complete; anything else
 // starts over. Data is fdatasync'ed before its offset is recorded.
 
-/// Serialises fdatasync calls so offsets are recorded in the order synced.
-private let durabilityQueue = DispatchQueue(label: "taro.durability")
-
 extension EasyTransfer {
     /// Opens the .part where the resume point says and returns the headers
     /// of the ranged request (none when starting from zero).
@@ -101,13 +98,14 @@ extension EasyTransfer {
         core.update { $0.resume = ResumePoint(validator: validator, total: resumeBase + length, offset: 0) }
     }
 
-    /// Flushes what is buffered, syncs it off the engine thread, then records
-    /// the offset it covers. Called every `durabilityInterval`.
-    func makeDurable(waiting: Bool = false) {
-        guard let sink, var point = core.snapshot().resume else { return }
-        // Only what really reached the file counts: a write that failed (a
-        // full disk) must not move the recorded offset past it.
-        guard let fd = sink.prepareSync() else { return }
+    /// Where a sync of the .part now would let a resume start, with a
+    /// duplicate descriptor to sync it by (the engine may close its own
+    /// meanwhile). Writes out what is buffered first: only what really
+    /// reached the file counts, so a failed write (a full disk) never moves
+    /// the recorded offset past it.
+    func checkpoint() -> (fd: Int32, point: ResumePoint)? {
+        guard let sink, var point = core.snapshot().resume else { return nil }
+        guard let fd = sink.prepareSync() else { return nil }
         if let group {
             var plan = group.plan
             for child in group.children {
@@ -121,23 +119,25 @@ extension EasyTransfer {
         } else {
             point.offset = sink.writtenEnd
         }
-        let core = self.core
-        let synced = point
-        let work: @Sendable () -> Void = {
-            let ok = fdatasync(fd) == 0
-            close(fd)
-            if ok { core.update { if $0.resume?.validator == synced.validator { $0.resume = synced } } }
-        }
-        if waiting { durabilityQueue.sync(execute: work) } else { durabilityQueue.async(execute: work) }
+        return (fd, point)
     }
 
-    /// Stops without losing anything: the .part stays, synced, with its offset recorded.
-    func suspend() {
-        if spec.keepPartial, spec.resume != nil || core.snapshot().resume != nil {
-            makeDurable(waiting: true)
-        } else {
+    /// Hands a checkpoint to the disk worker, which syncs it and then records
+    /// the offset. Called every `durabilityInterval`.
+    func makeDurable() {
+        guard let (fd, point) = checkpoint() else { return }
+        context.disk.submit(.checkpoint(fd: fd, point: point, core: core))
+    }
+
+    /// Stops without losing anything: the .part stays and is synced, with its
+    /// offset recorded, before the failure is reported.
+    func suspend(_ failure: TransferFailure) -> Completion {
+        guard spec.keepPartial, spec.resume != nil || core.snapshot().resume != nil else {
             sink?.discard()
+            return .done(.failure(failure))
         }
+        guard let (fd, point) = checkpoint() else { return .done(.failure(failure)) }
+        return .suspend(fd: fd, point: point, failure: failure)
     }
 
     var effectiveURL: String? {

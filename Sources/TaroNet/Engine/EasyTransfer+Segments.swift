@@ -50,7 +50,7 @@ extension EasyTransfer {
             childSpec.segments = 1
             childSpec.headers += [("Range", "bytes=\(segment.cursor)-\(segment.end - 1)"), ("If-Range", group.validator)]
             do {
-                let child = try EasyTransfer(core: core, spec: childSpec, parent: self, segment: index)
+                let child = try EasyTransfer(core: core, spec: childSpec, context: context, parent: self, segment: index)
                 child.segmentWriter = BlockWriter(fd: group.fd, position: segment.cursor)
                 // A stalled helper is dropped and its range fetched again.
                 taro_easy_setopt_long(child.handle, CURLOPT_LOW_SPEED_LIMIT, 1)
@@ -139,10 +139,7 @@ extension EasyTransfer {
 
     /// The outcome of a segmented download once no connection is left.
     func completeGroup(_ group: SegmentGroup) -> Completion {
-        if let failure = stopReason ?? group.failure {
-            keepOrDiscardPartial(failure)
-            return .done(.failure(failure))
-        }
+        if let failure = stopReason ?? group.failure { return keepOrDiscardPartial(failure) }
         guard group.plan.isComplete, let sink else {
             sink?.discard()
             return .done(.failure(.message("download incomplete")))

@@ -8,6 +8,8 @@ import Foundation
 final class EasyTransfer {
     let core: TransferCore
     let spec: TransferSpec
+    /// Shared with every transfer on the engine thread: events out, disk work off.
+    unowned let context: EngineContext
     let handle: UnsafeMutableRawPointer
     let isUpload: Bool
 
@@ -29,6 +31,8 @@ final class EasyTransfer {
     let progressIntervalNanos: UInt64
     var lastDone: Int64 = -1
     var isPaused = false
+    /// `bytesMoving` was reported for this attempt.
+    var movingReported = false
 
     /// For a helper connection of a segmented download: the primary transfer
     /// and the segment this connection fetches.
@@ -54,12 +58,14 @@ final class EasyTransfer {
     /// Largest header section accepted from a server.
     static let maxHeaderBytes = 64 * 1024
 
-    init(core: TransferCore, spec: TransferSpec, parent: EasyTransfer? = nil, segment: Int = 0) throws(TransferFailure) {
+    init(core: TransferCore, spec: TransferSpec, context: EngineContext, parent: EasyTransfer? = nil,
+         segment: Int = 0) throws(TransferFailure) {
         guard let handle = curl_easy_init() else { throw .message("curl_easy_init failed") }
         self.parent = parent
         self.segmentIndex = segment
         self.core = core
         self.spec = spec
+        self.context = context
         self.handle = handle
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -75,9 +81,6 @@ final class EasyTransfer {
             sink?.discard()
             cleanup()
             throw error
-        }
-        if parent == nil {
-            core.update { $0.state = .connecting; $0.startedAt = Date() }
         }
         lastDurableNanos = DispatchTime.now().uptimeNanoseconds
     }
@@ -130,7 +133,13 @@ final class EasyTransfer {
         guard paused != isPaused else { return }
         isPaused = paused
         curl_easy_pause(handle, Int32(paused ? taro_pause_all() : taro_pause_cont()))
-        core.update { $0.state = paused ? .paused : .active }
+    }
+
+    /// Tells the scheduler, once, that bytes are moving.
+    func reportMoving() {
+        guard parent == nil, !movingReported else { return }
+        movingReported = true
+        context.events.append(.bytesMoving(core.id))
     }
 
     func setReceiveRate(_ bytesPerSecond: Int64) {

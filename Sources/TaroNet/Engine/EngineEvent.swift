@@ -1,6 +1,11 @@
-/// What the engine tells the scheduler. Exactly one of these ends each
+/// What the engine tells the scheduler about a transfer it runs: phase
+/// events, never a state. Exactly one of `finished` or `cancelled` ends each
 /// started transfer.
-enum EngineEvent: Sendable {
+enum EngineEvent {
+    /// Bytes started moving: the final response arrived (after redirects and
+    /// 1xx), or an upload's body is being sent. Once per attempt.
+    case bytesMoving(UInt64)
     case finished(UInt64, TransferOutcome)
+    /// Stopped at the scheduler's request.
     case cancelled(UInt64)
 }

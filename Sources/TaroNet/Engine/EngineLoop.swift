@@ -1,70 +1,98 @@
 import CCurl
 import Foundation
 
-/// The engine thread's state and loop: drain commands → perform → read
-/// finished transfers → poll. Nothing here is touched by another thread.
+/// The engine thread's curl side: the multi handle and the transfers on it.
+/// The scheduler calls `start`, `cancel`, `pause` and `resume`; the thread's
+/// loop calls `perform` and `poll`. What happened comes back as events.
+/// Nothing here is touched by another thread.
+// @unchecked: confined to the engine thread (asserted in debug builds); the
+// scheduler, isolated to that thread too, holds it to start and stop transfers.
 final class EngineLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
-    private let report: @Sendable (EngineEvent) -> Void
+    let context: EngineContext
     private var transfers: [UInt64: EasyTransfer] = [:]
-    /// Files are synced and linked to their final names here, off the engine
-    /// thread: one slow fsync must not hold up every other transfer, and
-    /// concurrent fsyncs share journal commits.
-    private let finalizers = DispatchQueue(label: "taro.finalize", attributes: .concurrent)
 
-    init(multi: UnsafeMutableRawPointer, report: @escaping @Sendable (EngineEvent) -> Void) {
+    init(multi: UnsafeMutableRawPointer, disk: DiskWorker) {
         self.multi = multi
-        self.report = report
+        self.context = EngineContext(disk: disk)
     }
 
-    func run(take: () -> (commands: [EngineCommand], stop: Bool)) {
-        while true {
-            let (commands, stop) = take()
-            for command in commands { handle(command) }
-            if stop { break }
-            var running: Int32 = 0
-            curl_multi_perform(multi, &running)
-            collectFinished()
-            addPendingSegments()
-            // With nothing to do, sleep long: a wakeup ends the poll at once.
-            let timeout: Int32 = transfers.isEmpty ? 5_000 : 250
-            curl_multi_poll(multi, nil, 0, timeout, nil)
+    var isIdle: Bool { transfers.isEmpty }
+
+    /// Events produced since the last call, for the scheduler.
+    func takeEvents() -> [EngineEvent] {
+        guard !context.events.isEmpty else { return [] }
+        defer { context.events.removeAll(keepingCapacity: true) }
+        return context.events
+    }
+
+    var hasEvents: Bool { !context.events.isEmpty }
+
+    // MARK: commands (from the scheduler, on this thread)
+
+    func start(_ id: UInt64, _ attempt: TransferAttempt) {
+        do {
+            let transfer = try EasyTransfer(core: attempt.core, spec: attempt.spec, context: context)
+            transfers[id] = transfer
+            curl_multi_add_handle(multi, transfer.handle)
+        } catch {
+            context.events.append(.finished(id, .failure(error)))
         }
+    }
+
+    func cancel(_ id: UInt64) {
+        guard let transfer = transfers.removeValue(forKey: id) else { return }
+        transfer.discard()
+        remove(transfer)
+        context.events.append(.cancelled(id))
+    }
+
+    func pause(_ id: UInt64) {
+        transfers[id]?.setPaused(true)
+        transfers[id]?.group?.children.forEach { $0.setPaused(true) }
+    }
+
+    func resume(_ id: UInt64) {
+        transfers[id]?.setPaused(false)
+        transfers[id]?.group?.children.forEach { $0.setPaused(false) }
+    }
+
+    func setReceiveRate(_ id: UInt64, _ rate: Int64) {
+        transfers[id]?.setReceiveRate(rate)
+    }
+
+    // MARK: the loop's steps
+
+    /// Lets curl move data, then collects what finished.
+    func perform() {
+        var running: Int32 = 0
+        curl_multi_perform(multi, &running)
+        collectFinished()
+        addPendingSegments()
+    }
+
+    /// Sleeps until a socket is ready, a wakeup arrives, or `timeoutMs` passes.
+    func poll(timeoutMs: Int32) {
+        curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+    }
+
+    /// Shutdown: every transfer stops; what can be resumed is kept, synced
+    /// by the disk worker, with its offset recorded.
+    func stopAll() {
         for (id, transfer) in transfers {
-            // What can be resumed is kept, synced, with its offset recorded.
-            transfer.suspend()
+            let completion = transfer.suspend(.message("engine stopped"))
             remove(transfer)
-            report(.finished(id, .failure(.message("engine stopped"))))
+            deliver(id, completion, core: transfer.core)
         }
         transfers.removeAll()
+    }
+
+    /// Frees the multi handle. Last: no wakeup may reach it afterwards.
+    func cleanup() {
         curl_multi_cleanup(multi)
     }
 
-    private func handle(_ command: EngineCommand) {
-        switch command {
-        case .start(let core, let spec):
-            do {
-                let transfer = try EasyTransfer(core: core, spec: spec)
-                transfers[core.id] = transfer
-                curl_multi_add_handle(multi, transfer.handle)
-            } catch {
-                report(.finished(core.id, .failure(error)))
-            }
-        case .cancel(let id):
-            guard let transfer = transfers.removeValue(forKey: id) else { return }
-            transfer.discard()
-            remove(transfer)
-            report(.cancelled(id))
-        case .pause(let id):
-            transfers[id]?.setPaused(true)
-            transfers[id]?.group?.children.forEach { $0.setPaused(true) }
-        case .resume(let id):
-            transfers[id]?.setPaused(false)
-            transfers[id]?.group?.children.forEach { $0.setPaused(false) }
-        case .setReceiveRate(let id, let rate):
-            transfers[id]?.setReceiveRate(rate)
-        }
-    }
+    // MARK: finishing
 
     private func collectFinished() {
         var left: Int32 = 0
@@ -116,27 +144,16 @@ final class EngineLoop: @unchecked Sendable {
         deliver(primary.core.id, completion, core: primary.core)
     }
 
+    /// Reports an outcome now, or hands the file to the disk worker, which
+    /// reports it once the data is synced.
     private func deliver(_ id: UInt64, _ completion: Completion, core: TransferCore) {
         switch completion {
         case .done(let outcome):
-            report(.finished(id, outcome))
+            context.events.append(.finished(id, outcome))
         case .finalize(let sink, let response):
-            let owned = SinkHandoff(sink: sink)
-            let report = self.report
-            finalizers.async {
-                do throws(TransferFailure) {
-                    try owned.sink.finish()
-                    var response = response
-                    let path = owned.sink.finalPath
-                    response.filePath = path
-                    // A taken name got a number: show the file that was written.
-                    core.update { $0.localPath = path; $0.name = (path as NSString).lastPathComponent }
-                    report(.finished(id, .success(response)))
-                } catch {
-                    owned.sink.discard()
-                    report(.finished(id, .failure(error)))
-                }
-            }
+            context.disk.submit(.finalize(tag: id, sink: sink, response: response, core: core))
+        case .suspend(let fd, let point, let failure):
+            context.disk.submit(.suspend(tag: id, fd: fd, point: point, core: core, failure: failure))
         }
     }
 

@@ -128,13 +128,14 @@ final class FileSink {
     /// Writes out what is buffered.
     func flushBuffered() -> Bool { writer?.flush() ?? false }
 
-    /// Flushes, syncs and links the .part to its final name. The link fails
-    /// with EEXIST rather than replace a file that appeared meanwhile.
-    func finish() throws(TransferFailure) {
+    /// Writes out what is buffered, before the file is synced.
+    func flushForSync() throws(TransferFailure) {
         guard flushBuffered() else { throw .message("write \(partPath): \(failure ?? "error")") }
-        if fsync(fd) != 0 {
-            throw .message("fsync \(partPath): \(String(cString: strerror(errno)))")
-        }
+    }
+
+    /// Closes the synced .part and links it to its final name. The link
+    /// fails with EEXIST rather than replace a file that appeared meanwhile.
+    func linkFinalName() throws(TransferFailure) {
         close(fd)
         fd = -1
         let attempts = numberOnConflict ? 1000 : 1
@@ -142,6 +143,7 @@ final class FileSink {
             let candidate = n == 0 ? finalPath : Self.numbered(finalPath, n)
             if Self.moveWithoutReplacing(partPath, to: candidate) {
                 finalPath = candidate
+                owned = false
                 return
             }
             if errno != EEXIST { break }
@@ -153,6 +155,7 @@ final class FileSink {
         if rename(partPath, finalPath) != 0 {
             throw .message("rename to \(finalPath): \(String(cString: strerror(errno)))")
         }
+        owned = false
     }
 
     /// Gives `from` the name `to` unless `to` exists (errno EEXIST then).

@@ -1,15 +1,21 @@
 import Foundation
 import Synchronization
 
-/// The shared heart of one transfer: its identity, its live state (read by
-/// snapshots from any thread, written by the engine and the scheduler) and
-/// the handler that delivers events to the user's listeners.
+/// The live record of one running transfer: what the engine observed so far
+/// (bytes, rate, exchange, resume point, name), read by snapshots from any
+/// thread. The lifecycle `state` in it is written only through the
+/// scheduler's observer calls: the engine reports phases, never states.
+/// `handler`, when set, is the API task that hears headers, progress and chunks.
 final class TransferCore: Sendable {
-    private static let nextID = Atomic<UInt64>(1)
+    private static let nextTag = Atomic<UInt64>(1)
+
+    /// A process-wide unique tag: transfers of every session and every
+    /// manager row are told apart by it.
+    static func makeTag() -> UInt64 { nextTag.add(1, ordering: .relaxed).oldValue }
 
     let id: UInt64
     let kind: TransferSnapshot.Kind
-    let handler: any TransferEventHandler
+    let handler: (any TransferEventHandler)?
     private let live: Mutex<LiveState>
 
     private struct LiveState {
@@ -19,9 +25,8 @@ final class TransferCore: Sendable {
         var version: UInt64 = 0
     }
 
-    init(kind: TransferSnapshot.Kind, url: String, name: String, localPath: String?,
-         handler: any TransferEventHandler) {
-        let id = Self.nextID.add(1, ordering: .relaxed).oldValue
+    init(id: UInt64 = TransferCore.makeTag(), kind: TransferSnapshot.Kind, url: String, name: String,
+         localPath: String?, handler: (any TransferEventHandler)?) {
         self.id = id
         self.kind = kind
         self.handler = handler
@@ -30,10 +35,23 @@ final class TransferCore: Sendable {
             localPath: localPath)))
     }
 
+    /// Starts from a row's last known details (a manager row's next attempt).
+    init(id: UInt64, snapshot: TransferSnapshot, handler: (any TransferEventHandler)?) {
+        self.id = id
+        self.kind = snapshot.kind
+        self.handler = handler
+        self.live = Mutex(LiveState(snapshot: snapshot))
+    }
+
     func snapshot() -> TransferSnapshot { live.withLock { $0.snapshot } }
 
     /// Increases whenever anything in the snapshot changed.
     var version: UInt64 { live.withLock { $0.version } }
+
+    /// The snapshot, if it changed since `version`.
+    func snapshot(ifNewerThan version: UInt64) -> (UInt64, TransferSnapshot)? {
+        live.withLock { $0.version == version ? nil : ($0.version, $0.snapshot) }
+    }
 
     func update(_ change: (inout TransferSnapshot) -> Void) {
         live.withLock {
@@ -62,9 +80,14 @@ final class TransferCore: Sendable {
             }
             s.snapshot.bytesDone = done
             s.snapshot.bytesTotal = total
-            if s.snapshot.state == .connecting { s.snapshot.state = .active }
             s.version &+= 1
         }
+    }
+
+    /// A checkpoint reached the disk: resuming may start from `point`, if it
+    /// still belongs to the same file.
+    func recordDurable(_ point: ResumePoint) {
+        update { if $0.resume?.validator == point.validator { $0.resume = point } }
     }
 
     /// Forgets the rate samples (a new attempt starts from zero).
@@ -74,6 +97,46 @@ final class TransferCore: Sendable {
             $0.sampleBytes = 0
             $0.snapshot.bytesPerSecond = 0
             $0.version &+= 1
+        }
+    }
+
+    /// Applies a state the scheduler's machine projects, with its timestamps.
+    func show(_ state: TransferSnapshot.State) {
+        update { s in
+            s.state = state
+            if state == .connecting && s.startedAt == nil { s.startedAt = Date() }
+        }
+    }
+
+    /// Records a failed attempt that will be tried again.
+    func noteRetry(_ failure: TransferFailure, after seconds: Double) {
+        update {
+            let line = "attempt \($0.attempt) failed: \(failure.reason); retrying in \(String(format: "%.1f", seconds)) s"
+            $0.attempt += 1
+            $0.attemptLog.append(line)
+            $0.errorMessage = failure.reason
+            $0.bytesPerSecond = 0
+        }
+        resetRate()
+    }
+
+    /// The final state, from the outcome.
+    func settle(_ outcome: TransferOutcome) {
+        update { s in
+            s.finishedAt = Date()
+            s.bytesPerSecond = 0
+            switch outcome {
+            case .success(let response):
+                s.state = .done
+                s.statusCode = response.statusCode
+                s.errorMessage = nil
+            case .failure(.aborted):
+                s.state = .aborted
+                s.errorMessage = "aborted"
+            case .failure(let failure):
+                s.state = .failed
+                s.errorMessage = failure.reason
+            }
         }
     }
 }

@@ -1,72 +1,133 @@
 import Foundation
 
+/// Keeping unfinished rows in the state directory. Driven by the change log:
+/// the persister wakes when rows changed (and four times a second while
+/// transfers run, to pick up their synced offsets), looks only at the rows
+/// that changed, decides under the lock, and writes after releasing it, so
+/// the TUI never waits on the disk.
 extension TransferManager {
-    /// Saves what changed four times a second, off the caller's thread: a kill -9
-    /// loses at most the last moments, and the .part's synced offset is
-    /// always at or behind what it holds.
+    /// What one pass writes: records to save, record keys to delete.
+    struct PersistWork {
+        var save: [StoredTransfer] = []
+        var delete: [String] = []
+        var isEmpty: Bool { save.isEmpty && delete.isEmpty }
+    }
+
+    /// A row younger than this is not worth a record yet: a list of tiny
+    /// files would pay one fsync per URL, and a command re-run queues them again.
+    static let recordAge: TimeInterval = 1
+    /// Records written per pass, so one pass never holds a huge batch.
+    static let recordsPerPass = 2048
+
     func startPersisting() {
-        let thread = Thread { [weak self] in
-            while let self, !self.isClosed {
-                self.persistChanges()
-                Thread.sleep(forTimeInterval: 0.25)
+        let thread = Thread { [self] in
+            while true {
+                let (work, closed, busy) = state.withLock { s in
+                    (decidePersistence(&s, force: [:]), s.closed, !s.running.isEmpty || !s.deferred.isEmpty)
+                }
+                if closed { break }
+                write(work)
+                if work.save.count >= Self.recordsPerPass { continue }
+                // Idle means asleep: only a change (or close) wakes it.
+                if busy {
+                    _ = persistWake.wait(timeout: .now() + .milliseconds(250))
+                } else {
+                    persistWake.wait()
+                }
             }
+            persisterDone.signal()
         }
         thread.name = "taro-persist"
         thread.start()
     }
 
-    var isClosed: Bool { state.withLock { $0.closed } }
-
-    /// One pass: save each unfinished entry whose record changed, delete finished ones.
-    func persistChanges(forceState: [UInt64: StoredTransfer.State] = [:]) {
-        guard let store else { return }
-        state.withLock { s in
-            for i in s.entries.indices {
-                let entry = s.entries[i]
-                guard let snap = entry.handle.snapshot else { continue }
-                let wanted: StoredTransfer.State?
-                if let forced = forceState[entry.id] {
-                    wanted = forced
-                } else if snap.state.isFinal {
-                    wanted = nil
-                } else if entry.lastSaved == nil, snap.resume == nil, Date().timeIntervalSince(entry.addedAt) < 1 {
-                    // Not worth an fsync yet: a list of tiny files would pay
-                    // one per URL, and a command re-run queues them again.
-                    continue
-                } else {
-                    wanted = snap.state == .paused ? .paused : .queued
+    /// Under the lock: the records that the rows changed since the last pass
+    /// (and the deferred ones now old enough) call for.
+    func decidePersistence(_ s: inout ManagerState, force: [UInt64: StoredTransfer.State]) -> PersistWork {
+        guard store != nil else { return PersistWork() }
+        s.mergeRunning()
+        var work = PersistWork()
+        work.delete = s.pendingDeletes
+        s.pendingDeletes.removeAll()
+        // Closing: exactly the rows that were unfinished, as they were.
+        let limit = force.isEmpty ? Self.recordsPerPass : Int.max
+        var candidates = Array(force.keys)
+        if force.isEmpty {
+            candidates = s.log.ids(after: s.persistCursor) ?? Array(s.rows.keys)
+            candidates += s.deferred
+            s.deferred.removeAll()
+            s.persistCursor = s.version
+        }
+        let now = Date()
+        var seen = Set<UInt64>()
+        for (index, id) in candidates.enumerated() where seen.insert(id).inserted {
+            if work.save.count >= limit {
+                // The rest waits for the next pass, which comes at once.
+                s.deferred.append(contentsOf: candidates[index...].filter { !seen.contains($0) })
+                s.deferred.append(id)
+                break
+            }
+            guard var row = s.rows[id] else { continue }
+            let snap = row.snapshot
+            let wanted: StoredTransfer.State?
+            if let forced = force[id] {
+                wanted = forced
+            } else if snap.state.isFinal {
+                wanted = nil
+            } else if row.saved == nil, snap.resume == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge {
+                s.deferred.append(id)
+                continue
+            } else {
+                wanted = snap.state == .paused ? .paused : .queued
+            }
+            guard let wanted else {
+                if let saved = row.saved {
+                    work.delete.append(saved.key)
+                    row.saved = nil
+                    s.rows[id] = row
                 }
-                guard let wanted else {
-                    if entry.lastSaved != nil {
-                        store.delete(key: entry.key)
-                        s.entries[i].lastSaved = nil
-                    }
-                    continue
-                }
-                let record = StoredTransfer(key: entry.key, request: entry.request, serverNaming: entry.serverNaming,
-                                            state: wanted, resume: snap.resume,
-                                            attempts: snap.attempt + entry.earlierAttempts, addedAt: entry.addedAt)
-                if record != entry.lastSaved {
-                    store.save(record)
-                    s.entries[i].lastSaved = record
-                }
+                continue
+            }
+            let key = row.key ?? UUID().uuidString.lowercased()
+            let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
+                                        state: wanted, resume: snap.resume, attempts: snap.attempt,
+                                        addedAt: snap.queuedAt)
+            if record != row.saved {
+                row.key = key
+                row.saved = record
+                s.rows[id] = row
+                work.save.append(record)
             }
         }
+        return work
+    }
+
+    func write(_ work: PersistWork) {
+        guard let store, !work.isEmpty else { return }
+        store.save(work.save)
+        store.delete(keys: work.delete)
     }
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
     /// synced and kept, their record saved, so the next launch continues them.
     public func shutdown() {
-        var unfinished: [UInt64: StoredTransfer.State] = [:]
-        state.withLock { s in
+        let unfinished = state.withLock { s -> [UInt64: StoredTransfer.State] in
+            guard !s.closed else { return [:] }
             s.closed = true
-            for entry in s.entries {
-                guard let snap = entry.handle.snapshot, !snap.state.isFinal else { continue }
-                unfinished[entry.id] = snap.state == .paused ? .paused : .queued
+            var unfinished: [UInt64: StoredTransfer.State] = [:]
+            for (id, row) in s.rows where !row.snapshot.state.isFinal {
+                unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
             }
+            return unfinished
+        }
+        if store != nil {
+            persistWake.signal()
+            persisterDone.wait()
         }
         session.close()
-        persistChanges(forceState: unfinished)
-        store?.flush()
+        // After the engine stopped, every .part is synced and its offset recorded.
+        // Rows that settled as "engine stopped" meanwhile keep the record
+        // they had when the user quit.
+        write(state.withLock { s in decidePersistence(&s, force: unfinished) })
     }
 }

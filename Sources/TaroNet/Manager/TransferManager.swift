@@ -3,43 +3,22 @@ import Synchronization
 
 /// A list of transfers over one session, as a person manages them: queue a
 /// download into a directory or an upload, abort, pause, retry, remove, and
-/// read a snapshot of everything at once. The TUI and the headless commands
-/// are both built on it. Each entry keeps its id across retries; with a state
-/// directory, unfinished entries survive the process (see +Persistence).
+/// read what changed. The TUI and the headless commands are both built on it.
+///
+/// It talks to the scheduler directly, not through the public task API: it
+/// submits each row as a record (a waiting row has no task, core or curl
+/// handle) and is itself the observer of its transfers (+Observer). With a
+/// state directory, unfinished rows survive the process (+Persistence).
 public final class TransferManager: Sendable {
-    struct Entry {
-        let id: UInt64
-        let key: String
-        let request: TransferRequest
-        var handle: any TransferHandle
-        /// Attempts made by earlier tasks of this entry (manual retries, earlier runs).
-        var earlierAttempts: Int
-        let serverNaming: Bool
-        let addedAt: Date
-        var lastSaved: StoredTransfer?
-    }
-
-    struct State {
-        var entries: [Entry] = []
-        var index: [UInt64: Int] = [:]
-        var nextID: UInt64 = 1
-        /// Destinations handed out and not yet finished, so two entries never share a .part.
-        var reservedPaths: Set<String> = []
-        /// Saved records not yet taken up by this run.
-        var unclaimed: [StoredTransfer] = []
-        var listVersion: UInt64 = 0
-        var lastFingerprint: (UInt64, UInt64) = (0, 0)
-        var version: UInt64 = 0
-        var limit: Int
-        var closed = false
-    }
-
     public let session: TaroSession
     let options: ManagerOptions
     let store: TransferStore?
-    let state: Mutex<State>
+    let state: Mutex<ManagerState>
     /// Signalled each time a transfer settles, so waiters need not poll.
     let settlements = DispatchSemaphore(value: 0)
+    /// Wakes the persister when rows changed.
+    let persistWake = DispatchSemaphore(value: 0)
+    let persisterDone = DispatchSemaphore(value: 0)
 
     /// Opens the state directory (if any) and takes its lock: a second
     /// process on the same directory gets a clear error.
@@ -48,7 +27,7 @@ public final class TransferManager: Sendable {
         self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
-        state = Mutex(State(unclaimed: store?.load() ?? [], limit: options.limit))
+        state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
         if store != nil { startPersisting() }
     }
 
@@ -66,195 +45,202 @@ public final class TransferManager: Sendable {
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
                             headers: [String: String] = [:]) -> UInt64 {
-        let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
-        return state.withLock { s in
-            if let saved = claim(&s, where: { request in
-                guard case .download(let u, let p, _) = request else { return false }
-                return u == url && (p as NSString).deletingLastPathComponent == (directory as NSString).standardizingPath
-            }) {
-                return append(&s, saved)
-            }
-            let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
-            return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil)
+        var submissions = SubmitBatch()
+        let id = state.withLock { s in
+            queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
+                          submissions: &submissions)
         }
+        submit(submissions)
+        return id
+    }
+
+    /// Queues many downloads into `directory` at once (an imported list, a
+    /// paste): one lock and one message to the scheduler for all of them.
+    @discardableResult
+    public func addDownloads(urls: [String], directory: String) -> [UInt64] {
+        var submissions = SubmitBatch()
+        let ids = state.withLock { s in
+            urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
+                                     submissions: &submissions) }
+        }
+        submit(submissions)
+        return ids
     }
 
     /// Queues a download to exactly `path`; it fails rather than replace an
     /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
     public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
-        state.withLock { s in
-            if let saved = claim(&s, where: { $0 == .download(url: url, path: path, headers: headers) }) {
-                return append(&s, saved)
+        var submissions = SubmitBatch()
+        let id = state.withLock { s in
+            let request = TransferRequest.download(url: url, path: path, headers: headers)
+            if let saved = claim(&s, where: { $0 == request }) {
+                return append(&s, saved, submissions: &submissions)
             }
-            return append(&s, .download(url: url, path: path, headers: headers), serverNaming: false)
+            return append(&s, request, serverNaming: false, submissions: &submissions)
         }
+        submit(submissions)
+        return id
     }
 
     /// Queues an upload of `filePath`: multipart under `fieldName`, or a raw PUT.
     @discardableResult
     public func addUpload(filePath: String, url: String, fieldName: String = "file", put: Bool = false,
                           headers: [String: String] = [:]) -> UInt64 {
-        state.withLock { s in
+        var submissions = SubmitBatch()
+        let id = state.withLock { s in
             append(&s, .upload(filePath: filePath, url: url, fieldName: fieldName, put: put, headers: headers),
-                   serverNaming: false)
+                   serverNaming: false, submissions: &submissions)
         }
+        submit(submissions)
+        return id
     }
 
     /// Puts every saved unfinished transfer back in the list (the TUI at launch).
     public func restoreSaved() {
+        var submissions = SubmitBatch()
         state.withLock { s in
             let saved = s.unclaimed
             s.unclaimed.removeAll()
-            for record in saved { _ = append(&s, record) }
+            for record in saved { _ = append(&s, record, submissions: &submissions) }
         }
+        submit(submissions)
     }
 
-    private func claim(_ s: inout State, where matches: (TransferRequest) -> Bool) -> StoredTransfer? {
+    private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
+                               headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
+        let standardDirectory = (directory as NSString).standardizingPath
+        if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
+            guard case .download(let u, let p, _) = request else { return false }
+            return u == url && (p as NSString).deletingLastPathComponent == standardDirectory
+        }) {
+            return append(&s, saved, submissions: &submissions)
+        }
+        let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
+        let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
+        return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil,
+                      submissions: &submissions)
+    }
+
+    private func claim(_ s: inout ManagerState, where matches: (TransferRequest) -> Bool) -> StoredTransfer? {
         guard let i = s.unclaimed.firstIndex(where: { matches($0.request) }) else { return nil }
         return s.unclaimed.remove(at: i)
     }
 
-    private func append(_ s: inout State, _ request: TransferRequest, serverNaming: Bool) -> UInt64 {
-        if case .download(_, let path, _) = request { s.reservedPaths.insert(path) }
-        return insert(&s, Entry(id: 0, key: UUID().uuidString.lowercased(), request: request,
-                                handle: start(request, serverNaming: serverNaming, resume: nil),
-                                earlierAttempts: 0, serverNaming: serverNaming, addedAt: Date(), lastSaved: nil))
+    private func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
+                        submissions: inout SubmitBatch) -> UInt64 {
+        let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date()), request: request,
+                             serverNaming: serverNaming, earlierAttempts: 0)
+        return insert(&s, row, paused: false, submissions: &submissions)
     }
 
-    private func append(_ s: inout State, _ saved: StoredTransfer) -> UInt64 {
-        if case .download(_, let path, _) = saved.request { s.reservedPaths.insert(path) }
-        let handle = start(saved.request, serverNaming: saved.serverNaming, resume: saved.resume)
-        if saved.state == .paused { handle.pause() }
-        return insert(&s, Entry(id: 0, key: saved.key, request: saved.request, handle: handle,
-                                earlierAttempts: max(0, saved.attempts - 1), serverNaming: saved.serverNaming,
-                                addedAt: saved.addedAt, lastSaved: saved))
+    private func append(_ s: inout ManagerState, _ saved: StoredTransfer,
+                        submissions: inout SubmitBatch) -> UInt64 {
+        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
+                             request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
+                             earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: saved)
+        row.snapshot.resume = saved.resume
+        return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
     }
 
-    private func insert(_ s: inout State, _ entry: Entry) -> UInt64 {
-        var entry = entry
-        let id = s.nextID
-        s.nextID += 1
-        entry = Entry(id: id, key: entry.key, request: entry.request, handle: entry.handle,
-                      earlierAttempts: entry.earlierAttempts, serverNaming: entry.serverNaming,
-                      addedAt: entry.addedAt, lastSaved: entry.lastSaved)
-        s.index[id] = s.entries.count
-        s.entries.append(entry)
-        s.listVersion &+= 1
+    /// Adds a row and, unless its request cannot be made at all, submits it.
+    private func insert(_ s: inout ManagerState, _ row: ManagedRow, paused: Bool,
+                        submissions: inout SubmitBatch) -> UInt64 {
+        var row = row
+        let id = TransferCore.makeTag()
+        row.snapshot.id = id
+        row.snapshot.attempt = row.earlierAttempts + 1
+        if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
+        let refusal = row.request.refusal
+        if let refusal {
+            // A row that never starts still shows why.
+            row.snapshot.state = .failed
+            row.snapshot.errorMessage = refusal.reason
+        }
+        s.rows[id] = row
+        s.order.append(id)
+        s.totals.count(row.snapshot, sign: 1)
+        s.touch(id)
+        guard refusal == nil else { return id }
+        submissions.all.append(TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0,
+                                                  observer: self))
+        if paused { submissions.paused.append(id) }
         return id
     }
 
-    func start(_ request: TransferRequest, serverNaming: Bool, resume: ResumePoint?) -> any TransferHandle {
-        let signal: @Sendable () -> Void = { [settlements] in settlements.signal() }
-        switch request {
-        case .download(let url, let path, let headers):
-            return session.startDownload(url: url, path: path, headers: headers, serverNaming: serverNaming,
-                                         options: options, resume: resume, durable: store != nil, onSettle: signal)
-        case .upload(let filePath, let url, let fieldName, let put, let headers):
-            return session.uploadFile(UploadFileOption(url: url, filePath: filePath, name: fieldName,
-                                                       header: headers, timeout: 0, method: put ? .put : .multipart,
-                                                       complete: { _ in signal() }))
-        }
+    /// Rows to hand to the scheduler once the lock is released, and which of
+    /// them come back paused.
+    struct SubmitBatch {
+        var all: [TransferSubmission] = []
+        var paused: [UInt64] = []
     }
+
+    func submit(_ batch: SubmitBatch) {
+        guard !batch.all.isEmpty else { return }
+        session.scheduler.post(batch.all.count == 1 ? .submit(batch.all[0]) : .submitAll(batch.all))
+        for id in batch.paused { session.scheduler.post(.pause(id)) }
+        persistWake.signal()
+    }
+
+    static func hostKey(_ url: String) -> String { TransferSpec(url: url).hostKey }
 
     // MARK: control
 
-    public func abort(_ id: UInt64) { handle(id)?.abort() }
+    public func abort(_ id: UInt64) { session.scheduler.post(.abort(id)) }
 
     public func togglePause(_ id: UInt64) {
-        guard let handle = handle(id), let snap = handle.snapshot else { return }
-        if snap.state == .paused { handle.resume() } else if !snap.state.isFinal { handle.pause() }
+        guard let shown = state.withLock({ $0.rows[id]?.snapshot.state }) else { return }
+        if shown == .paused {
+            session.scheduler.post(.resume(id))
+        } else if !shown.isFinal {
+            session.scheduler.post(.pause(id))
+        }
     }
 
     /// Starts a failed or aborted transfer again, under the same id, from
     /// what its .part holds when the server still has the same file.
     public func retry(_ id: UInt64) {
-        state.withLock { s in
-            guard let i = s.index[id], let snap = s.entries[i].handle.snapshot,
-                  snap.state == .failed || snap.state == .aborted else { return }
-            let resume = snap.state == .failed ? snap.resume : nil
-            s.entries[i].earlierAttempts += snap.attempt
-            s.entries[i].handle = start(s.entries[i].request, serverNaming: s.entries[i].serverNaming, resume: resume)
-            s.listVersion &+= 1
+        let submission = state.withLock { s -> TransferSubmission? in
+            guard var row = s.rows[id], row.snapshot.state == .failed || row.snapshot.state == .aborted,
+                  row.request.refusal == nil else { return nil }
+            row.resume = row.snapshot.state == .failed ? row.snapshot.resume : nil
+            row.earlierAttempts = row.snapshot.attempt
+            var fresh = row.request.queuedSnapshot(id: id, addedAt: row.snapshot.queuedAt)
+            fresh.attempt = row.earlierAttempts + 1
+            fresh.resume = row.resume
+            fresh.name = row.snapshot.name
+            row.core = nil
+            row.coreVersion = 0
+            s.rows[id] = row
+            s.setSnapshot(id, fresh)
+            return TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0, observer: self)
         }
+        if let submission { submit(SubmitBatch(all: [submission])) }
     }
 
     /// Takes a finished transfer off the list; its file stays.
     public func remove(_ id: UInt64) {
-        state.withLock { s in
-            guard let i = s.index[id] else { return }
-            // A task refused before it started has no snapshot and is final.
-            if let snap = s.entries[i].handle.snapshot, !snap.state.isFinal { return }
-            if case .download(_, let path, _) = s.entries[i].request { s.reservedPaths.remove(path) }
-            if s.entries[i].lastSaved != nil { store?.delete(key: s.entries[i].key) }
-            s.entries.remove(at: i)
-            s.index = Dictionary(uniqueKeysWithValues: s.entries.enumerated().map { ($1.id, $0) })
-            s.listVersion &+= 1
+        let removed = state.withLock { s -> Bool in
+            guard let row = s.rows[id], row.snapshot.state.isFinal else { return false }
+            if case .download(_, let path, _) = row.request { s.reservedPaths.remove(path) }
+            if let saved = row.saved { s.pendingDeletes.append(saved.key) }
+            s.removeRow(id)
+            return row.saved != nil
         }
+        if removed { persistWake.signal() }
     }
 
     public var concurrencyLimit: Int { state.withLock { $0.limit } }
 
     public func setConcurrencyLimit(_ n: Int) {
         let n = max(1, min(n, 256))
-        state.withLock { $0.limit = n; $0.listVersion &+= 1 }
+        state.withLock { $0.limit = n }
         session.setLimits(global: n, perHost: n)
-    }
-
-    // MARK: reading
-
-    /// Everything, in the order queued. `version` grows whenever anything changed.
-    public func snapshot() -> (version: UInt64, items: [TransferSnapshot]) {
-        state.withLock { s in
-            var sum: UInt64 = 0
-            var items: [TransferSnapshot] = []
-            items.reserveCapacity(s.entries.count)
-            for entry in s.entries {
-                guard var snap = entry.handle.snapshot else {
-                    items.append(entry.handle.refusedSnapshot(id: entry.id, request: entry.request))
-                    continue
-                }
-                sum &+= entry.handle.version
-                snap.id = entry.id
-                snap.attempt += entry.earlierAttempts
-                items.append(snap)
-            }
-            let fingerprint = (s.listVersion, sum)
-            if fingerprint != s.lastFingerprint {
-                s.lastFingerprint = fingerprint
-                s.version &+= 1
-            }
-            return (s.version, items)
-        }
-    }
-
-    /// What changed since `version` (0 for everything), with totals over
-    /// the whole list. A reader keeps its own rows and applies the changes.
-    public func changes(since version: UInt64) -> TransferChanges {
-        let (current, items) = snapshot()
-        var totals = TransferTotals()
-        for item in items {
-            totals.count(item, sign: 1)
-            if !item.state.isFinal { totals.bytesPerSecond += item.bytesPerSecond }
-        }
-        if current == version {
-            return TransferChanges(version: current, isFull: false, changed: [], removed: [], totals: totals)
-        }
-        return TransferChanges(version: current, isFull: true, changed: items, removed: [], totals: totals)
-    }
-
-    /// Queues many downloads into `directory` at once (an imported list, a paste).
-    public func addDownloads(urls: [String], directory: String) {
-        for url in urls { addDownload(url: url, directory: directory) }
     }
 
     /// Waits until some transfer settles, or `timeout` passes.
     public func waitForSettlement(timeout: TimeInterval) {
         _ = settlements.wait(timeout: .now() + timeout)
-    }
-
-    func handle(_ id: UInt64) -> (any TransferHandle)? {
-        state.withLock { s in s.index[id].map { s.entries[$0].handle } }
     }
 
     /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.

@@ -1,4 +1,5 @@
 import Foundation
+import CSystem
 import Glibc
 
 /// The state directory: one JSON file per unfinished transfer, each written
@@ -93,33 +94,55 @@ public final class TransferStore: @unchecked Sendable {
         rename(tasksDirectory + "/" + name, directory + "/damaged/\(stamp)-" + name)
     }
 
-    /// Writes a record atomically; the old version stays until the new one is complete.
-    public func save(_ record: StoredTransfer) {
-        guard let data = try? JSONEncoder().encode(record) else { return }
-        queue.async { [tasksDirectory] in
-            let final = tasksDirectory + "/" + record.key + ".json"
-            let temp = final + ".tmp"
-            unlink(temp)
-            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return }
-            let ok = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count } && fsync(fd) == 0
-            close(fd)
-            guard ok, rename(temp, final) == 0 else {
+    /// Writes records atomically: each to a temp file, all made durable
+    /// together (one syncfs for a batch), then each renamed over its old
+    /// version and the directory synced once. An old record stays until its
+    /// new version is complete. Blocking: call it off the UI and engine threads.
+    public func save(_ records: [StoredTransfer]) {
+        guard !records.isEmpty else { return }
+        EngineThread.assertNotCurrent("saving state records")
+        queue.sync {
+            var written: [(temp: String, final: String, fd: Int32)] = []
+            for record in records {
+                guard let data = try? JSONEncoder().encode(record) else { continue }
+                let final = tasksDirectory + "/" + record.key + ".json"
+                let temp = final + ".tmp"
                 unlink(temp)
-                return
+                let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                guard fd >= 0 else { continue }
+                if data.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) == $0.count }) {
+                    written.append((temp, final, fd))
+                } else {
+                    close(fd)
+                    unlink(temp)
+                }
+            }
+            guard !written.isEmpty else { return }
+            let together = written.count > 1 && taro_syncfs(written[0].fd) == 0
+            for file in written {
+                let ok = together || fsync(file.fd) == 0
+                close(file.fd)
+                if !ok || rename(file.temp, file.final) != 0 { unlink(file.temp) }
             }
             Self.syncDirectory(tasksDirectory)
         }
     }
 
-    public func delete(key: String) {
-        queue.async { [tasksDirectory] in
-            unlink(tasksDirectory + "/" + key + ".json")
+    public func save(_ record: StoredTransfer) { save([record]) }
+
+    /// Deletes records, then syncs the directory once.
+    public func delete(keys: [String]) {
+        guard !keys.isEmpty else { return }
+        queue.sync {
+            for key in keys { unlink(tasksDirectory + "/" + key + ".json") }
             Self.syncDirectory(tasksDirectory)
         }
     }
 
-    /// Waits until every save and delete so far has reached the disk.
+    public func delete(key: String) { delete(keys: [key]) }
+
+    /// Every save and delete is synchronous now; kept for callers that
+    /// want to say they wait for the disk.
     public func flush() {
         queue.sync {}
     }

@@ -1,13 +1,14 @@
-/// Everything that reaches the scheduler goes through one ordered mailbox:
-/// a submit followed by an abort is always seen in that order, and engine
-/// events interleave with user requests exactly as they happened.
+/// Everything that reaches the scheduler from other threads goes through one
+/// ordered inbox, drained on the engine thread: a submit followed by an abort
+/// is always seen in that order.
 enum SchedulerMessage: Sendable {
-    case submit(TransferCore, TransferSpec, priority: Int)
+    case submit(TransferSubmission)
+    /// Many at once (an imported list): one wakeup for all of them.
+    case submitAll([TransferSubmission])
     case abort(UInt64)
     case pause(UInt64)
     case resume(UInt64)
     case setLimits(global: Int?, perHost: Int?)
-    case engine(EngineEvent)
-    case retryDue(UInt64)
-    case close
+    /// Work handed to the disk worker is done: these transfers ended.
+    case diskDone([(UInt64, TransferOutcome)])
 }

@@ -1,45 +1,66 @@
 import Foundation
 
-/// Owns policy: the queue, the concurrency slots (global and per host), and
-/// each transfer's state machine. It reads its mailbox in order and carries
-/// out the actions the state machines return; curl work is posted to the
-/// engine, which answers through the same mailbox.
+/// Owns policy: the queue, the concurrency slots (global and per host), the
+/// retry timers and each transfer's state machine, the one writer of its
+/// lifecycle. Its executor is the engine thread: engine events arrive as
+/// plain calls and its commands reach curl the same way. Other threads reach
+/// it through `post` (an ordered inbox) or by awaiting its methods.
 actor TransferScheduler {
     private struct Entry {
-        let core: TransferCore
-        var spec: TransferSpec
+        let observer: any TransferObserver
         let host: String
         let priority: Int
         var machine = TransferStateMachine()
+        /// The attempt's live record, from its first start on.
+        var core: TransferCore?
+        /// How failed attempts are retried, known once it first started.
+        var retry: RetryPolicy = .none
+        /// Where the next attempt resumes (set when an attempt fails transiently).
+        var resume: ResumePoint?
     }
 
+    nonisolated let engine: CurlEngine
+    private var loop: EngineLoop?
     private var limits: SchedulerLimits
     private var entries: [UInt64: Entry] = [:]
     private var queue = TransferQueue()
     private var running = 0
     private var runningPerHost: [String: Int] = [:]
     private var peakRunning = 0
+    /// Backoffs under way: when each transfer may be queued again.
+    private var timers = RetryTimers()
     private var closed = false
-    private let engine: CurlEngine
-    private let mailbox: AsyncStream<SchedulerMessage>.Continuation
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        engine.executor.asUnownedSerialExecutor()
+    }
 
     init(limits: SchedulerLimits) {
-        let (stream, mailbox) = AsyncStream.makeStream(of: SchedulerMessage.self)
         self.limits = limits
-        self.mailbox = mailbox
-        self.engine = CurlEngine(report: { mailbox.yield(.engine($0)) })
-        Task { await self.run(stream) }
+        self.engine = CurlEngine()
+        engine.start(self)
     }
 
+    /// Hands a message to the scheduler. After close, a submit is settled at
+    /// once as failed ("engine stopped") so that no caller waits forever.
     nonisolated func post(_ message: SchedulerMessage) {
-        mailbox.yield(message)
+        guard !engine.post(message) else { return }
+        switch message {
+        case .submit(let s):
+            s.observer.transfer(s.tag, settled: .failure(.message("engine stopped")))
+        case .submitAll(let all):
+            for s in all { s.observer.transfer(s.tag, settled: .failure(.message("engine stopped"))) }
+        default:
+            break
+        }
     }
 
-    /// Stops the engine: running transfers fail with "engine stopped", waiting
-    /// ones are aborted. Blocks until the engine thread has finished.
+    /// Stops the engine: running transfers fail with "engine stopped" (their
+    /// .part kept where resumable), waiting ones are aborted, retry timers are
+    /// dropped, and the engine thread lets go of the scheduler. Blocks until
+    /// then, unless called from the engine thread itself.
     nonisolated func close() {
         engine.shutdown()
-        mailbox.yield(.close)
     }
 
     var currentLimits: SchedulerLimits { limits }
@@ -49,23 +70,54 @@ actor TransferScheduler {
         (running, queue.count, peakRunning)
     }
 
-    private func run(_ stream: AsyncStream<SchedulerMessage>) async {
-        for await message in stream {
-            handle(message)
+    // MARK: called by the engine thread's loop
+
+    func attach(_ loop: EngineLoop) { self.loop = loop }
+
+    /// Shutdown begins: nothing new starts, no backoff fires.
+    func beginShutdown() {
+        closed = true
+        timers.removeAll()
+    }
+
+    /// The loop is gone: whatever is left is aborted, and the loop released.
+    func detach() {
+        closed = true
+        timers.removeAll()
+        loop = nil
+        for id in Array(entries.keys) {
+            apply(id) { $0.abortRequested() }
+            // A running one would wait for the engine's answer: there is no engine.
+            apply(id) { $0.engineCancelled() }
         }
     }
 
+    func receive(_ messages: [SchedulerMessage]) {
+        for message in messages { handle(message) }
+        pump()
+    }
+
+    func engineEvents(_ events: [EngineEvent]) {
+        for event in events { handle(event) }
+        pump()
+    }
+
+    /// Queues the transfers whose backoff is over; returns when the next one is due.
+    func fireTimers(now: UInt64) -> UInt64? {
+        let due = timers.popDue(now: now)
+        for id in due { apply(id) { $0.retryDue() } }
+        if !due.isEmpty { pump() }
+        return timers.nextDue
+    }
+
+    // MARK: events
+
     private func handle(_ message: SchedulerMessage) {
         switch message {
-        case .submit(let core, let spec, let priority):
-            guard !closed else {
-                core.update { $0.state = .failed; $0.errorMessage = "engine stopped" }
-                core.handler.settled(.failure(.message("engine stopped")))
-                return
-            }
-            let entry = Entry(core: core, spec: spec, host: spec.hostKey, priority: priority)
-            entries[core.id] = entry
-            queue.push(core.id, host: entry.host, priority: priority)
+        case .submit(let submission):
+            submit(submission)
+        case .submitAll(let submissions):
+            for submission in submissions { submit(submission) }
         case .abort(let id):
             apply(id) { $0.abortRequested() }
         case .pause(let id):
@@ -74,126 +126,120 @@ actor TransferScheduler {
             apply(id) { $0.resumeRequested() }
         case .setLimits(let global, let perHost):
             limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost)
-        case .engine(.finished(let id, let outcome)):
-            let retry = shouldRetry(id, outcome)
-            apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
-        case .retryDue(let id):
-            apply(id) { $0.retryDue() }
-        case .engine(.cancelled(let id)):
-            apply(id) { $0.engineCancelled() }
-        case .close:
-            closed = true
-            for id in Array(entries.keys) { apply(id) { $0.abortRequested() } }
+        case .diskDone(let results):
+            for (id, outcome) in results { finished(id, outcome) }
         }
-        pump()
     }
 
-    /// Runs one event through a transfer's state machine and carries out the action.
+    private func handle(_ event: EngineEvent) {
+        switch event {
+        case .bytesMoving(let id):
+            apply(id) { $0.bytesMoving() }
+        case .finished(let id, let outcome):
+            finished(id, outcome)
+        case .cancelled(let id):
+            apply(id) { $0.engineCancelled() }
+        }
+    }
+
+    private func submit(_ submission: TransferSubmission) {
+        guard !closed else {
+            submission.observer.transfer(submission.tag, settled: .failure(.message("engine stopped")))
+            return
+        }
+        entries[submission.tag] = Entry(observer: submission.observer, host: submission.host,
+                                        priority: submission.priority)
+        queue.push(submission.tag, host: submission.host, priority: submission.priority)
+    }
+
+    private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
+        var retry = false
+        if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
+           let core = entry.core {
+            retry = core.snapshot().attempt < entry.retry.maxAttempts
+        }
+        apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
+    }
+
+    /// Runs one event through a transfer's state machine and carries out the
+    /// action it returns, which says everything that is to be done.
     private func apply(_ id: UInt64, outcome: TransferOutcome? = nil,
                        _ event: (inout TransferStateMachine) -> TransferStateMachine.Action) {
         guard var entry = entries[id] else { return }
-        let wasWaiting = entry.machine.isWaiting
         let action = event(&entry.machine)
         entries[id] = entry
-        let core = entry.core
+        let observer = entry.observer
         switch action {
-        case .none, .ignored:
-            // Held transfers leave the queue and come back at its end.
-            if entry.machine.state == .held {
-                if wasWaiting { queue.remove(id) }
-                core.update { $0.state = .paused }
-            } else if entry.machine.state == .queued && !wasWaiting {
-                queue.push(id, host: entry.host, priority: entry.priority)
-                core.update { $0.state = .queued }
-            }
+        case .ignored:
+            break
+        case .enqueue:
+            queue.push(id, host: entry.host, priority: entry.priority)
+            observer.transfer(id, shows: .queued)
+        case .hold(let leaveQueue):
+            if leaveQueue { queue.remove(id) }
+            observer.transfer(id, shows: .paused)
         case .startEngine:
-            engine.post(.start(core, entry.spec))
-        case .cancelEngine:
-            engine.post(.cancel(id))
+            start(id, &entry)
         case .pauseEngine:
-            engine.post(.pause(id))
-        case .resumeEngine:
-            engine.post(.resume(id))
+            loop?.pause(id)
+            observer.transfer(id, shows: .paused)
+        case .resumeEngine(let shown):
+            loop?.resume(id)
+            observer.transfer(id, shows: shown)
+        case .cancelEngine:
+            loop?.cancel(id)
+        case .show(let state):
+            observer.transfer(id, shows: state)
         case .scheduleRetry:
             release(entry.host)
-            scheduleRetry(id, outcome: outcome)
-        case .requeue:
-            queue.push(id, host: entry.host, priority: entry.priority)
-            core.update { $0.state = .queued }
-        case .settle(let kind, let releaseSlot):
-            if wasWaiting { queue.remove(id) }
+            scheduleRetry(id, &entry, outcome: outcome)
+        case .settle(let kind, let releaseSlot, let leaveQueue):
+            if leaveQueue { queue.remove(id) }
             if releaseSlot { release(entry.host) }
             entries[id] = nil
             let result: TransferOutcome = kind == .aborted ? .failure(.aborted) : (outcome ?? .failure(.aborted))
-            settle(core, result)
+            observer.transfer(id, settled: result)
         }
     }
 
-    private func settle(_ core: TransferCore, _ outcome: TransferOutcome) {
-        core.update { s in
-            s.finishedAt = Date()
-            s.bytesPerSecond = 0
-            switch outcome {
-            case .success(let response):
-                s.state = .done
-                s.statusCode = response.statusCode
-                s.errorMessage = nil
-            case .failure(.aborted):
-                s.state = .aborted
-                s.errorMessage = "aborted"
-            case .failure(let failure):
-                s.state = .failed
-                s.errorMessage = failure.reason
-            }
+    /// A slot was granted: ask the observer for the work and hand it to the engine.
+    private func start(_ id: UInt64, _ entry: inout Entry) {
+        running += 1
+        runningPerHost[entry.host, default: 0] += 1
+        peakRunning = max(peakRunning, running)
+        guard let attempt = entry.observer.prepareAttempt(id, resume: entry.resume), let loop else {
+            apply(id, outcome: .failure(.message("engine stopped"))) { $0.engineFinished() }
+            return
         }
-        core.handler.settled(outcome)
+        entry.core = attempt.core
+        entry.retry = attempt.spec.retry
+        entry.resume = nil
+        entries[id] = entry
+        entry.observer.transfer(id, shows: .connecting)
+        loop.start(id, attempt)
     }
 
-    private func shouldRetry(_ id: UInt64, _ outcome: TransferOutcome) -> Bool {
-        guard let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient,
-              !closed else { return false }
-        return entry.core.snapshot().attempt < entry.spec.retry.maxAttempts
-    }
-
-    /// Records the failed attempt, picks up where the .part stands, and
-    /// wakes the transfer again after the backoff.
-    private func scheduleRetry(_ id: UInt64, outcome: TransferOutcome?) {
-        guard var entry = entries[id], case .failure(let failure)? = outcome else { return }
-        let snapshot = entry.core.snapshot()
+    /// Records the failed attempt, keeps where its .part stands, and wakes
+    /// the transfer again after the backoff.
+    private func scheduleRetry(_ id: UInt64, _ entry: inout Entry, outcome: TransferOutcome?) {
+        guard case .failure(let failure)? = outcome, let core = entry.core else { return }
+        let snapshot = core.snapshot()
         var retryAfter: Double?
         if case .transient(_, let after) = failure { retryAfter = after }
-        let delay = entry.spec.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
-        entry.spec.resume = snapshot.resume
+        let delay = entry.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
+        entry.resume = snapshot.resume
         entries[id] = entry
-        let line = "attempt \(snapshot.attempt) failed: \(failure.reason); retrying in \(String(format: "%.1f", delay)) s"
-        entry.core.update {
-            $0.attempt += 1
-            $0.attemptLog.append(line)
-            $0.errorMessage = failure.reason
-            $0.state = .queued
-            $0.bytesPerSecond = 0
-        }
-        entry.core.resetRate()
-        let mailbox = self.mailbox
-        Task {
-            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
-            mailbox.yield(.retryDue(id))
-        }
+        entry.observer.transfer(id, willRetry: failure, after: delay)
+        entry.observer.transfer(id, shows: .queued)
+        timers.add(id, due: DispatchTime.now().uptimeNanoseconds + UInt64(delay * 1e9))
     }
 
     /// Starts waiting transfers while there are free slots.
     private func pump() {
-        while running < limits.global {
+        while running < limits.global, loop != nil, !closed {
             let perHost = limits.perHost
             guard let next = queue.popNext(canStart: { (runningPerHost[$0] ?? 0) < perHost }) else { return }
-            guard var entry = entries[next.id] else { continue }
-            let action = entry.machine.slotGranted()
-            entries[next.id] = entry
-            guard action == .startEngine else { continue }
-            running += 1
-            runningPerHost[next.host, default: 0] += 1
-            peakRunning = max(peakRunning, running)
-            engine.post(.start(entry.core, entry.spec))
+            apply(next.id) { $0.slotGranted() }
         }
     }
 
@@ -203,3 +249,4 @@ actor TransferScheduler {
         if runningPerHost[host] == 0 { runningPerHost[host] = nil }
     }
 }
+

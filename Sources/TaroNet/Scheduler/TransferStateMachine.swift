@@ -1,43 +1,60 @@
-/// One transfer's life as the scheduler sees it. Events are `mutating`
-/// functions that return the `Action` the scheduler must carry out, so the
-/// rules can be tested without a network.
+/// One transfer's life as the scheduler sees it: the only writer of its
+/// lifecycle state. Events are `mutating` functions returning the `Action`
+/// the scheduler must carry out; each action says everything to do (queue
+/// membership, slot, engine command, the state people now see), so the
+/// scheduler never reads the machine back to decide.
 ///
-///     queued ──start──▶ running ⇄ paused
-///       │  ╲              │  ╲       │
-///     abort pause       finish abort  abort
-///       ▼    ▼            ▼    ▼       ▼
-///  finished held       finished cancelling ──cancelled──▶ finished
+///     queued ──slot──▶ connecting ──headers──▶ receiving
+///       │  ╲              │   ╲                  │   ╲
+///     abort pause       pause abort            pause abort
+///       ▼     ▼           ▼     ▼                ▼     ▼
+///  finished held       paused  cancelling ──cancelled──▶ finished
+///
+/// A running transfer that ends goes to finished, or to waitingRetry and
+/// then back to queued when its backoff is over.
 struct TransferStateMachine: Equatable {
     enum State: Equatable {
-        /// Waiting for a slot.
+        /// In the queue, waiting for a slot.
         case queued
-        /// Waiting, but paused by the user: not started until resumed.
+        /// Paused by the user before it ran (or during a backoff): out of the
+        /// queue until resumed.
         case held
-        /// Given to the engine; holds a slot.
-        case running
-        /// Paused in the engine; still holds its slot.
-        case paused
-        /// The engine was told to stop it; waiting for its answer.
+        /// Given to the engine, no final response yet. Holds a slot.
+        case connecting
+        /// The final response arrived; the body is moving. Holds a slot.
+        case receiving
+        /// Paused in the engine; holds its slot. Remembers what it was doing.
+        case paused(receiving: Bool)
+        /// The engine was told to stop it; waiting for its answer. Holds a slot.
         case cancelling
-        /// Failed transiently; waiting out the backoff before queueing again.
+        /// Failed transiently; waiting out the backoff. No slot, not queued.
         case waitingRetry
         /// Settled; nothing more happens.
         case finished
     }
 
     enum Action: Equatable {
-        case none
+        /// Put the transfer at the end of the queue; it shows as queued.
+        case enqueue
+        /// It shows as paused and does not start; take it out of the queue
+        /// when `leaveQueue`.
+        case hold(leaveQueue: Bool)
+        /// Hand it to the engine in the slot just granted; it shows as connecting.
         case startEngine
-        case cancelEngine
+        /// Pause it in the engine; it shows as paused.
         case pauseEngine
-        case resumeEngine
-        /// Settle the task with this outcome; `releaseSlot` when it held one.
-        case settle(SettleKind, releaseSlot: Bool)
-        /// Free the slot and start the backoff timer.
+        /// Continue it in the engine; it shows as `show`.
+        case resumeEngine(show: TransferSnapshot.State)
+        /// Ask the engine to stop it; the answer settles it.
+        case cancelEngine
+        /// Nothing to do but show a new state (the body started moving).
+        case show(TransferSnapshot.State)
+        /// Settle it: with the engine's outcome, or as aborted. Free its slot
+        /// when `releaseSlot`, take it out of the queue when `leaveQueue`.
+        case settle(SettleKind, releaseSlot: Bool, leaveQueue: Bool)
+        /// Free its slot and start the backoff timer; it shows as queued.
         case scheduleRetry
-        /// Put the transfer back in the queue.
-        case requeue
-        /// Tell the caller its request did not apply in this state.
+        /// The event does not apply in this state; nothing changes.
         case ignored
     }
 
@@ -49,21 +66,42 @@ struct TransferStateMachine: Equatable {
     private(set) var state: State = .queued
 
     /// Whether the transfer occupies a concurrency slot.
-    var holdsSlot: Bool { state == .running || state == .paused || state == .cancelling }
-    var isWaiting: Bool { state == .queued }
+    var holdsSlot: Bool {
+        switch state {
+        case .connecting, .receiving, .paused, .cancelling: return true
+        default: return false
+        }
+    }
 
     mutating func slotGranted() -> Action {
         guard state == .queued else { return .ignored }
-        state = .running
+        state = .connecting
         return .startEngine
+    }
+
+    /// Bytes started moving: the final response arrived, or an upload body is being sent.
+    mutating func bytesMoving() -> Action {
+        switch state {
+        case .connecting:
+            state = .receiving
+            return .show(.active)
+        case .paused(receiving: false):
+            state = .paused(receiving: true)
+            return .ignored
+        default:
+            return .ignored
+        }
     }
 
     mutating func abortRequested() -> Action {
         switch state {
-        case .queued, .held, .waitingRetry:
+        case .queued:
             state = .finished
-            return .settle(.aborted, releaseSlot: false)
-        case .running, .paused:
+            return .settle(.aborted, releaseSlot: false, leaveQueue: true)
+        case .held, .waitingRetry:
+            state = .finished
+            return .settle(.aborted, releaseSlot: false, leaveQueue: false)
+        case .connecting, .receiving, .paused:
             state = .cancelling
             return .cancelEngine
         case .cancelling, .finished:
@@ -75,13 +113,16 @@ struct TransferStateMachine: Equatable {
         switch state {
         case .queued:
             state = .held
-            return .none
-        case .running:
-            state = .paused
-            return .pauseEngine
+            return .hold(leaveQueue: true)
         case .waitingRetry:
             state = .held
-            return .none
+            return .hold(leaveQueue: false)
+        case .connecting:
+            state = .paused(receiving: false)
+            return .pauseEngine
+        case .receiving:
+            state = .paused(receiving: true)
+            return .pauseEngine
         default:
             return .ignored
         }
@@ -91,10 +132,10 @@ struct TransferStateMachine: Equatable {
         switch state {
         case .held:
             state = .queued
-            return .none
-        case .paused:
-            state = .running
-            return .resumeEngine
+            return .enqueue
+        case .paused(let receiving):
+            state = receiving ? .receiving : .connecting
+            return .resumeEngine(show: receiving ? .active : .connecting)
         default:
             return .ignored
         }
@@ -104,16 +145,16 @@ struct TransferStateMachine: Equatable {
     /// It may cross a cancel in flight: the outcome wins, the cancel is moot.
     mutating func engineFinished(retry: Bool = false) -> Action {
         switch state {
-        case .running, .paused:
+        case .connecting, .receiving, .paused:
             if retry {
                 state = .waitingRetry
                 return .scheduleRetry
             }
             state = .finished
-            return .settle(.outcome, releaseSlot: true)
+            return .settle(.outcome, releaseSlot: true, leaveQueue: false)
         case .cancelling:
             state = .finished
-            return .settle(.outcome, releaseSlot: true)
+            return .settle(.outcome, releaseSlot: true, leaveQueue: false)
         default:
             return .ignored
         }
@@ -123,13 +164,13 @@ struct TransferStateMachine: Equatable {
     mutating func retryDue() -> Action {
         guard state == .waitingRetry else { return .ignored }
         state = .queued
-        return .requeue
+        return .enqueue
     }
 
     /// The engine confirms it stopped the transfer at our request.
     mutating func engineCancelled() -> Action {
         guard state == .cancelling else { return .ignored }
         state = .finished
-        return .settle(.aborted, releaseSlot: true)
+        return .settle(.aborted, releaseSlot: true, leaveQueue: false)
     }
 }

@@ -1,0 +1,129 @@
+import CSystem
+import Foundation
+import Synchronization
+
+/// One thread that does the engine's blocking disk work: syncs, renames and
+/// checkpoints. Jobs that arrive together share the work: a batch of several
+/// files is made durable with one `syncfs` (one journal commit) instead of
+/// one fsync each, then each file is named. Results go back to the engine in
+/// one message per batch.
+final class DiskWorker: Sendable {
+    private struct Queue {
+        var jobs: [DiskJob] = []
+        var sleeping = false
+        var closing = false
+    }
+
+    private let queue = Mutex(Queue())
+    private let wake = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    private let report: @Sendable ([(UInt64, TransferOutcome)]) -> Void
+
+    init(report: @escaping @Sendable ([(UInt64, TransferOutcome)]) -> Void) {
+        self.report = report
+        let thread = Thread { [self] in
+            self.run()
+            self.done.signal()
+        }
+        thread.name = "taro-disk"
+        thread.stackSize = 512 << 10
+        thread.start()
+    }
+
+    func submit(_ job: DiskJob) {
+        let sleeping = queue.withLock { q -> Bool in
+            q.jobs.append(job)
+            defer { q.sleeping = false }
+            return q.sleeping
+        }
+        if sleeping { wake.signal() }
+    }
+
+    /// Finishes every job handed in so far, then stops the thread.
+    func finish() {
+        let sleeping = queue.withLock { q -> Bool in
+            q.closing = true
+            defer { q.sleeping = false }
+            return q.sleeping
+        }
+        if sleeping { wake.signal() }
+        done.wait()
+    }
+
+    private func run() {
+        while true {
+            let (batch, closing) = queue.withLock { q -> ([DiskJob], Bool) in
+                defer { q.jobs.removeAll(keepingCapacity: true) }
+                if q.jobs.isEmpty && !q.closing { q.sleeping = true }
+                return (q.jobs, q.closing)
+            }
+            if batch.isEmpty {
+                if closing { return }
+                wake.wait()
+                continue
+            }
+            let results = Self.process(batch)
+            if !results.isEmpty { report(results) }
+        }
+    }
+
+    /// Does one batch: flush, make durable together, then name or record.
+    static func process(_ batch: [DiskJob]) -> [(UInt64, TransferOutcome)] {
+        EngineThread.assertNotCurrent("disk work")
+        var flushFailures: [Int: TransferFailure] = [:]
+        var descriptors: [Int32] = []
+        for (i, job) in batch.enumerated() {
+            switch job {
+            case .finalize(_, let sink, _, _):
+                do throws(TransferFailure) {
+                    try sink.flushForSync()
+                    descriptors.append(sink.fd)
+                } catch {
+                    flushFailures[i] = error
+                }
+            case .suspend(_, let fd, _, _, _), .checkpoint(let fd, _, _):
+                descriptors.append(fd)
+            }
+        }
+        // One journal commit for the whole batch; a single file needs only its own.
+        var synced = Set<Int32>()
+        if descriptors.count > 1, taro_syncfs(descriptors[0]) == 0 {
+            synced = Set(descriptors)
+        }
+        func durable(_ fd: Int32) -> Bool { synced.contains(fd) || fdatasync(fd) == 0 }
+
+        var results: [(UInt64, TransferOutcome)] = []
+        for (i, job) in batch.enumerated() {
+            switch job {
+            case .finalize(let tag, let sink, var response, let core):
+                if let failure = flushFailures[i] {
+                    sink.discard()
+                    results.append((tag, .failure(failure)))
+                    continue
+                }
+                do throws(TransferFailure) {
+                    guard durable(sink.fd) else {
+                        throw .message("fsync \(sink.partPath): \(String(cString: strerror(errno)))")
+                    }
+                    try sink.linkFinalName()
+                    response.filePath = sink.finalPath
+                    // A taken name got a number: show the file that was written.
+                    let path = sink.finalPath
+                    core.update { $0.localPath = path; $0.name = (path as NSString).lastPathComponent }
+                    results.append((tag, .success(response)))
+                } catch {
+                    sink.discard()
+                    results.append((tag, .failure(error)))
+                }
+            case .suspend(let tag, let fd, let point, let core, let failure):
+                if durable(fd) { core.recordDurable(point) }
+                close(fd)
+                results.append((tag, .failure(failure)))
+            case .checkpoint(let fd, let point, let core):
+                if durable(fd) { core.recordDurable(point) }
+                close(fd)
+            }
+        }
+        return results
+    }
+}

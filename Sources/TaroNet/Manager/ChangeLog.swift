@@ -1,0 +1,34 @@
+/// Which rows changed at which version, oldest first: how a reader that has
+/// version v learns what changed since without looking at every row. Bounded:
+/// past its capacity the oldest half goes, and a reader older than what is
+/// left gets the whole list instead.
+struct ChangeLog {
+    private var entries: [(version: UInt64, id: UInt64)] = []
+    /// Readers at or after this version can be answered from the log.
+    private(set) var floor: UInt64 = 0
+
+    mutating func append(_ id: UInt64, at version: UInt64, capacity: Int) {
+        entries.append((version, id))
+        if entries.count > capacity {
+            let drop = entries.count / 2
+            floor = entries[drop - 1].version
+            entries.removeFirst(drop)
+        }
+    }
+
+    /// The distinct ids changed after `version`, in the order first changed;
+    /// nil when the log no longer reaches back that far.
+    func ids(after version: UInt64) -> [UInt64]? {
+        guard version >= floor else { return nil }
+        // Versions grow along the log: binary search for the first newer one.
+        var low = 0, high = entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entries[mid].version <= version { low = mid + 1 } else { high = mid }
+        }
+        var seen = Set<UInt64>()
+        var ids: [UInt64] = []
+        for entry in entries[low...] where seen.insert(entry.id).inserted { ids.append(entry.id) }
+        return ids
+    }
+}

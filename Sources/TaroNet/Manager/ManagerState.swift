@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything a TransferManager knows, behind its one lock. Readers (the
+/// TUI, the persister, a headless command) never walk it whole on a quiet
+/// tick: changes are found through `log`, totals are kept as rows change.
+struct ManagerState {
+    var rows: [UInt64: ManagedRow] = [:]
+    /// Row ids in queue order; ids of removed rows stay until compacted.
+    var order: [UInt64] = []
+    var removedInOrder = 0
+    /// Rows with an attempt running: the only ones whose cores are polled.
+    var running: Set<UInt64> = []
+    var log = ChangeLog()
+    var version: UInt64 = 0
+    var totals = TransferTotals()
+    var rate = RateWindow()
+    /// Destinations handed out and not yet finished, so two rows never share a .part.
+    var reservedPaths: Set<String> = []
+    /// Saved records not yet taken up by this run.
+    var unclaimed: [StoredTransfer] = []
+    /// Rows the persister has not looked at since they changed, and rows too
+    /// young to be worth a record yet, looked at again later.
+    var persistCursor: UInt64 = 0
+    var deferred: [UInt64] = []
+    /// Records of removed rows, deleted by the persister (never on the caller's thread).
+    var pendingDeletes: [String] = []
+    var limit: Int
+    var closed = false
+
+    init(limit: Int, unclaimed: [StoredTransfer]) {
+        self.limit = limit
+        self.unclaimed = unclaimed
+    }
+
+    /// Marks a row changed: a new version, logged for every reader.
+    mutating func touch(_ id: UInt64) {
+        version &+= 1
+        rows[id]?.version = version
+        log.append(id, at: version, capacity: max(8192, rows.count * 2))
+    }
+
+    /// Replaces a row's snapshot, keeping the totals and the rate right.
+    mutating func setSnapshot(_ id: UInt64, _ new: TransferSnapshot) {
+        guard let old = rows[id]?.snapshot else { return }
+        totals.count(old, sign: -1)
+        totals.count(new, sign: 1)
+        if new.bytesDone > old.bytesDone { rate.add(bytes: new.bytesDone - old.bytesDone) }
+        if new.state == .done && old.state != .done { rate.addFinished() }
+        rows[id]?.snapshot = new
+        touch(id)
+    }
+
+    /// Takes in what the running attempts' cores recorded since last time.
+    /// The lifecycle state stays the row's own: only the scheduler writes it.
+    mutating func mergeRunning() {
+        for id in running {
+            guard let row = rows[id], let core = row.core,
+                  let (coreVersion, live) = core.snapshot(ifNewerThan: row.coreVersion) else { continue }
+            rows[id]?.coreVersion = coreVersion
+            setSnapshot(id, merged(live, into: row))
+        }
+    }
+
+    func merged(_ live: TransferSnapshot, into row: ManagedRow) -> TransferSnapshot {
+        var snapshot = live
+        snapshot.id = row.snapshot.id
+        snapshot.state = row.snapshot.state
+        snapshot.queuedAt = row.snapshot.queuedAt
+        snapshot.attempt = live.attempt + row.earlierAttempts
+        return snapshot
+    }
+
+    /// Rows in queue order.
+    func ordered() -> [TransferSnapshot] {
+        var items: [TransferSnapshot] = []
+        items.reserveCapacity(rows.count)
+        for id in order { if let row = rows[id] { items.append(row.snapshot) } }
+        return items
+    }
+
+    mutating func removeRow(_ id: UInt64) {
+        guard let row = rows.removeValue(forKey: id) else { return }
+        totals.count(row.snapshot, sign: -1)
+        removedInOrder += 1
+        // Compacted when half is gone: each removal costs O(1) amortised.
+        if removedInOrder > 1024, removedInOrder * 2 > order.count {
+            order.removeAll { rows[$0] == nil }
+            removedInOrder = 0
+        }
+        touch(id)
+    }
+}

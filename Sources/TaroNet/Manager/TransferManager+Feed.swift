@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reading the list: what changed since a version (the TUI, each tick), or
+/// everything at once (tests, a one-off listing).
+extension TransferManager {
+    /// What changed since `version` (0 for everything), with totals over
+    /// the whole list. A reader keeps its own rows and applies the changes;
+    /// a quiet tick costs a look at the running transfers and nothing more.
+    public func changes(since version: UInt64) -> TransferChanges {
+        state.withLock { s in
+            s.mergeRunning()
+            let totals = currentTotals(&s)
+            if version == s.version && version != 0 {
+                return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals)
+            }
+            guard version != 0, let ids = s.log.ids(after: version) else {
+                return TransferChanges(version: s.version, isFull: true, changed: s.ordered(), removed: [],
+                                       totals: totals)
+            }
+            var changed: [TransferSnapshot] = []
+            var removed: [UInt64] = []
+            for id in ids {
+                if let row = s.rows[id] { changed.append(row.snapshot) } else { removed.append(id) }
+            }
+            // New rows must come in queue order; ids grow in the order queued.
+            changed.sort { $0.id < $1.id }
+            return TransferChanges(version: s.version, isFull: false, changed: changed, removed: removed,
+                                   totals: totals)
+        }
+    }
+
+    /// Everything, in the order queued. `version` grows whenever anything changed.
+    public func snapshot() -> (version: UInt64, items: [TransferSnapshot]) {
+        state.withLock { s in
+            s.mergeRunning()
+            return (s.version, s.ordered())
+        }
+    }
+
+    /// Totals over the whole list, as kept, with the rate over the window.
+    public var totals: TransferTotals {
+        state.withLock { s in
+            s.mergeRunning()
+            return currentTotals(&s)
+        }
+    }
+
+    private func currentTotals(_ s: inout ManagerState) -> TransferTotals {
+        var totals = s.totals
+        (totals.bytesPerSecond, totals.finishedPerSecond) = s.rate.rates(now: DispatchTime.now().uptimeNanoseconds)
+        return totals
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The manager hears its transfers' lives from the scheduler, on the engine
+/// thread: each call takes the lock briefly, changes one row, and logs it.
+extension TransferManager: TransferObserver {
+    func prepareAttempt(_ tag: UInt64, resume: ResumePoint?) -> TransferAttempt? {
+        state.withLock { s -> TransferAttempt? in
+            guard var row = s.rows[tag] else { return nil }
+            let point = resume ?? row.resume
+            let core: TransferCore
+            if let running = row.core {
+                // An automatic retry continues the same attempt record.
+                core = running
+            } else {
+                var base = row.request.queuedSnapshot(id: tag, addedAt: row.snapshot.queuedAt)
+                base.resume = point
+                base.attempt = 1
+                core = TransferCore(id: tag, snapshot: base, handler: nil)
+                row.coreVersion = 0
+            }
+            row.core = core
+            s.rows[tag] = row
+            s.running.insert(tag)
+            let spec = row.request.spec(options: options, serverNaming: row.serverNaming, resume: point,
+                                        durable: store != nil)
+            return TransferAttempt(core: core, spec: spec)
+        }
+    }
+
+    func transfer(_ tag: UInt64, shows shown: TransferSnapshot.State) {
+        state.withLock { s in
+            guard let row = s.rows[tag] else { return }
+            row.core?.show(shown)
+            var snapshot = row.snapshot
+            snapshot.state = shown
+            if shown == .connecting && snapshot.startedAt == nil { snapshot.startedAt = Date() }
+            s.setSnapshot(tag, snapshot)
+        }
+        persistWake.signal()
+    }
+
+    func transfer(_ tag: UInt64, willRetry failure: TransferFailure, after seconds: Double) {
+        state.withLock { s in s.rows[tag]?.core?.noteRetry(failure, after: seconds) }
+    }
+
+    func transfer(_ tag: UInt64, settled outcome: TransferOutcome) {
+        state.withLock { s in
+            guard var row = s.rows[tag] else { return }
+            var snapshot = row.snapshot
+            if let core = row.core {
+                core.settle(outcome)
+                snapshot = s.merged(core.snapshot(), into: row)
+            }
+            snapshot.finishedAt = Date()
+            snapshot.bytesPerSecond = 0
+            switch outcome {
+            case .success(let response):
+                snapshot.state = .done
+                snapshot.statusCode = response.statusCode
+                snapshot.errorMessage = nil
+            case .failure(.aborted):
+                snapshot.state = .aborted
+                snapshot.errorMessage = "aborted"
+            case .failure(let failure):
+                snapshot.state = .failed
+                snapshot.errorMessage = failure.reason
+            }
+            row.core = nil
+            s.rows[tag] = row
+            s.running.remove(tag)
+            s.setSnapshot(tag, snapshot)
+        }
+        settlements.signal()
+        persistWake.signal()
+    }
+}
