@@ -53,13 +53,22 @@ enum GetCommand {
             }
         }
         topUp()
+        // The rows in flight, kept from the manager's change feed: each wake
+        // costs what changed, however long the list.
+        var version: UInt64 = 0
+        var rows: [UInt64: TransferSnapshot] = [:]
         while inFlight > 0 {
             // Woken by each settlement; the timeout paces the progress lines.
             manager.waitForSettlement(timeout: 0.2)
-            let finished = reporter.observe(manager.snapshot().items)
+            let changes = manager.changes(since: version)
+            version = changes.version
+            if changes.isFull { rows.removeAll() }
+            for item in changes.changed { rows[item.id] = item }
+            let finished = reporter.observe(rows.values.sorted { $0.id < $1.id })
             for id in finished {
                 manager.remove(id)
                 reporter.forget(id)
+                rows[id] = nil
                 inFlight -= 1
             }
             topUp()
