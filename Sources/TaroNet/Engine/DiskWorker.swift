@@ -10,12 +10,11 @@ import Synchronization
 final class DiskWorker: Sendable {
     private struct Queue {
         var jobs: [DiskJob] = []
-        var sleeping = false
         var closing = false
     }
 
     private let queue = Mutex(Queue())
-    private let wake = DispatchSemaphore(value: 0)
+    private let wake = WakeSignal()
     private let done = DispatchSemaphore(value: 0)
     private let report: @Sendable ([(UInt64, TransferOutcome)]) -> Void
 
@@ -31,22 +30,14 @@ final class DiskWorker: Sendable {
     }
 
     func submit(_ job: DiskJob) {
-        let sleeping = queue.withLock { q -> Bool in
-            q.jobs.append(job)
-            defer { q.sleeping = false }
-            return q.sleeping
-        }
-        if sleeping { wake.signal() }
+        queue.withLock { $0.jobs.append(job) }
+        wake.signal()
     }
 
     /// Finishes every job handed in so far, then stops the thread.
     func finish() {
-        let sleeping = queue.withLock { q -> Bool in
-            q.closing = true
-            defer { q.sleeping = false }
-            return q.sleeping
-        }
-        if sleeping { wake.signal() }
+        queue.withLock { $0.closing = true }
+        wake.signal()
         done.wait()
     }
 
@@ -54,7 +45,6 @@ final class DiskWorker: Sendable {
         while true {
             let (batch, closing) = queue.withLock { q -> ([DiskJob], Bool) in
                 defer { q.jobs.removeAll(keepingCapacity: true) }
-                if q.jobs.isEmpty && !q.closing { q.sleeping = true }
                 return (q.jobs, q.closing)
             }
             if batch.isEmpty {

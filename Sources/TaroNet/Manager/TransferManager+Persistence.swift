@@ -16,6 +16,11 @@ extension TransferManager {
     /// A row younger than this is not worth a record yet: a list of tiny
     /// files would pay one fsync per URL, and a command re-run queues them again.
     static let recordAge: TimeInterval = 1
+    /// ...unless it already holds this much: then its resume point is worth keeping.
+    static let recordBytes: Int64 = 1 << 20
+    /// Passes are at least this far apart: a burst of changes costs one pass,
+    /// and a kill -9 loses at most about this much of the record.
+    static let passInterval: TimeInterval = 0.25
     /// Records written per pass, so one pass never holds a huge batch.
     static let recordsPerPass = 2048
 
@@ -28,9 +33,11 @@ extension TransferManager {
                 if closed { break }
                 write(work)
                 if work.save.count >= Self.recordsPerPass { continue }
+                // Let the changes of the next moments gather into one pass.
+                Thread.sleep(forTimeInterval: Self.passInterval)
                 // Idle means asleep: only a change (or close) wakes it.
                 if busy {
-                    _ = persistWake.wait(timeout: .now() + .milliseconds(250))
+                    persistWake.wait(timeout: .now() + .milliseconds(Int(Self.recordAge * 1000)))
                 } else {
                     persistWake.wait()
                 }
@@ -74,7 +81,8 @@ extension TransferManager {
                 wanted = forced
             } else if snap.state.isFinal {
                 wanted = nil
-            } else if row.saved == nil, snap.resume == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge {
+            } else if row.saved == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge,
+                      snap.bytesDone < Self.recordBytes {
                 s.deferred.append(id)
                 continue
             } else {
@@ -123,6 +131,13 @@ extension TransferManager {
         if store != nil {
             persistWake.signal()
             persisterDone.wait()
+            // What changed since the persister's last pass: finished rows lose
+            // their records, changed ones are saved.
+            var work: PersistWork
+            repeat {
+                work = state.withLock { s in decidePersistence(&s, force: [:]) }
+                write(work)
+            } while work.save.count >= Self.recordsPerPass
         }
         session.close()
         // After the engine stopped, every .part is synced and its offset recorded.

@@ -15,9 +15,9 @@ public final class TransferManager: Sendable {
     let store: TransferStore?
     let state: Mutex<ManagerState>
     /// Signalled each time a transfer settles, so waiters need not poll.
-    let settlements = DispatchSemaphore(value: 0)
+    let settlements = WakeSignal()
     /// Wakes the persister when rows changed.
-    let persistWake = DispatchSemaphore(value: 0)
+    let persistWake = WakeSignal()
     let persisterDone = DispatchSemaphore(value: 0)
 
     /// Opens the state directory (if any) and takes its lock: a second
@@ -109,7 +109,7 @@ public final class TransferManager: Sendable {
 
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
                                headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
-        let standardDirectory = (directory as NSString).standardizingPath
+        let standardDirectory = s.unclaimed.isEmpty ? "" : (directory as NSString).standardizingPath
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
             return u == url && (p as NSString).deletingLastPathComponent == standardDirectory
@@ -240,7 +240,7 @@ public final class TransferManager: Sendable {
 
     /// Waits until some transfer settles, or `timeout` passes.
     public func waitForSettlement(timeout: TimeInterval) {
-        _ = settlements.wait(timeout: .now() + timeout)
+        settlements.wait(timeout: .now() + timeout)
     }
 
     /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.
