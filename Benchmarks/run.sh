@@ -174,12 +174,23 @@ for round in $(seq "$ROUNDS"); do
 done
 
 if wants W6; then
-  echo "W6: 100,000 URLs listed, 16 active (one run)"
+  W6_ROUNDS=${W6_ROUNDS:-2}
+  echo "W6: 100,000 URLs listed, 16 active ($W6_ROUNDS alternating rounds)"
   python3 -c "
-import sys
-with open('$WORK/w6.list','w') as f:
-    for i in range(100000): f.write('$BASE/tiny/t%d\n' % i)"
-  run W6 taro-tui check_w6 -- "$TARO" get --state-dir "$WORK/state" -j 16 -d "$WORK/out" -i "$WORK/w6.list"
+with open('$WORK/w6.list','w') as f, open('$WORK/w6.curlrc','w') as k:
+    for i in range(100000):
+        f.write('$BASE/tiny/t%d\\n' % i)
+        k.write('url = \"$BASE/tiny/t%d\"\\noutput = \"$WORK/out/t%d\"\\n' % (i, i))"
+  for round in $(seq "$W6_ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then order="taro curl"; else order="curl taro"; fi
+    for tool in $order; do
+      if [ "$tool" = taro ]; then
+        run W6 taro-tui check_w6 -- "$TARO" get --state-dir "$WORK/state" -j 16 -d "$WORK/out" -i "$WORK/w6.list"
+      else
+        run W6 curl check_w6 -- curl -sS -Z --parallel-max 16 -K "$WORK/w6.curlrc"
+      fi
+    done
+  done
 fi
 
 python3 Benchmarks/report.py "$RESULTS"

@@ -38,13 +38,12 @@ extension EasyTransfer {
     /// Returns false when the transfer must stop.
     func acceptResumedResponse(_ response: HTTPExchange.Response) -> Bool {
         guard let point = spec.resume, let sink else { return true }
-        switch response.statusCode {
-        case 206:
-            guard let range = ContentRange(response.value(of: "Content-Range")),
-                  range.start == resumeCursor, range.total == point.total else {
-                return startOverLater("the server answered with another range")
-            }
-            resumeBase = resumeCursor
+        let decision = ResumeDecision.decide(
+            point: point, cursor: resumeCursor, segmented: !point.ranges.isEmpty, status: response.statusCode,
+            contentRange: response.value(of: "Content-Range"), etag: response.value(of: "ETag"))
+        switch decision {
+        case .append(let base):
+            resumeBase = base
             if var plan = restoredPlan {
                 plan.setActive(primarySegment, true)
                 group = SegmentGroup(plan: plan, validator: point.validator, url: effectiveURL ?? spec.url,
@@ -54,18 +53,13 @@ extension EasyTransfer {
             }
             core.update { $0.resume = point }
             return true
-        case 416:
-            let range = ContentRange(response.value(of: "Content-Range"))
-            let etag = response.value(of: "ETag")
-            if point.ranges.isEmpty, range?.total == point.total, resumeCursor == point.total,
-               etag == nil || etag == point.validator {
-                alreadyComplete = true
-                resumeBase = resumeCursor
-                return true
-            }
-            return startOverLater("the file on the server is not the one on disk")
-        case 200:
-            // If-Range did not match (or ranges are not served): the whole new file follows.
+        case .complete(let size):
+            alreadyComplete = true
+            resumeBase = size
+            return true
+        case .startOver(let reason):
+            return startOverLater(reason)
+        case .restart:
             do {
                 try sink.restartFromZero()
             } catch {
@@ -76,7 +70,7 @@ extension EasyTransfer {
             restoredPlan = nil
             core.update { $0.resume = nil }
             return true
-        default:
+        case .notApplicable:
             return true
         }
     }

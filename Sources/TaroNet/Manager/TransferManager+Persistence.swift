@@ -18,9 +18,11 @@ extension TransferManager {
     static let recordAge: TimeInterval = 1
     /// ...unless it already holds this much: then its resume point is worth keeping.
     static let recordBytes: Int64 = 1 << 20
-    /// Passes are at least this far apart: a burst of changes costs one pass,
-    /// and a kill -9 loses at most about this much of the record.
+    /// While transfers run, passes are at most this far apart: a kill -9
+    /// loses at most about this much of the record.
     static let passInterval: TimeInterval = 0.25
+    /// ...and at least this far: a burst of changes costs one pass.
+    static let gather: TimeInterval = 0.05
     /// Records written per pass, so one pass never holds a huge batch.
     static let recordsPerPass = 2048
 
@@ -33,11 +35,13 @@ extension TransferManager {
                 if closed { break }
                 write(work)
                 if work.save.count >= Self.recordsPerPass { continue }
-                // Let the changes of the next moments gather into one pass.
-                Thread.sleep(forTimeInterval: Self.passInterval)
+                // While transfers run, a pass every quarter second picks up
+                // their synced offsets; a change wakes it sooner, and the
+                // short pause lets a burst of changes gather into one pass.
                 // Idle means asleep: only a change (or close) wakes it.
                 if busy {
-                    persistWake.wait(timeout: .now() + .milliseconds(Int(Self.recordAge * 1000)))
+                    persistWake.wait(timeout: .now() + .milliseconds(Int(Self.passInterval * 1000)))
+                    Thread.sleep(forTimeInterval: Self.gather)
                 } else {
                     persistWake.wait()
                 }

@@ -36,11 +36,20 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     /// Local file: the destination of a download or the source of an upload.
     public var localPath: String?
     /// What was sent, secrets masked, and what came back, hop by hop.
-    public var exchange: HTTPExchange
+    public var exchange: HTTPExchange {
+        get { details?.exchange ?? HTTPExchange() }
+        set { mutateDetails { $0.exchange = newValue } }
+    }
     /// How to continue this download from what is on disk, once known.
-    public var resume: ResumePoint?
+    public var resume: ResumePoint? {
+        get { details?.resume }
+        set { mutateDetails { $0.resume = newValue } }
+    }
     /// One line per attempt that failed and was tried again: when, and why.
-    public var attemptLog: [String] = []
+    public var attemptLog: [String] {
+        get { details?.attemptLog ?? [] }
+        set { mutateDetails { $0.attemptLog = newValue } }
+    }
     public var queuedAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?
@@ -64,10 +73,10 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         self.errorMessage = errorMessage
         self.attempt = attempt
         self.localPath = localPath
-        self.exchange = exchange
         self.queuedAt = queuedAt
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        if exchange != HTTPExchange() { self.exchange = exchange }
     }
 
     /// Integer percent, nil when the total is unknown. Never NaN, never over 100.
@@ -82,5 +91,44 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     public var secondsRemaining: Double? {
         guard state == .active, let total = bytesTotal, bytesPerSecond > 1 else { return nil }
         return Double(max(0, total - bytesDone)) / bytesPerSecond
+    }
+
+    // A queued row has no exchange, resume point or attempt log yet: they
+    // live in a box shared copy-on-write, absent until first set, so a list
+    // of 100,000 waiting rows pays one pointer each for them.
+    private var details: Details?
+
+    private final class Details: @unchecked Sendable {
+        // @unchecked: never mutated once shared (mutateDetails copies first).
+        var exchange = HTTPExchange()
+        var resume: ResumePoint?
+        var attemptLog: [String] = []
+
+        func copy() -> Details {
+            let d = Details()
+            d.exchange = exchange
+            d.resume = resume
+            d.attemptLog = attemptLog
+            return d
+        }
+    }
+
+    private mutating func mutateDetails(_ change: (Details) -> Void) {
+        if details == nil {
+            details = Details()
+        } else if !isKnownUniquelyReferenced(&details!) {
+            details = details!.copy()
+        }
+        change(details!)
+    }
+
+    public static func == (a: TransferSnapshot, b: TransferSnapshot) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.url == b.url && a.name == b.name && a.state == b.state
+            && a.bytesDone == b.bytesDone && a.bytesTotal == b.bytesTotal && a.bytesPerSecond == b.bytesPerSecond
+            && a.statusCode == b.statusCode && a.errorMessage == b.errorMessage && a.attempt == b.attempt
+            && a.localPath == b.localPath && a.queuedAt == b.queuedAt && a.startedAt == b.startedAt
+            && a.finishedAt == b.finishedAt
+            && (a.details === b.details
+                || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog))
     }
 }

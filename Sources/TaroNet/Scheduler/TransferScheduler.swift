@@ -30,6 +30,8 @@ actor TransferScheduler {
     /// Backoffs under way: when each transfer may be queued again.
     private var timers = RetryTimers()
     private var closed = false
+    /// One copy of each host key, however many entries wait for that host.
+    private var hosts: Set<String> = []
 
     nonisolated var unownedExecutor: UnownedSerialExecutor {
         engine.executor.asUnownedSerialExecutor()
@@ -147,9 +149,9 @@ actor TransferScheduler {
             submission.observer.transfer(submission.tag, settled: .failure(.message("engine stopped")))
             return
         }
-        entries[submission.tag] = Entry(observer: submission.observer, host: submission.host,
-                                        priority: submission.priority)
-        queue.push(submission.tag, host: submission.host, priority: submission.priority)
+        let host = hosts.insert(submission.host).memberAfterInsert
+        entries[submission.tag] = Entry(observer: submission.observer, host: host, priority: submission.priority)
+        queue.push(submission.tag, host: host, priority: submission.priority)
     }
 
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
