@@ -1,14 +1,24 @@
 import TaroNet
 
-/// The app loop without the terminal: holds the state and the latest
-/// snapshot, feeds keys through the reducer, carries out the commands, and
-/// says when a new frame is due. `TaroTUIApp.run` wires it to ncurses; tests
-/// drive it directly with an in-memory controller.
+/// The app loop without the terminal: keeps the state, its own copy of the
+/// transfer list (brought up to date from the controller's change feed each
+/// tick) and the totals; feeds keys through the reducer, carries out the
+/// commands, and says when a new frame is due.
+/// `TaroTUIApp.run` wires it to ncurses; tests drive it directly with an
+/// in-memory controller.
+///
+/// A tick in which nothing changed asks the feed once and does nothing
+/// else: no work grows with the length of the list, so an idle screen
+/// costs next to nothing at 100,000 rows.
 public final class AppSession {
     public let controller: any TransferController
     public private(set) var state: AppState
-    public private(set) var items: [TransferSnapshot] = []
-    private var version: UInt64?
+    /// The rows, in queue order, as of `version`.
+    public private(set) var items = TransferRows()
+    /// The feed's totals as of `version`: the footer's counts, rate and ETA.
+    public private(set) var totals = TransferTotals()
+    /// The feed version the rows are at; 0 asks for everything.
+    public private(set) var version: UInt64 = 0
     private var dirty = true
 
     public init(controller: any TransferController, config: AppConfig, size: TerminalSize) {
@@ -30,15 +40,20 @@ public final class AppSession {
         return reaction
     }
 
-    /// Takes a snapshot; marks a frame due if anything visible changed.
+    /// Reads the feed and applies what changed; marks a frame due if
+    /// anything visible changed, and says so.
     @discardableResult
     public func refresh() -> Bool {
         var changed = false
-        let snapshot = controller.snapshot()
-        if snapshot.version != version {
-            version = snapshot.version
-            items = snapshot.items
+        let changes = controller.changes(since: version)
+        if !changes.isEmpty {
+            items.apply(changes)
             state.reconcile(with: items)
+            changed = true
+        }
+        version = changes.version
+        if changes.totals != totals {
+            totals = changes.totals
             changed = true
         }
         let limit = controller.concurrencyLimit
@@ -59,6 +74,6 @@ public final class AppSession {
     /// Renders the current frame unconditionally.
     public func frame() -> ScreenBuffer {
         dirty = false
-        return ScreenRenderer.render(state, items: items, size: state.size)
+        return ScreenRenderer.render(state, items: items, totals: totals, size: state.size)
     }
 }

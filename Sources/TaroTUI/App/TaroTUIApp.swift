@@ -1,8 +1,8 @@
 import Glibc
 
 /// The full-screen program: one thread, one loop, in the manner of htop.
-/// Wait for a key (at most one tick) → reduce → tell the controller → look at
-/// the transfers → draw only if something changed, only the cells that did.
+/// Wait for a key (at most one tick) → reduce → tell the controller → read
+/// what changed → draw only if something did, only the cells that did.
 public enum TaroTUIApp {
     /// Keys read in one go before a frame is drawn: a paste arrives as a
     /// burst and should cost one frame, not one per character.

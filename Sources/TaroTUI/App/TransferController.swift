@@ -1,15 +1,21 @@
 import TaroNet
 
 /// What the TUI drives: the queue of transfers behind the screen. The app
-/// implements it on top of TaroNet's scheduler; tests use an in-memory one.
+/// implements it on top of TaroNet's transfer manager; tests use an
+/// in-memory one.
 ///
 /// Every method is called on the TUI thread and must return promptly; the
-/// work itself happens elsewhere.
+/// work itself happens elsewhere. `queueDownloads` is also called from the
+/// thread that imports a list, so every method must be thread-safe.
 public protocol TransferController: AnyObject, Sendable {
-    /// Cheap, synchronous, thread-safe. `version` increases whenever anything
-    /// visible changed, so an unchanged version means nothing to redraw.
-    func snapshot() -> (version: UInt64, items: [TransferSnapshot])
+    /// What changed since `version` (0: everything), plus totals over the
+    /// whole list. The reader keeps its own rows and applies these (see
+    /// `TransferRows.apply`). Cheap and synchronous: when nothing changed
+    /// it answers an empty change, whatever the length of the list.
+    func changes(since version: UInt64) -> TransferChanges
     func queueDownload(url: String, directory: String)
+    /// Queues many downloads in one call: an imported list in batches, a paste.
+    func queueDownloads(urls: [String], directory: String)
     func queueUpload(filePath: String, url: String, fieldName: String)
     func abort(_ id: UInt64)
     func togglePause(_ id: UInt64)

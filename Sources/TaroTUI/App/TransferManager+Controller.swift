@@ -1,9 +1,14 @@
 import TaroNet
 
-/// The real controller: the TUI drives TaroNet's transfer manager.
+/// The real controller: the TUI drives TaroNet's transfer manager, whose
+/// `changes(since:)` is the feed the TUI reads.
 extension TransferManager: TransferController {
     public func queueDownload(url: String, directory: String) {
         addDownload(url: url, directory: directory)
+    }
+
+    public func queueDownloads(urls: [String], directory: String) {
+        addDownloads(urls: urls, directory: directory)
     }
 
     public func queueUpload(filePath: String, url: String, fieldName: String) {

@@ -44,13 +44,33 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return 0 }
         let limit = min(size.cols, col + max(0, maxWidth ?? size.cols))
         var x = col
+        // Most text on screen is printable ASCII: one cell per byte, no
+        // grapheme breaking, no width lookup. Frames are rebuilt every tick,
+        // so this is the renderer's hot loop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if x >= limit { break }
+                setCell(row: row, col: x, Cell(grapheme: Self.asciiGraphemes[Int(byte) - 0x20], width: 1, style: style))
+                x += 1
+            }
+            return x - col
+        }
+        // A run of one glyph (a progress bar) is measured once.
+        var previous: (character: Character, grapheme: String, width: Int)?
         for character in text {
             if x >= limit { break }
-            var width = DisplayWidth.of(character)
-            var grapheme = String(character)
-            if width == 0 {
-                grapheme = "?"
-                width = 1
+            var width: Int
+            var grapheme: String
+            if let previous, previous.character == character {
+                (grapheme, width) = (previous.grapheme, previous.width)
+            } else {
+                width = DisplayWidth.of(character)
+                grapheme = String(character)
+                if width == 0 {
+                    grapheme = "?"
+                    width = 1
+                }
+                previous = (character, grapheme, width)
             }
             if x + width > limit {
                 setCell(row: row, col: x, Cell(grapheme: " ", width: 1, style: style))
@@ -63,6 +83,37 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
         return x - col
     }
+
+    /// Writes `grapheme` (one grapheme cluster, sanitized) `count` times
+    /// from (row, col), within `maxWidth` columns: a run such as a progress
+    /// bar, measured once. Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ grapheme: String, repeated count: Int, row: Int, col: Int, maxWidth: Int? = nil,
+                             style: CellStyle = .plain) -> Int {
+        guard count > 0, row >= 0, row < size.rows, col >= 0, col < size.cols,
+              let character = grapheme.first else { return 0 }
+        var width = DisplayWidth.of(character)
+        let cell = width == 0 ? Cell(grapheme: "?", width: 1, style: style)
+                              : Cell(grapheme: String(character), width: UInt8(width), style: style)
+        width = max(1, width)
+        let limit = min(size.cols, col + max(0, maxWidth ?? size.cols))
+        var x = col
+        for _ in 0..<count {
+            if x >= limit { break }
+            if x + width > limit {
+                setCell(row: row, col: x, Cell(grapheme: " ", width: 1, style: style))
+                x += 1
+                break
+            }
+            setCell(row: row, col: x, cell)
+            if width == 2 { setCell(row: row, col: x + 1, .continuation(style)) }
+            x += width
+        }
+        return x - col
+    }
+
+    /// " " through "~", one string each, made once.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Paints `width` columns from (row, col) with spaces in `style`.
     public mutating func fill(row: Int, col: Int, width: Int, style: CellStyle) {

@@ -5,7 +5,7 @@ import TaroNet
 public enum AppReducer {
     public static let maximumConcurrency = 64
 
-    public static func reduce(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+    public static func reduce(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
         state.reconcile(with: items)
         switch key {
         case .resize(let size):
@@ -30,7 +30,7 @@ public enum AppReducer {
         return reduceMain(&state, key, items: items)
     }
 
-    private static func reduceMain(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+    private static func reduceMain(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
         switch key {
         case .click, .wheelUp, .wheelDown:
             reduceMouse(&state, key, items: items)
@@ -79,7 +79,7 @@ public enum AppReducer {
         }
     }
 
-    private static func moveSelection(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) {
+    private static func moveSelection(_ state: inout AppState, _ key: Key, items: TransferRows) {
         guard !items.isEmpty else { return }
         let page = max(1, state.layout.listRows.count)
         let target: Int
@@ -94,7 +94,7 @@ public enum AppReducer {
         state.select(index: target, in: items)
     }
 
-    private static func togglePane(_ state: inout AppState, items: [TransferSnapshot]) {
+    private static func togglePane(_ state: inout AppState, items: TransferRows) {
         if state.paneOpen {
             state.paneOpen = false
             state.focus = .list
@@ -107,8 +107,8 @@ public enum AppReducer {
         state.keepSelectionVisible(count: items.count)
     }
 
-    private static func requestQuit(_ state: inout AppState, items: [TransferSnapshot]) -> Reaction {
-        let running = items.reduce(0) { $0 + ($1.state.isFinal ? 0 : 1) }
+    private static func requestQuit(_ state: inout AppState, items: TransferRows) -> Reaction {
+        let running = items.unfinishedCount
         guard running > 0 else { return Reaction(quit: true) }
         state.confirmingQuit = true
         let noun = running == 1 ? "transfer is" : "transfers are"
@@ -127,7 +127,7 @@ public enum AppReducer {
         return Reaction(commands: [.setConcurrencyLimit(limit)])
     }
 
-    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: [TransferSnapshot]) -> Reaction {
+    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
         guard let item = state.selectedItem(in: items) else {
             state.message = StatusMessage("No transfer selected.", kind: .error)
             return .none

@@ -1,11 +1,11 @@
 import TaroNet
 
 /// Keeping the selection on the same transfer while the list changes under it,
-/// and keeping it on screen.
+/// and keeping it on screen. Every step is O(log n): nothing here walks the list.
 extension AppState {
     /// Re-finds the selected transfer by id after the list changed. When it is
-    /// gone (removed), the transfer now at its position is selected instead.
-    public mutating func reconcile(with items: [TransferSnapshot]) {
+    /// gone (removed), the transfer that followed it is selected instead.
+    public mutating func reconcile(with items: TransferRows) {
         guard !items.isEmpty else {
             selectedID = nil
             selectedIndex = 0
@@ -14,11 +14,14 @@ extension AppState {
         }
         if let id = selectedID {
             if selectedIndex < items.count && items[selectedIndex].id == id {
-                // Still where it was: the common case, checked in O(1).
-            } else if let index = items.firstIndex(where: { $0.id == id }) {
+                // Still where it was: the common case.
+            } else if let index = items.position(of: id) {
                 selectedIndex = index
             } else {
-                selectedIndex = min(max(0, selectedIndex), items.count - 1)
+                // Where it stood, counted in the new list: rows removed above
+                // it moved its successor up with it.
+                let stood = items.positionAfterRemoval(of: id) ?? selectedIndex
+                selectedIndex = min(max(0, stood), items.count - 1)
                 selectedID = items[selectedIndex].id
                 paneScroll = 0
             }
@@ -30,12 +33,13 @@ extension AppState {
     }
 
     /// Moves the selection to `index` (clamped) and scrolls it into view.
-    mutating func select(index: Int, in items: [TransferSnapshot]) {
+    mutating func select(index: Int, in items: TransferRows) {
         guard !items.isEmpty else { return }
         let clamped = min(max(0, index), items.count - 1)
-        if clamped != selectedIndex || selectedID != items[clamped].id { paneScroll = 0 }
+        let id = items[clamped].id
+        if clamped != selectedIndex || selectedID != id { paneScroll = 0 }
         selectedIndex = clamped
-        selectedID = items[clamped].id
+        selectedID = id
         keepSelectionVisible(count: items.count)
     }
 
@@ -47,8 +51,9 @@ extension AppState {
         listScroll = min(max(0, listScroll), max(0, count - height))
     }
 
-    func selectedItem(in items: [TransferSnapshot]) -> TransferSnapshot? {
-        guard let id = selectedID, selectedIndex < items.count, items[selectedIndex].id == id else { return nil }
-        return items[selectedIndex]
+    func selectedItem(in items: TransferRows) -> TransferSnapshot? {
+        guard let id = selectedID, selectedIndex < items.count else { return nil }
+        let item = items[selectedIndex]
+        return item.id == id ? item : nil
     }
 }

@@ -2,6 +2,8 @@
 /// carried out by the app loop, so key handling can be tested without one.
 public enum ControllerCommand: Sendable, Equatable {
     case queueDownload(url: String, directory: String)
+    /// Several at once: a multi-line paste.
+    case queueDownloads(urls: [String], directory: String)
     case queueUpload(filePath: String, url: String, fieldName: String)
     case abort(UInt64)
     case togglePause(UInt64)
@@ -14,6 +16,8 @@ public enum ControllerCommand: Sendable, Equatable {
         switch self {
         case let .queueDownload(url, directory):
             controller.queueDownload(url: url, directory: directory)
+        case let .queueDownloads(urls, directory):
+            controller.queueDownloads(urls: urls, directory: directory)
         case let .queueUpload(filePath, url, fieldName):
             controller.queueUpload(filePath: filePath, url: url, fieldName: fieldName)
         case let .abort(id): controller.abort(id)

@@ -2,11 +2,12 @@ import TaroNet
 
 /// The two bottom lines: totals over the queue, then either the last message,
 /// the quit question, or key hints. (An open prompt takes the bottom line
-/// instead; see PromptView.)
+/// instead; see PromptView.) The totals are the controller's, kept up to
+/// date as transfers change: the rate and ETA are bytes and completions over
+/// a sliding window, right for one big file and for thousands of tiny ones.
 enum FooterView {
-    static func drawTotals(into buffer: inout ScreenBuffer, row: Int, items: [TransferSnapshot],
+    static func drawTotals(into buffer: inout ScreenBuffer, row: Int, totals: TransferTotals,
                            state: AppState, glyphs: Glyphs) {
-        let totals = QueueTotals(items)
         // Segments in display order with a priority: on a narrow screen the
         // least useful ones are left out rather than the line cut mid-word.
         var segments: [(text: String, priority: Int, style: CellStyle)] = [
@@ -20,7 +21,8 @@ enum FooterView {
         segments.append((ByteFormat.rate(totals.bytesPerSecond), 1, CellStyle(bold: true)))
         if totals.unfinished > 0 {
             var eta = totals.secondsRemaining.map { "ETA " + DurationFormat.eta($0) } ?? "ETA ?"
-            if totals.secondsRemaining != nil && totals.remainingUnknown { eta += "+" }
+            // Some total is unknown: the estimate is a lower bound.
+            if totals.secondsRemaining != nil && totals.unknownTotals > 0 { eta += "+" }
             segments.append((eta, 2, .plain))
         }
         segments.append(("limit \(state.concurrencyLimit)", 8, CellStyle(role: .muted)))

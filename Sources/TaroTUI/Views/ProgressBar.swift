@@ -2,9 +2,15 @@
 /// eighth-cell precision when Unicode is available, or a moving block when
 /// the total is unknown (no fake percentage).
 enum ProgressBar {
+    /// The inside of the bar as counts of glyphs, so the renderer can lay
+    /// down each run without building strings (a frame draws dozens of bars).
     struct Parts: Equatable {
-        var filled: String
-        var empty: String
+        /// Cells of `glyphs.barFull`.
+        var full: Int
+        /// One cell of a partial eighth after the full ones, if any.
+        var partial: String?
+        /// Cells of `glyphs.barEmpty` after those.
+        var empty: Int
     }
 
     /// `width` counts the brackets too; the inside is `width - 2` cells.
@@ -13,19 +19,15 @@ enum ProgressBar {
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
         if glyphs.barEighths.isEmpty {
             let full = Int((clamped * Double(inner)).rounded(.down))
-            return Parts(filled: String(repeating: glyphs.barFull, count: full),
-                         empty: String(repeating: glyphs.barEmpty, count: inner - full))
+            return Parts(full: full, partial: nil, empty: inner - full)
         }
         let eighths = Int((clamped * Double(inner * 8)).rounded(.down))
         let full = eighths / 8
         let partial = eighths % 8
-        var filled = String(repeating: glyphs.barFull, count: full)
-        var used = full
-        if partial > 0 && used < inner {
-            filled += glyphs.barEighths[partial - 1]
-            used += 1
+        if partial > 0 && full < inner {
+            return Parts(full: full, partial: glyphs.barEighths[partial - 1], empty: inner - full - 1)
         }
-        return Parts(filled: filled, empty: String(repeating: glyphs.barEmpty, count: inner - used))
+        return Parts(full: full, partial: nil, empty: inner - full)
     }
 
     /// A block that moves as bytes arrive, so a live transfer of unknown

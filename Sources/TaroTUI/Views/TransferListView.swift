@@ -23,7 +23,7 @@ enum TransferListView {
         buffer.put("STATE", row: row, col: columns.stateX, style: style)
     }
 
-    static func draw(into buffer: inout ScreenBuffer, items: [TransferSnapshot], rows: Range<Int>,
+    static func draw(into buffer: inout ScreenBuffer, items: TransferRows, rows: Range<Int>,
                      state: AppState, glyphs: Glyphs) {
         guard !rows.isEmpty else { return }
         if items.isEmpty {

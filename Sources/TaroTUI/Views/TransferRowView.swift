@@ -74,9 +74,15 @@ enum TransferRowView {
             if known || done {
                 let fraction = done ? 1 : Double(item.bytesDone) / Double(max(1, item.bytesTotal ?? 1))
                 let parts = ProgressBar.determinate(fraction: fraction, width: columns.barWidth, glyphs: glyphs)
+                let end = columns.barX + 1 + inner
                 x += buffer.put(glyphs.barOpen, row: row, col: x)
-                x += buffer.put(parts.filled, row: row, col: x, maxWidth: inner, style: barStyle)
-                x += buffer.put(parts.empty, row: row, col: x, maxWidth: columns.barX + 1 + inner - x, style: emptyStyle)
+                x += buffer.put(glyphs.barFull, repeated: parts.full, row: row, col: x, maxWidth: end - x,
+                                style: barStyle)
+                if let partial = parts.partial {
+                    x += buffer.put(partial, row: row, col: x, maxWidth: end - x, style: barStyle)
+                }
+                x += buffer.put(glyphs.barEmpty, repeated: parts.empty, row: row, col: x, maxWidth: end - x,
+                                style: emptyStyle)
                 buffer.put(glyphs.barClose, row: row, col: x)
             } else if columns.sizeX == nil && !waiting {
                 // No size column to show the byte count: the bar's place shows it.
@@ -85,11 +91,15 @@ enum TransferRowView {
                 // The moving block means "bytes are arriving"; a transfer that
                 // is waiting, paused or stopped gets an empty bar instead.
                 let moving = item.state == .active || item.state == .connecting
-                let inside = moving
-                    ? ProgressBar.indeterminate(bytesDone: item.bytesDone, width: columns.barWidth, glyphs: glyphs)
-                    : String(repeating: glyphs.barEmpty, count: max(0, inner))
                 x += buffer.put(glyphs.barOpen, row: row, col: x)
-                x += buffer.put(inside, row: row, col: x, maxWidth: inner, style: moving ? barStyle : emptyStyle)
+                if moving {
+                    let inside = ProgressBar.indeterminate(bytesDone: item.bytesDone, width: columns.barWidth,
+                                                           glyphs: glyphs)
+                    x += buffer.put(inside, row: row, col: x, maxWidth: inner, style: barStyle)
+                } else {
+                    x += buffer.put(glyphs.barEmpty, repeated: max(0, inner), row: row, col: x, maxWidth: inner,
+                                    style: emptyStyle)
+                }
                 buffer.put(glyphs.barClose, row: row, col: x)
             }
         }

@@ -1,0 +1,170 @@
+import TaroNet
+
+/// The transfer list as the TUI keeps it between ticks: rows in queue order,
+/// each found by id, kept up to date from the controller's change feed (see
+/// `apply`). Reading row k, finding an id's position, updating, appending
+/// and removing a row all cost O(log n) at most, so a tick costs what
+/// changed, not what is listed, even at 100,000 rows.
+///
+/// How: rows live in slots (in chunks, see ChunkedSlots) that only grow at
+/// the end; a removed row leaves an empty slot (a tombstone) and a
+/// `SlotCounter` over the slots turns a position into a slot and back. Once
+/// tombstones outnumber rows the slots are compacted in one pass, so
+/// removing is amortised O(log n).
+///
+/// Iterating (`for row in rows`) walks the slots directly; `rows[k]` is for
+/// the few rows a screen shows.
+public struct TransferRows: RandomAccessCollection, Sendable {
+    private var slots = ChunkedSlots()
+    private var slotOfID: [UInt64: Int] = [:]
+    private var used = SlotCounter()
+    private var tombstones = 0
+    /// Ids removed by the last `apply`, with the slot each left empty, so a
+    /// selection on a removed row can move to the row that followed it.
+    private var lastRemoved: [UInt64: Int] = [:]
+    /// Rows not in a final state, kept as rows change (the quit question).
+    public private(set) var unfinishedCount = 0
+
+    public init() {}
+
+    /// A list holding `rows` in this order.
+    public init(_ rows: [TransferSnapshot]) {
+        replaceAll(with: rows)
+    }
+
+    // MARK: collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { slotOfID.count }
+
+    public subscript(position: Int) -> TransferSnapshot {
+        precondition(position >= 0 && position < count, "row \(position) of \(count)")
+        return slots[used.slot(ofRank: position)]!
+    }
+
+    public func makeIterator() -> Iterator { Iterator(chunks: slots.storage) }
+
+    /// Walks the slots in order, skipping empty ones: O(n) for the whole
+    /// list, where indexing row by row would be O(n log n).
+    public struct Iterator: IteratorProtocol {
+        let chunks: [[TransferSnapshot?]]
+        var chunk = 0
+        var slot = 0
+
+        public mutating func next() -> TransferSnapshot? {
+            while chunk < chunks.count {
+                if slot < chunks[chunk].count {
+                    defer { slot += 1 }
+                    if let row = chunks[chunk][slot] { return row }
+                } else {
+                    chunk += 1
+                    slot = 0
+                }
+            }
+            return nil
+        }
+    }
+
+    // MARK: finding
+
+    /// Where the row with `id` is now, nil when it is not listed.
+    public func position(of id: UInt64) -> Int? {
+        slotOfID[id].map(used.usedBefore)
+    }
+
+    /// The row with `id`, nil when it is not listed.
+    public func row(id: UInt64) -> TransferSnapshot? {
+        slotOfID[id].flatMap { slots[$0] }
+    }
+
+    /// For a row the last `apply` removed: the position of the row that now
+    /// stands where it stood (the one that followed it). nil for any other
+    /// id, and after a full resync, which does not say what was removed.
+    public func positionAfterRemoval(of id: UInt64) -> Int? {
+        lastRemoved[id].map(used.usedBefore)
+    }
+
+    // MARK: changing
+
+    /// Brings the rows to the state `changes` describe. A full list replaces
+    /// everything; otherwise a known row is updated where it stands, an
+    /// unknown one goes after every row (in the order given), and removed
+    /// ids leave. A row both changed and removed ends up removed: ids are
+    /// never reused, so a removal is final.
+    public mutating func apply(_ changes: TransferChanges) {
+        lastRemoved.removeAll(keepingCapacity: true)
+        if changes.isFull {
+            replaceAll(with: changes.changed)
+            return
+        }
+        compactIfWorthIt()
+        for row in changes.changed { upsert(row) }
+        for id in changes.removed { remove(id: id) }
+    }
+
+    private mutating func upsert(_ row: TransferSnapshot) {
+        if let slot = slotOfID[row.id] {
+            if let old = slots[slot], !old.state.isFinal { unfinishedCount -= 1 }
+            if !row.state.isFinal { unfinishedCount += 1 }
+            slots[slot] = row
+            return
+        }
+        slotOfID[row.id] = slots.count
+        slots.append(row)
+        used.append(used: true)
+        if !row.state.isFinal { unfinishedCount += 1 }
+    }
+
+    private mutating func remove(id: UInt64) {
+        guard let slot = slotOfID.removeValue(forKey: id) else { return }
+        if let old = slots[slot], !old.state.isFinal { unfinishedCount -= 1 }
+        slots[slot] = nil
+        used.add(-1, at: slot)
+        tombstones += 1
+        lastRemoved[id] = slot
+    }
+
+    private mutating func replaceAll(with rows: [TransferSnapshot]) {
+        unfinishedCount = 0
+        for row in rows where !row.state.isFinal { unfinishedCount += 1 }
+        // The common full resync while transfers move: same rows, same
+        // order, new values. Overwrite in place; no index to rebuild.
+        if tombstones == 0 && rows.count == slots.count && slotOfID.count == rows.count
+            && rows.indices.allSatisfy({ slots[$0]?.id == rows[$0].id }) {
+            for index in rows.indices { slots[index] = rows[index] }
+            return
+        }
+        slots = ChunkedSlots(rows)
+        slotOfID = Dictionary(minimumCapacity: rows.count)
+        for (slot, row) in rows.enumerated() { slotOfID[row.id] = slot }
+        if slotOfID.count != rows.count {
+            // The same id twice in a full list: keep its last value once, at
+            // its first place, as an update would.
+            var seen: [UInt64: Int] = [:]
+            var unique: [TransferSnapshot] = []
+            for row in rows {
+                if let at = seen[row.id] { unique[at] = row } else { seen[row.id] = unique.count; unique.append(row) }
+            }
+            replaceAll(with: unique)
+            return
+        }
+        used = SlotCounter(allUsed: rows.count)
+        tombstones = 0
+    }
+
+    /// Drops the empty slots once they are more than the rows (and more than
+    /// a handful): one O(n) pass paid for by at least n/2 removals.
+    private mutating func compactIfWorthIt() {
+        guard tombstones > 64 && tombstones > slotOfID.count else { return }
+        var kept = ChunkedSlots()
+        slotOfID.removeAll(keepingCapacity: true)
+        slots.forEachSlot { slot in
+            guard let row = slot else { return }
+            slotOfID[row.id] = kept.count
+            kept.append(row)
+        }
+        slots = kept
+        used = SlotCounter(allUsed: slots.count)
+        tombstones = 0
+    }
+}
