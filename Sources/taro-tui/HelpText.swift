@@ -11,6 +11,7 @@ enum HelpText {
 
         Usage:
           taro-tui [options] [URL ...]     the full-screen manager; URLs are queued at once
+          taro-tui [options] -i LIST|-     the same, queueing every URL of a list (or of stdin)
           taro-tui --demo                  the manager on a built-in loopback server, no network needed
           taro-tui get [options] URL ...   download without a screen
           taro-tui upload [options] FILE URL
@@ -21,6 +22,10 @@ enum HelpText {
         Options of the manager:
           -d, --dir DIR          download directory (default: the current one)
           -j, --jobs N           transfers at once, 1–256 (default 4; + and - change it live)
+          -i, --input LIST       queue every URL of LIST, one per line (blank and # lines skipped),
+                                 read while the screen is already live; - reads stdin when it is
+                                 not the terminal (producer | taro-tui -i -), keys then come from
+                                 /dev/tty
           --state-dir DIR        where unfinished transfers are kept (default
                                  $XDG_STATE_HOME/taro-tui, else ~/.local/state/taro-tui);
                                  one process per directory

@@ -10,7 +10,9 @@ public enum TaroTUIApp {
 
     /// Runs until the user quits or a signal asks to; returns the exit status
     /// (0, 1 when no terminal could be opened, 128 + signal number).
-    public static func run(controller: any TransferController, config: AppConfig) -> Int32 {
+    /// `importing`, when given, is started once the screen is up.
+    public static func run(controller: any TransferController, config: AppConfig,
+                           importing: URLImport? = nil) -> Int32 {
         let terminal: Terminal
         do {
             terminal = try Terminal.open(useColor: config.useColor, stderrLogPath: config.stderrLogPath)
@@ -23,8 +25,14 @@ public enum TaroTUIApp {
         var effective = config
         if !terminal.isUTF8 { effective.asciiOnly = true }
         let session = AppSession(controller: controller, config: effective, size: terminal.size)
+        if let importing {
+            session.follow(importing)
+            importing.start(into: controller, directory: effective.downloadDirectory)
+        }
         let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds)
         terminal.close()
+        // Nothing may be queued into a controller that is shutting down.
+        importing?.cancel()
         controller.shutdown()
         return status
     }

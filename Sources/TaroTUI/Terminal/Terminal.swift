@@ -5,6 +5,9 @@ import Glibc
 /// with a timeout (the process sleeps in `poll` between them, so an idle
 /// screen costs nothing), and writes frames by diffing each cell against the
 /// previous frame, then one `wnoutrefresh` + `doupdate`.
+///
+/// Keys come from stdin when it is the terminal, else from /dev/tty (the URL
+/// list is being piped in: `-i -`), as `less` does.
 final class Terminal {
     enum OpenError: Error, CustomStringConvertible {
         case notATerminal
@@ -12,7 +15,8 @@ final class Terminal {
 
         var description: String {
             switch self {
-            case .notATerminal: return "needs a terminal on stdin and stdout (use the headless mode in scripts)"
+            case .notATerminal:
+                return "needs a terminal on stdout, and on stdin or /dev/tty (use the headless mode in scripts)"
             case .cannotStart(let term): return "cannot start curses for TERM=\(term)"
             }
         }
@@ -30,6 +34,8 @@ final class Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let stderrRedirect: StderrRedirect
+    /// /dev/tty opened for keys when stdin is not the terminal; closed with the screen.
+    private let ttyInput: UnsafeMutablePointer<FILE>?
     private let useColor: Bool
     private var previous: ScreenBuffer?
     private var characters: [wchar_t] = Array(repeating: 0, count: 8)
@@ -37,24 +43,35 @@ final class Terminal {
     let isUTF8: Bool
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, stderrRedirect: StderrRedirect,
-                 useColor: Bool, isUTF8: Bool) {
+                 ttyInput: UnsafeMutablePointer<FILE>?, useColor: Bool, isUTF8: Bool) {
         self.screen = screen
         self.window = window
         self.stderrRedirect = stderrRedirect
+        self.ttyInput = ttyInput
         self.useColor = useColor
         self.isUTF8 = isUTF8
     }
 
     static func open(useColor: Bool, stderrLogPath: String?) throws -> Terminal {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
+        guard isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
+        var ttyInput: UnsafeMutablePointer<FILE>?
+        if isatty(STDIN_FILENO) != 1 {
+            guard let tty = fopen("/dev/tty", "re") else { throw OpenError.notATerminal }
+            guard isatty(fileno(tty)) == 1 else {
+                fclose(tty)
+                throw OpenError.notATerminal
+            }
+            ttyInput = tty
+        }
         // Our handlers first, so ncurses leaves SIGINT/SIGTERM to us.
         ShutdownSignal.install()
         let isUTF8 = LocaleCodeset.isUTF8()   // also setlocale(LC_ALL, ""), needed before curses starts
         let redirect = StderrRedirect(to: stderrLogPath)
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = ttyInput ?? fdopen(STDIN_FILENO, "r"),
               let screen = newterm(nil, output, input) else {
             redirect.restore()
             ShutdownSignal.restore()
+            if let ttyInput { fclose(ttyInput) }
             throw OpenError.cannotStart(getenv("TERM").map { String(cString: $0) } ?? "")
         }
         _ = set_term(screen)
@@ -78,7 +95,8 @@ final class Terminal {
                 if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
             }
         }
-        return Terminal(screen: screen, window: window, stderrRedirect: redirect, useColor: colors, isUTF8: isUTF8)
+        return Terminal(screen: screen, window: window, stderrRedirect: redirect, ttyInput: ttyInput,
+                        useColor: colors, isUTF8: isUTF8)
     }
 
     /// Home and End are sent differently by xterm, the Linux console, tmux
@@ -205,6 +223,7 @@ final class Terminal {
         _ = curs_set(1)
         _ = endwin()
         delscreen(screen)
+        if let ttyInput { fclose(ttyInput) }
         stderrRedirect.restore()
         ShutdownSignal.restore()
     }
