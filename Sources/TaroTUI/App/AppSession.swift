@@ -51,6 +51,32 @@ public final class AppSession {
         return reaction
     }
 
+    /// Applies keys that arrived together. While a prompt is open, a run in
+    /// which a line break is followed by more text is one paste (see
+    /// `KeyBurst`). Stops at a key that quits and returns its reaction.
+    @discardableResult
+    public func handle(burst keys: [Key]) -> Reaction {
+        var combined = Reaction()
+        var index = 0
+        while index < keys.count {
+            let reaction: Reaction
+            if state.prompt != nil, let paste = KeyBurst.paste(in: keys, from: index) {
+                reaction = handle(.paste(paste.text))
+                index = paste.end
+            } else {
+                reaction = handle(keys[index])
+                index += 1
+            }
+            combined.commands += reaction.commands
+            combined.repaint = combined.repaint || reaction.repaint
+            if reaction.quit {
+                combined.quit = true
+                break
+            }
+        }
+        return combined
+    }
+
     /// Reads the feed and applies what changed; marks a frame due if
     /// anything visible changed, and says so.
     @discardableResult

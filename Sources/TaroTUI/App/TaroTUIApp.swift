@@ -5,8 +5,9 @@ import Glibc
 /// what changed → draw only if something did, only the cells that did.
 public enum TaroTUIApp {
     /// Keys read in one go before a frame is drawn: a paste arrives as a
-    /// burst and should cost one frame, not one per character.
-    static let maximumKeysPerFrame = 1024
+    /// burst and should cost one frame, not one per character, and stay one
+    /// burst so that KeyBurst sees all of it. Typing never comes near this.
+    static let maximumKeysPerFrame = 65536
 
     /// Runs until the user quits or a signal asks to; returns the exit status
     /// (0, 1 when no terminal could be opened, 128 + signal number).
@@ -47,29 +48,31 @@ public enum TaroTUIApp {
                 session.handle(.resize(size))
                 repaint = true
             }
+            // One tick: read the feed, render, draw.
+            session.refresh()
             if repaint {
                 terminal.draw(session.frame(), fullRepaint: true)
                 repaint = false
             } else if let frame = session.frameIfNeeded() {
                 terminal.draw(frame, fullRepaint: false)
             }
-            var timeout = tick
-            var handled = 0
-            while handled < maximumKeysPerFrame {
-                let input = terminal.readKey(timeoutMilliseconds: timeout)
-                guard case .timeout = input else {
-                    if case .key(let key) = input {
-                        let reaction = session.handle(key)
-                        if reaction.quit { return 0 }
-                        if reaction.repaint { repaint = true }
-                    }
-                    handled += 1
-                    timeout = 0
-                    continue
-                }
-                break
-            }
-            session.refresh()
+            let reaction = session.handle(burst: readBurst(terminal, tick: tick))
+            if reaction.quit { return 0 }
+            if reaction.repaint { repaint = true }
         }
+    }
+
+    /// Waits up to one tick for a key, then takes whatever else is already
+    /// pending without waiting: keys that arrived together stay together.
+    private static func readBurst(_ terminal: Terminal, tick: Int32) -> [Key] {
+        var keys: [Key] = []
+        var timeout = tick
+        for _ in 0..<maximumKeysPerFrame {
+            let input = terminal.readKey(timeoutMilliseconds: timeout)
+            if case .timeout = input { break }
+            if case .key(let key) = input { keys.append(key) }
+            timeout = 0
+        }
+        return keys
     }
 }

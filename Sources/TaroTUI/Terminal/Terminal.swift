@@ -7,7 +7,9 @@ import Glibc
 /// previous frame, then one `wnoutrefresh` + `doupdate`.
 ///
 /// Keys come from stdin when it is the terminal, else from /dev/tty (the URL
-/// list is being piped in: `-i -`), as `less` does.
+/// list is being piped in: `-i -`), as `less` does. Bracketed paste is
+/// switched on for the life of the screen, so a paste arrives as one
+/// `.paste` key and never as keystrokes.
 final class Terminal {
     enum OpenError: Error, CustomStringConvertible {
         case notATerminal
@@ -41,6 +43,13 @@ final class Terminal {
     private var characters: [wchar_t] = Array(repeating: 0, count: 8)
     private var closed = false
     let isUTF8: Bool
+
+    /// Key codes given to the bracketed-paste markers with define_key, past
+    /// every code ncurses assigns itself.
+    static let pasteBeginCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
+    /// A paste longer than this (in characters) is cut; the rest is read and dropped.
+    static let maximumPasteLength = 16 << 20
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, stderrRedirect: StderrRedirect,
                  ttyInput: UnsafeMutablePointer<FILE>?, useColor: Bool, isUTF8: Bool) {
@@ -95,8 +104,18 @@ final class Terminal {
                 if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
             }
         }
+        // Bracketed paste on: the terminal wraps pasted text in ESC[200~ …
+        // ESC[201~, which define_key turns into two key codes. Written
+        // straight to the descriptor: curses has not drawn anything yet.
+        _ = define_key("\u{1b}[200~", pasteBeginCode)
+        _ = define_key("\u{1b}[201~", pasteEndCode)
+        writeToScreen("\u{1b}[?2004h")
         return Terminal(screen: screen, window: window, stderrRedirect: redirect, ttyInput: ttyInput,
                         useColor: colors, isUTF8: isUTF8)
+    }
+
+    private static func writeToScreen(_ text: String) {
+        _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// Home and End are sent differently by xterm, the Linux console, tmux
@@ -125,9 +144,40 @@ final class Terminal {
             let function = Int32(bitPattern: code)
             if function == taro_key_resize() { return .key(.resize(size)) }
             if function == taro_key_mouse() { return mouseEvent() }
+            if function == Self.pasteBeginCode { return .key(.paste(readPaste())) }
+            if function == Self.pasteEndCode { return .ignored }
             return KeyDecoder.functionKey(function).map(Input.key) ?? .ignored
         }
         return KeyDecoder.character(UInt32(code)).map(Input.key) ?? .ignored
+    }
+
+    /// The text of a bracketed paste, up to its end marker. Line breaks
+    /// become "\n"; control characters and key sequences inside the paste
+    /// are dropped, so nothing pasted can act as a key. The terminal sends
+    /// the end marker right after the text: a second of silence means it
+    /// was lost, and what arrived is the paste.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        var length = 0
+        while true {
+            wtimeout(window, 1000)
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == taro_err() { break }
+            if result == taro_key_code_yes() {
+                if Int32(bitPattern: code) == Self.pasteEndCode { break }
+                continue
+            }
+            length += 1
+            guard length <= Self.maximumPasteLength else { continue }
+            switch code {
+            case 10, 13: text.append("\n")
+            case 9: text.append("\t")
+            default:
+                if let scalar = Unicode.Scalar(UInt32(code)), !TerminalText.needsEscape(scalar) { text.append(scalar) }
+            }
+        }
+        return String(text)
     }
 
     private func mouseEvent() -> Input {
@@ -222,6 +272,7 @@ final class Terminal {
         closed = true
         _ = curs_set(1)
         _ = endwin()
+        Self.writeToScreen("\u{1b}[?2004l")
         delscreen(screen)
         if let ttyInput { fclose(ttyInput) }
         stderrRedirect.restore()
