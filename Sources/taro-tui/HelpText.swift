@@ -49,7 +49,8 @@ enum HelpText {
           prints the body (escaped on a terminal); -i prints the status line and headers first
 
         Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
-        Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use.
+        Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
+        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
 
         Keys:
         """

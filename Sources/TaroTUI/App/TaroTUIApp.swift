@@ -30,15 +30,17 @@ public enum TaroTUIApp {
             session.follow(importing)
             importing.start(into: controller, directory: effective.downloadDirectory)
         }
-        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds)
+        let log = config.tickLogPath.map(TickLog.init(path:))
+        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds, log: log)
         terminal.close()
         // Nothing may be queued into a controller that is shutting down.
         importing?.cancel()
         controller.shutdown()
+        log?.write()
         return status
     }
 
-    private static func loop(session: AppSession, terminal: Terminal, tick: Int32) -> Int32 {
+    private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?) -> Int32 {
         var repaint = true
         while true {
             if let signal = ShutdownSignal.pending { return 128 + signal }
@@ -48,13 +50,25 @@ public enum TaroTUIApp {
                 session.handle(.resize(size))
                 repaint = true
             }
-            // One tick: read the feed, render, draw.
-            session.refresh()
+            // One tick: read the feed, render, draw. Timed only when asked.
+            let start = log == nil ? nil : ContinuousClock.now
+            let applied = session.refresh()
+            var drew = true
             if repaint {
                 terminal.draw(session.frame(), fullRepaint: true)
                 repaint = false
             } else if let frame = session.frameIfNeeded() {
                 terminal.draw(frame, fullRepaint: false)
+            } else {
+                drew = false
+            }
+            // Only ticks that did work are kept: the feed had changes (or
+            // the totals, limit or import moved) and/or a frame was drawn.
+            // An idle tick is a feed read that found nothing; counting those
+            // would bury the cost of real ticks under zeros.
+            if let log, let start, applied || drew {
+                log.record(ContinuousClock.now - start, totals: session.totals, listed: session.items.count,
+                           importing: session.state.importing != nil)
             }
             let reaction = session.handle(burst: readBurst(terminal, tick: tick))
             if reaction.quit { return 0 }
