@@ -11,6 +11,7 @@ enum HelpText {
 
         Usage:
           taro-tui [options] [URL ...]     the full-screen manager; URLs are queued at once
+          taro-tui [options] -i LIST|-     the same, queueing every URL of a list (or of stdin)
           taro-tui --demo                  the manager on a built-in loopback server, no network needed
           taro-tui get [options] URL ...   download without a screen
           taro-tui upload [options] FILE URL
@@ -21,6 +22,10 @@ enum HelpText {
         Options of the manager:
           -d, --dir DIR          download directory (default: the current one)
           -j, --jobs N           transfers at once, 1–256 (default 4; + and - change it live)
+          -i, --input LIST       queue every URL of LIST, one per line (blank and # lines skipped),
+                                 read while the screen is already live; - reads stdin when it is
+                                 not the terminal (producer | taro-tui -i -), keys then come from
+                                 /dev/tty
           --state-dir DIR        where unfinished transfers are kept (default
                                  $XDG_STATE_HOME/taro-tui, else ~/.local/state/taro-tui);
                                  one process per directory
@@ -44,7 +49,8 @@ enum HelpText {
           prints the body (escaped on a terminal); -i prints the status line and headers first
 
         Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
-        Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use.
+        Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
+        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
 
         Keys:
         """

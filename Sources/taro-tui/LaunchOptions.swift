@@ -1,8 +1,11 @@
 import Foundation
 
-/// `taro-tui [-d DIR] [-j N] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`, parsed.
+/// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`,
+/// parsed.
 struct LaunchOptions {
     var directory: String?
+    /// `-i`: a file of URLs, one per line, or "-" for stdin.
+    var importList: String?
     var concurrency = 4
     var demo = false
     var urls: [String] = []
@@ -32,6 +35,13 @@ struct LaunchOptions {
                     throw UsageError(description: "-j wants a number from 1 to 256, not \(text)")
                 }
                 concurrency = n
+            case "-i", "--input":
+                let list = try value(arg)
+                guard importList == nil else {
+                    throw UsageError(description: "-i takes one list; join the lists into one (cat a b | taro-tui -i -)")
+                }
+                guard !list.isEmpty else { throw UsageError(description: "-i needs a file name, or - for stdin") }
+                importList = list
             case "--demo":
                 demo = true
             case "--state-dir":

@@ -52,6 +52,21 @@ guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirector
     fail("not a directory: \(directory)", status: 1)
 }
 
+// The list is opened now, so a bad path is an error on the command line and
+// not a message on a screen that is already up. It is read once the screen is.
+var importer: URLImport?
+if let list = options.importList {
+    if list == "-" && isatty(STDIN_FILENO) == 1 {
+        fail("-i - reads the URL list from stdin, but stdin is this terminal; "
+             + "pipe a list in (producer | taro-tui -i -) or name a file (-i LIST)")
+    }
+    do {
+        importer = try URLImport(path: list)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 // The demo keeps its queue in a scratch directory: it must not add its
 // showcase to the user's own queue.
 var demoState: String?
@@ -82,7 +97,7 @@ for url in options.urls {
 }
 
 let config = AppConfig.fromEnvironment(downloadDirectory: directory)
-let status = TaroTUIApp.run(controller: manager, config: config)
+let status = TaroTUIApp.run(controller: manager, config: config, importing: importer)
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }
 if let demoState { try? FileManager.default.removeItem(atPath: demoState) }

@@ -53,4 +53,14 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(URLRedaction.withoutUserinfo("https://host/a@b"), "https://host/a@b")
         XCTAssertEqual(URLRedaction.withoutUserinfo("not a url"), "not a url")
     }
+
+    func testGroupedCounts() {
+        XCTAssertEqual(CountFormat.grouped(0), "0")
+        XCTAssertEqual(CountFormat.grouped(999), "999")
+        XCTAssertEqual(CountFormat.grouped(1000), "1,000")
+        XCTAssertEqual(CountFormat.grouped(12345), "12,345")
+        XCTAssertEqual(CountFormat.grouped(100_000), "100,000")
+        XCTAssertEqual(CountFormat.grouped(1_234_567), "1,234,567")
+        XCTAssertEqual(CountFormat.grouped(-4200), "-4,200")
+    }
 }

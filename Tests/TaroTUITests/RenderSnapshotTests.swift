@@ -300,4 +300,18 @@ final class RenderSnapshotTests: XCTestCase {
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)
     }
+
+    func testTheFooterShowsAnImportInProgressFirst() {
+        var state = SnapshotScenes.state(24, 80)
+        state.importing = 12_345
+        XCTAssertEqual(SnapshotScenes.render(state).lines[22],
+                       " importing… 12,345 URLs · 4 active · 1 queued · 1 done · 13.1 MiB/s · ETA 5m34s+")
+        state.asciiOnly = true
+        XCTAssertTrue(SnapshotScenes.render(state).lines[22].hasPrefix(" importing... 12,345 URLs | 4 active"),
+                      SnapshotScenes.render(state).lines[22])
+        // On a narrow screen the import stays, before the counts.
+        state = SnapshotScenes.state(10, 40)
+        state.importing = 7
+        XCTAssertEqual(SnapshotScenes.render(state).lines[8], " importing… 7 URLs · 4 active · 1 queued")
+    }
 }

@@ -13,25 +13,30 @@ public struct AppConfig: Sendable {
     public var tick: Duration
     /// Where stderr goes while curses owns the screen; /dev/null when nil.
     public var stderrLogPath: String?
+    /// Where to write each tick's duration at exit (see TickLog); none when nil.
+    public var tickLogPath: String?
 
     public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
-                tick: Duration = .milliseconds(100), stderrLogPath: String? = nil) {
+                tick: Duration = .milliseconds(100), stderrLogPath: String? = nil, tickLogPath: String? = nil) {
         self.downloadDirectory = downloadDirectory
         self.useColor = useColor
         self.asciiOnly = asciiOnly
         self.tick = tick
         self.stderrLogPath = stderrLogPath
+        self.tickLogPath = tickLogPath
     }
 
     /// The configuration the environment asks for: `NO_COLOR`, the locale's
-    /// codeset (this calls `setlocale(LC_ALL, "")`), and `TARO_TUI_LOG` as a
-    /// file to keep stderr in while the screen is taken.
+    /// codeset (this calls `setlocale(LC_ALL, "")`), `TARO_TUI_LOG` as a
+    /// file to keep stderr in while the screen is taken, and
+    /// `TARO_TUI_TICK_LOG` as a file for tick durations (benchmarks).
     public static func fromEnvironment(downloadDirectory: String,
                                        environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let log = environment["TARO_TUI_LOG"].flatMap { $0.isEmpty ? nil : $0 }
+        let ticks = environment["TARO_TUI_TICK_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         return AppConfig(downloadDirectory: downloadDirectory, useColor: !noColor,
-                         asciiOnly: !LocaleCodeset.isUTF8(), stderrLogPath: log)
+                         asciiOnly: !LocaleCodeset.isUTF8(), stderrLogPath: log, tickLogPath: ticks)
     }
 
     /// The tick in whole milliseconds, kept within what makes sense for a

@@ -2,8 +2,8 @@ import TaroNet
 
 /// The app loop without the terminal: keeps the state, its own copy of the
 /// transfer list (brought up to date from the controller's change feed each
-/// tick) and the totals; feeds keys through the reducer, carries out the
-/// commands, and says when a new frame is due.
+/// tick), the totals, and an import in progress; feeds keys through the
+/// reducer, carries out the commands, and says when a new frame is due.
 /// `TaroTUIApp.run` wires it to ncurses; tests drive it directly with an
 /// in-memory controller.
 ///
@@ -20,12 +20,23 @@ public final class AppSession {
     /// The feed version the rows are at; 0 asks for everything.
     public private(set) var version: UInt64 = 0
     private var dirty = true
+    private var importer: URLImport?
+    private var importSeen = URLImport.Progress()
 
     public init(controller: any TransferController, config: AppConfig, size: TerminalSize) {
         self.controller = controller
         self.state = AppState(downloadDirectory: config.downloadDirectory, asciiOnly: config.asciiOnly,
                               size: size, concurrencyLimit: controller.concurrencyLimit)
         refresh()
+    }
+
+    /// Shows `importer`'s progress in the footer until it ends, then its
+    /// summary on the message line. The caller starts it.
+    public func follow(_ importer: URLImport) {
+        self.importer = importer
+        importSeen = URLImport.Progress()
+        state.importing = 0
+        dirty = true
     }
 
     /// Applies one input event and carries out what it asks of the controller.
@@ -38,6 +49,32 @@ public final class AppSession {
         // Show the effect of a command at once rather than on the next tick.
         if !reaction.commands.isEmpty { refresh() }
         return reaction
+    }
+
+    /// Applies keys that arrived together. While a prompt is open, a run in
+    /// which a line break is followed by more text is one paste (see
+    /// `KeyBurst`). Stops at a key that quits and returns its reaction.
+    @discardableResult
+    public func handle(burst keys: [Key]) -> Reaction {
+        var combined = Reaction()
+        var index = 0
+        while index < keys.count {
+            let reaction: Reaction
+            if state.prompt != nil, let paste = KeyBurst.paste(in: keys, from: index) {
+                reaction = handle(.paste(paste.text))
+                index = paste.end
+            } else {
+                reaction = handle(keys[index])
+                index += 1
+            }
+            combined.commands += reaction.commands
+            combined.repaint = combined.repaint || reaction.repaint
+            if reaction.quit {
+                combined.quit = true
+                break
+            }
+        }
+        return combined
     }
 
     /// Reads the feed and applies what changed; marks a frame due if
@@ -61,9 +98,29 @@ public final class AppSession {
             state.concurrencyLimit = limit
             changed = true
         }
+        if followImport() { changed = true }
         if changed { dirty = true }
         return changed
     }
+
+    /// Moves the import's progress into the state; at its end, the summary.
+    private func followImport() -> Bool {
+        guard let importer else { return false }
+        let progress = importer.progress
+        guard progress != importSeen else { return false }
+        importSeen = progress
+        if progress.finished {
+            self.importer = nil
+            state.importing = nil
+            state.message = URLImport.summary(of: progress, name: importer.name)
+        } else {
+            state.importing = progress.queued
+        }
+        return true
+    }
+
+    /// An import still running, so the app can stop it at exit.
+    public var runningImport: URLImport? { importer }
 
     /// A new frame when something changed since the last one, else nil.
     public func frameIfNeeded() -> ScreenBuffer? {

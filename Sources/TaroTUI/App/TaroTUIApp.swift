@@ -5,12 +5,15 @@ import Glibc
 /// what changed → draw only if something did, only the cells that did.
 public enum TaroTUIApp {
     /// Keys read in one go before a frame is drawn: a paste arrives as a
-    /// burst and should cost one frame, not one per character.
-    static let maximumKeysPerFrame = 1024
+    /// burst and should cost one frame, not one per character, and stay one
+    /// burst so that KeyBurst sees all of it. Typing never comes near this.
+    static let maximumKeysPerFrame = 65536
 
     /// Runs until the user quits or a signal asks to; returns the exit status
     /// (0, 1 when no terminal could be opened, 128 + signal number).
-    public static func run(controller: any TransferController, config: AppConfig) -> Int32 {
+    /// `importing`, when given, is started once the screen is up.
+    public static func run(controller: any TransferController, config: AppConfig,
+                           importing: URLImport? = nil) -> Int32 {
         let terminal: Terminal
         do {
             terminal = try Terminal.open(useColor: config.useColor, stderrLogPath: config.stderrLogPath)
@@ -23,13 +26,21 @@ public enum TaroTUIApp {
         var effective = config
         if !terminal.isUTF8 { effective.asciiOnly = true }
         let session = AppSession(controller: controller, config: effective, size: terminal.size)
-        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds)
+        if let importing {
+            session.follow(importing)
+            importing.start(into: controller, directory: effective.downloadDirectory)
+        }
+        let log = config.tickLogPath.map(TickLog.init(path:))
+        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds, log: log)
         terminal.close()
+        // Nothing may be queued into a controller that is shutting down.
+        importing?.cancel()
         controller.shutdown()
+        log?.write()
         return status
     }
 
-    private static func loop(session: AppSession, terminal: Terminal, tick: Int32) -> Int32 {
+    private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?) -> Int32 {
         var repaint = true
         while true {
             if let signal = ShutdownSignal.pending { return 128 + signal }
@@ -39,29 +50,43 @@ public enum TaroTUIApp {
                 session.handle(.resize(size))
                 repaint = true
             }
+            // One tick: read the feed, render, draw. Timed only when asked.
+            let start = log == nil ? nil : ContinuousClock.now
+            let applied = session.refresh()
+            var drew = true
             if repaint {
                 terminal.draw(session.frame(), fullRepaint: true)
                 repaint = false
             } else if let frame = session.frameIfNeeded() {
                 terminal.draw(frame, fullRepaint: false)
+            } else {
+                drew = false
             }
-            var timeout = tick
-            var handled = 0
-            while handled < maximumKeysPerFrame {
-                let input = terminal.readKey(timeoutMilliseconds: timeout)
-                guard case .timeout = input else {
-                    if case .key(let key) = input {
-                        let reaction = session.handle(key)
-                        if reaction.quit { return 0 }
-                        if reaction.repaint { repaint = true }
-                    }
-                    handled += 1
-                    timeout = 0
-                    continue
-                }
-                break
+            // Only ticks that did work are kept: the feed had changes (or
+            // the totals, limit or import moved) and/or a frame was drawn.
+            // An idle tick is a feed read that found nothing; counting those
+            // would bury the cost of real ticks under zeros.
+            if let log, let start, applied || drew {
+                log.record(ContinuousClock.now - start, totals: session.totals, listed: session.items.count,
+                           importing: session.state.importing != nil)
             }
-            session.refresh()
+            let reaction = session.handle(burst: readBurst(terminal, tick: tick))
+            if reaction.quit { return 0 }
+            if reaction.repaint { repaint = true }
         }
+    }
+
+    /// Waits up to one tick for a key, then takes whatever else is already
+    /// pending without waiting: keys that arrived together stay together.
+    private static func readBurst(_ terminal: Terminal, tick: Int32) -> [Key] {
+        var keys: [Key] = []
+        var timeout = tick
+        for _ in 0..<maximumKeysPerFrame {
+            let input = terminal.readKey(timeoutMilliseconds: timeout)
+            if case .timeout = input { break }
+            if case .key(let key) = input { keys.append(key) }
+            timeout = 0
+        }
+        return keys
     }
 }

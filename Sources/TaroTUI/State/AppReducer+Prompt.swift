@@ -1,5 +1,6 @@
 /// Keys while a prompt is open: line editing, Enter to accept, Esc to cancel.
-/// Pasted text arrives as a burst of printable keys and is simply inserted.
+/// A one-line paste is inserted like typing; a paste of several lines is
+/// handled by `reducePaste`.
 extension AppReducer {
     static func reducePrompt(_ state: inout AppState, _ key: Key) -> Reaction {
         guard var prompt = state.prompt else { return .none }
@@ -24,6 +25,8 @@ extension AppReducer {
             return .none
         case .enter:
             return accept(&state, prompt: prompt)
+        case .paste(let text):
+            return reducePaste(&state, prompt: prompt, text: text)
         default:
             return .none
         }

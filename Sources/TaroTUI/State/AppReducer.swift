@@ -74,6 +74,11 @@ public enum AppReducer {
             return changeConcurrency(&state, by: -1)
         case .character("x"), .character("p"), .character("r"), .character("d"):
             return actOnSelection(&state, key, items: items)
+        case .paste:
+            // Pasted text is never taken as keys: one stray "q" or "d" in it
+            // would act on the list.
+            state.message = StatusMessage("To queue pasted URLs, press a first, then paste.")
+            return .none
         default:
             return .none
         }

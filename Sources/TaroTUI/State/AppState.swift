@@ -24,6 +24,9 @@ public struct AppState: Sendable, Equatable {
     /// `q` was pressed while transfers run; `y` confirms.
     public var confirmingQuit = false
     public var message: StatusMessage?
+    /// URLs an import still running has queued so far (`-i LIST`); the
+    /// footer shows it until the import ends.
+    public var importing: Int?
     /// The controller's limit, mirrored so `+`/`-` can be pure.
     public var concurrencyLimit: Int
     /// Where `a` queues downloads.

@@ -16,6 +16,9 @@ public enum Key: Sendable, Equatable {
     case click(row: Int, col: Int)
     case wheelUp(row: Int, col: Int)
     case wheelDown(row: Int, col: Int)
+    /// Text pasted in one go (bracketed paste, or a burst that held a line
+    /// break followed by more text), line breaks as "\n".
+    case paste(String)
 
     /// Convenience for tests and key tables: `Key.char("q")`.
     public static func char(_ c: Unicode.Scalar) -> Key { .character(c) }

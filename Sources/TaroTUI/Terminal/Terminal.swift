@@ -5,6 +5,11 @@ import Glibc
 /// with a timeout (the process sleeps in `poll` between them, so an idle
 /// screen costs nothing), and writes frames by diffing each cell against the
 /// previous frame, then one `wnoutrefresh` + `doupdate`.
+///
+/// Keys come from stdin when it is the terminal, else from /dev/tty (the URL
+/// list is being piped in: `-i -`), as `less` does. Bracketed paste is
+/// switched on for the life of the screen, so a paste arrives as one
+/// `.paste` key and never as keystrokes.
 final class Terminal {
     enum OpenError: Error, CustomStringConvertible {
         case notATerminal
@@ -12,7 +17,8 @@ final class Terminal {
 
         var description: String {
             switch self {
-            case .notATerminal: return "needs a terminal on stdin and stdout (use the headless mode in scripts)"
+            case .notATerminal:
+                return "needs a terminal on stdout, and on stdin or /dev/tty (use the headless mode in scripts)"
             case .cannotStart(let term): return "cannot start curses for TERM=\(term)"
             }
         }
@@ -30,31 +36,51 @@ final class Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let stderrRedirect: StderrRedirect
+    /// /dev/tty opened for keys when stdin is not the terminal; closed with the screen.
+    private let ttyInput: UnsafeMutablePointer<FILE>?
     private let useColor: Bool
     private var previous: ScreenBuffer?
     private var characters: [wchar_t] = Array(repeating: 0, count: 8)
     private var closed = false
     let isUTF8: Bool
 
+    /// Key codes given to the bracketed-paste markers with define_key, past
+    /// every code ncurses assigns itself.
+    static let pasteBeginCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
+    /// A paste longer than this (in characters) is cut; the rest is read and dropped.
+    static let maximumPasteLength = 16 << 20
+
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, stderrRedirect: StderrRedirect,
-                 useColor: Bool, isUTF8: Bool) {
+                 ttyInput: UnsafeMutablePointer<FILE>?, useColor: Bool, isUTF8: Bool) {
         self.screen = screen
         self.window = window
         self.stderrRedirect = stderrRedirect
+        self.ttyInput = ttyInput
         self.useColor = useColor
         self.isUTF8 = isUTF8
     }
 
     static func open(useColor: Bool, stderrLogPath: String?) throws -> Terminal {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
+        guard isatty(STDOUT_FILENO) == 1 else { throw OpenError.notATerminal }
+        var ttyInput: UnsafeMutablePointer<FILE>?
+        if isatty(STDIN_FILENO) != 1 {
+            guard let tty = fopen("/dev/tty", "re") else { throw OpenError.notATerminal }
+            guard isatty(fileno(tty)) == 1 else {
+                fclose(tty)
+                throw OpenError.notATerminal
+            }
+            ttyInput = tty
+        }
         // Our handlers first, so ncurses leaves SIGINT/SIGTERM to us.
         ShutdownSignal.install()
         let isUTF8 = LocaleCodeset.isUTF8()   // also setlocale(LC_ALL, ""), needed before curses starts
         let redirect = StderrRedirect(to: stderrLogPath)
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = ttyInput ?? fdopen(STDIN_FILENO, "r"),
               let screen = newterm(nil, output, input) else {
             redirect.restore()
             ShutdownSignal.restore()
+            if let ttyInput { fclose(ttyInput) }
             throw OpenError.cannotStart(getenv("TERM").map { String(cString: $0) } ?? "")
         }
         _ = set_term(screen)
@@ -78,7 +104,18 @@ final class Terminal {
                 if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
             }
         }
-        return Terminal(screen: screen, window: window, stderrRedirect: redirect, useColor: colors, isUTF8: isUTF8)
+        // Bracketed paste on: the terminal wraps pasted text in ESC[200~ …
+        // ESC[201~, which define_key turns into two key codes. Written
+        // straight to the descriptor: curses has not drawn anything yet.
+        _ = define_key("\u{1b}[200~", pasteBeginCode)
+        _ = define_key("\u{1b}[201~", pasteEndCode)
+        writeToScreen("\u{1b}[?2004h")
+        return Terminal(screen: screen, window: window, stderrRedirect: redirect, ttyInput: ttyInput,
+                        useColor: colors, isUTF8: isUTF8)
+    }
+
+    private static func writeToScreen(_ text: String) {
+        _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// Home and End are sent differently by xterm, the Linux console, tmux
@@ -107,9 +144,40 @@ final class Terminal {
             let function = Int32(bitPattern: code)
             if function == taro_key_resize() { return .key(.resize(size)) }
             if function == taro_key_mouse() { return mouseEvent() }
+            if function == Self.pasteBeginCode { return .key(.paste(readPaste())) }
+            if function == Self.pasteEndCode { return .ignored }
             return KeyDecoder.functionKey(function).map(Input.key) ?? .ignored
         }
         return KeyDecoder.character(UInt32(code)).map(Input.key) ?? .ignored
+    }
+
+    /// The text of a bracketed paste, up to its end marker. Line breaks
+    /// become "\n"; control characters and key sequences inside the paste
+    /// are dropped, so nothing pasted can act as a key. The terminal sends
+    /// the end marker right after the text: a second of silence means it
+    /// was lost, and what arrived is the paste.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        var length = 0
+        while true {
+            wtimeout(window, 1000)
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == taro_err() { break }
+            if result == taro_key_code_yes() {
+                if Int32(bitPattern: code) == Self.pasteEndCode { break }
+                continue
+            }
+            length += 1
+            guard length <= Self.maximumPasteLength else { continue }
+            switch code {
+            case 10, 13: text.append("\n")
+            case 9: text.append("\t")
+            default:
+                if let scalar = Unicode.Scalar(UInt32(code)), !TerminalText.needsEscape(scalar) { text.append(scalar) }
+            }
+        }
+        return String(text)
     }
 
     private func mouseEvent() -> Input {
@@ -204,7 +272,9 @@ final class Terminal {
         closed = true
         _ = curs_set(1)
         _ = endwin()
+        Self.writeToScreen("\u{1b}[?2004l")
         delscreen(screen)
+        if let ttyInput { fclose(ttyInput) }
         stderrRedirect.restore()
         ShutdownSignal.restore()
     }

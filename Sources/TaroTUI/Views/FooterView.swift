@@ -10,7 +10,13 @@ enum FooterView {
                            state: AppState, glyphs: Glyphs) {
         // Segments in display order with a priority: on a narrow screen the
         // least useful ones are left out rather than the line cut mid-word.
-        var segments: [(text: String, priority: Int, style: CellStyle)] = [
+        var segments: [(text: String, priority: Int, style: CellStyle)] = []
+        if let imported = state.importing {
+            let dots = glyphs.isASCII ? "..." : "…"
+            segments.append(("importing\(dots) \(CountFormat.grouped(imported)) URLs", 0,
+                             CellStyle(bold: true, role: .warning)))
+        }
+        segments += [
             ("\(totals.active) active", 0, CellStyle(bold: true, role: .accent)),
             ("\(totals.queued) queued", 3, .plain),
         ]

@@ -35,7 +35,8 @@ public enum KeyHelp {
             Entry(keys: "Backspace Del", action: "delete before or under the cursor"),
             Entry(keys: "Ctrl-U Ctrl-K", action: "delete to the start or to the end"),
             Entry(keys: "Ctrl-W", action: "delete the previous word"),
-            Entry(keys: "Enter Esc", action: "accept or cancel; pasting works"),
+            Entry(keys: "Enter Esc", action: "accept or cancel"),
+            Entry(keys: "Paste", action: "one line is inserted; several lines at a queue one download each"),
         ]),
         Section(title: "Screen", entries: [
             Entry(keys: "? F1", action: "show this help (any other key closes it)"),

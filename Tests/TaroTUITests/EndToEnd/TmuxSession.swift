@@ -44,6 +44,14 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "e2e", "-l", text])
     }
 
+    /// `text` pasted into the pane as a terminal pastes: in one write, line
+    /// breaks sent as CR, and wrapped in ESC[200~ … ESC[201~ when
+    /// `bracketed` and the program asked for bracketed paste.
+    func paste(_ text: String, bracketed: Bool) throws {
+        try tmux(["set-buffer", "-b", "e2e-paste", "--", text])
+        try tmux(["paste-buffer", "-b", "e2e-paste", "-d", "-t", "e2e"] + (bracketed ? ["-p"] : []))
+    }
+
     func capture() throws -> TerminalScreen {
         TerminalScreen(try tmux(["capture-pane", "-p", "-t", "e2e"]))
     }

@@ -1,0 +1,60 @@
+import Glibc
+import TaroNet
+
+/// `TARO_TUI_TICK_LOG=PATH`: how long each tick of the app loop took, for
+/// the W8 benchmark. Samples stay in memory (a few bytes each, no I/O on the
+/// loop) and are written once, at exit, one tick a line:
+///
+///     micros  active  queued  done  listed  importing
+///
+/// The counts are the footer's at that tick, so a reader can pick the ticks
+/// of one phase (say, 16 active while the rest wait, import finished).
+final class TickLog {
+    struct Sample {
+        var micros: UInt32
+        var active: UInt32
+        var queued: UInt32
+        var done: UInt32
+        var listed: UInt32
+        var importing: Bool
+    }
+
+    let path: String
+    private var samples: [Sample] = []
+
+    init(path: String) {
+        self.path = path
+        samples.reserveCapacity(1 << 16)
+    }
+
+    func record(_ duration: Duration, totals: TransferTotals, listed: Int, importing: Bool) {
+        let (seconds, attoseconds) = duration.components
+        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        samples.append(Sample(micros: UInt32(clamping: micros), active: UInt32(clamping: totals.active),
+                              queued: UInt32(clamping: totals.queued), done: UInt32(clamping: totals.done),
+                              listed: UInt32(clamping: listed), importing: importing))
+    }
+
+    var count: Int { samples.count }
+
+    /// Writes every sample to `path` (replacing it). Errors are ignored: the
+    /// log is a measurement aid, and exit must not fail over it.
+    func write() {
+        var text = ""
+        text.reserveCapacity(samples.count * 24)
+        for s in samples {
+            text += "\(s.micros)\t\(s.active)\t\(s.queued)\t\(s.done)\t\(s.listed)\t\(s.importing ? 1 : 0)\n"
+        }
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            offset += n
+        }
+    }
+}

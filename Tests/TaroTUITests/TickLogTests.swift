@@ -1,0 +1,31 @@
+import XCTest
+import Foundation
+import TaroNet
+@testable import TaroTUI
+
+/// TARO_TUI_TICK_LOG: ticks are kept in memory and written once, one line
+/// each, with the footer's counts of that tick.
+final class TickLogTests: XCTestCase {
+    func testSamplesAreWrittenOneLineEachAtTheEnd() throws {
+        let path = NSTemporaryDirectory() + "taro-ticks-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let log = TickLog(path: path)
+        var totals = TransferTotals()
+        totals.active = 16
+        totals.queued = 99_984
+        log.record(.microseconds(1234), totals: totals, listed: 100_000, importing: false)
+        totals.done = 3
+        log.record(.milliseconds(2) + .nanoseconds(999), totals: totals, listed: 100_003, importing: true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing is written per tick")
+        log.write()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(text, "1234\t16\t99984\t0\t100000\t0\n2000\t16\t99984\t3\t100003\t1\n")
+    }
+
+    func testTheEnvironmentNamesTheLog() {
+        XCTAssertEqual(AppConfig.fromEnvironment(downloadDirectory: ".", environment: ["TARO_TUI_TICK_LOG": "/tmp/t"])
+                        .tickLogPath, "/tmp/t")
+        XCTAssertNil(AppConfig.fromEnvironment(downloadDirectory: ".", environment: ["TARO_TUI_TICK_LOG": ""]).tickLogPath)
+        XCTAssertNil(AppConfig.fromEnvironment(downloadDirectory: ".", environment: [:]).tickLogPath)
+    }
+}
