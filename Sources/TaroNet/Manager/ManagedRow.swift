@@ -16,8 +16,22 @@ struct ManagedRow {
     var core: TransferCore?
     /// The core's version last merged into `snapshot`.
     var coreVersion: UInt64 = 0
-    /// What the state directory holds for this row, if anything.
-    var saved: StoredTransfer?
+    /// What the state directory holds for this row, if anything: only the
+    /// parts that change, so that 100,000 rows do not each keep a record copy.
+    var saved: SavedMark?
     /// The manager's version when this row last changed.
     var version: UInt64 = 0
+}
+
+/// The changing parts of a row's saved record, to tell whether it needs saving again.
+struct SavedMark: Equatable {
+    var state: StoredTransfer.State
+    var resume: ResumePoint?
+    var attempts: Int
+
+    init(_ record: StoredTransfer) {
+        state = record.state
+        resume = record.resume
+        attempts = record.attempts
+    }
 }

@@ -93,8 +93,8 @@ extension TransferManager {
                 wanted = snap.state == .paused ? .paused : .queued
             }
             guard let wanted else {
-                if let saved = row.saved {
-                    work.delete.append(saved.key)
+                if row.saved != nil, let key = row.key {
+                    work.delete.append(key)
                     row.saved = nil
                     s.rows[id] = row
                 }
@@ -104,9 +104,9 @@ extension TransferManager {
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt)
-            if record != row.saved {
+            if SavedMark(record) != row.saved {
                 row.key = key
-                row.saved = record
+                row.saved = SavedMark(record)
                 s.rows[id] = row
                 work.save.append(record)
             }

@@ -138,7 +138,7 @@ public final class TransferManager: Sendable {
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
-                             earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: saved)
+                             earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
     }
@@ -223,7 +223,7 @@ public final class TransferManager: Sendable {
         let removed = state.withLock { s -> Bool in
             guard let row = s.rows[id], row.snapshot.state.isFinal else { return false }
             if case .download(_, let path, _) = row.request { s.reservedPaths.remove(path) }
-            if let saved = row.saved { s.pendingDeletes.append(saved.key) }
+            if row.saved != nil, let key = row.key { s.pendingDeletes.append(key) }
             s.removeRow(id)
             return row.saved != nil
         }
