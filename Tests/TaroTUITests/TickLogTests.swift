@@ -13,13 +13,14 @@ final class TickLogTests: XCTestCase {
         var totals = TransferTotals()
         totals.active = 16
         totals.queued = 99_984
-        log.record(.microseconds(1234), totals: totals, listed: 100_000, importing: false)
+        log.record(.microseconds(1234), feed: .microseconds(1000), totals: totals, listed: 100_000, importing: false)
         totals.done = 3
-        log.record(.milliseconds(2) + .nanoseconds(999), totals: totals, listed: 100_003, importing: true)
+        log.record(.milliseconds(2) + .nanoseconds(999), feed: .microseconds(5), totals: totals, listed: 100_003,
+                   importing: true)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing is written per tick")
         log.write()
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(text, "1234\t16\t99984\t0\t100000\t0\n2000\t16\t99984\t3\t100003\t1\n")
+        XCTAssertEqual(text, "1234\t16\t99984\t0\t100000\t0\t1000\n2000\t16\t99984\t3\t100003\t1\t5\n")
     }
 
     func testTheEnvironmentNamesTheLog() {

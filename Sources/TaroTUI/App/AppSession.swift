@@ -19,6 +19,9 @@ public final class AppSession {
     public private(set) var totals = TransferTotals()
     /// The feed version the rows are at; 0 asks for everything.
     public private(set) var version: UInt64 = 0
+    /// How long the last `changes(since:)` call took: the controller's share
+    /// of a tick, for the tick log.
+    public private(set) var lastFeedDuration: Duration = .zero
     private var dirty = true
     private var importer: URLImport?
     private var importSeen = URLImport.Progress()
@@ -82,7 +85,9 @@ public final class AppSession {
     @discardableResult
     public func refresh() -> Bool {
         var changed = false
+        let asked = ContinuousClock.now
         let changes = controller.changes(since: version)
+        lastFeedDuration = ContinuousClock.now - asked
         if !changes.isEmpty {
             items.apply(changes)
             state.reconcile(with: items)

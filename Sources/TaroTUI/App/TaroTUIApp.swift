@@ -67,8 +67,8 @@ public enum TaroTUIApp {
             // An idle tick is a feed read that found nothing; counting those
             // would bury the cost of real ticks under zeros.
             if let log, let start, applied || drew {
-                log.record(ContinuousClock.now - start, totals: session.totals, listed: session.items.count,
-                           importing: session.state.importing != nil)
+                log.record(ContinuousClock.now - start, feed: session.lastFeedDuration, totals: session.totals,
+                           listed: session.items.count, importing: session.state.importing != nil)
             }
             let reaction = session.handle(burst: readBurst(terminal, tick: tick))
             if reaction.quit { return 0 }

@@ -5,10 +5,12 @@ import TaroNet
 /// the W8 benchmark. Samples stay in memory (a few bytes each, no I/O on the
 /// loop) and are written once, at exit, one tick a line:
 ///
-///     micros  active  queued  done  listed  importing
+///     micros  active  queued  done  listed  importing  feed-micros
 ///
 /// The counts are the footer's at that tick, so a reader can pick the ticks
-/// of one phase (say, 16 active while the rest wait, import finished).
+/// of one phase (say, 16 active while the rest wait, import finished); the
+/// last column is the part of the tick spent in the controller's
+/// `changes(since:)`, so the TUI's own share can be told from the feed's.
 final class TickLog {
     struct Sample {
         var micros: UInt32
@@ -17,6 +19,7 @@ final class TickLog {
         var done: UInt32
         var listed: UInt32
         var importing: Bool
+        var feedMicros: UInt32
     }
 
     let path: String
@@ -27,12 +30,15 @@ final class TickLog {
         samples.reserveCapacity(1 << 16)
     }
 
-    func record(_ duration: Duration, totals: TransferTotals, listed: Int, importing: Bool) {
-        let (seconds, attoseconds) = duration.components
-        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        samples.append(Sample(micros: UInt32(clamping: micros), active: UInt32(clamping: totals.active),
+    func record(_ duration: Duration, feed: Duration, totals: TransferTotals, listed: Int, importing: Bool) {
+        samples.append(Sample(micros: Self.micros(duration), active: UInt32(clamping: totals.active),
                               queued: UInt32(clamping: totals.queued), done: UInt32(clamping: totals.done),
-                              listed: UInt32(clamping: listed), importing: importing))
+                              listed: UInt32(clamping: listed), importing: importing, feedMicros: Self.micros(feed)))
+    }
+
+    private static func micros(_ duration: Duration) -> UInt32 {
+        let (seconds, attoseconds) = duration.components
+        return UInt32(clamping: seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
     }
 
     var count: Int { samples.count }
@@ -43,7 +49,8 @@ final class TickLog {
         var text = ""
         text.reserveCapacity(samples.count * 24)
         for s in samples {
-            text += "\(s.micros)\t\(s.active)\t\(s.queued)\t\(s.done)\t\(s.listed)\t\(s.importing ? 1 : 0)\n"
+            text += "\(s.micros)\t\(s.active)\t\(s.queued)\t\(s.done)\t\(s.listed)\t\(s.importing ? 1 : 0)"
+                + "\t\(s.feedMicros)\n"
         }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }

@@ -2,7 +2,7 @@ import XCTest
 import Foundation
 
 /// TARO_TUI_TICK_LOG=PATH: the real binary writes its ticks at exit, one
-/// line each: microseconds, then the footer's counts.
+/// line each: microseconds, the footer's counts, the feed's share.
 final class TickLogEndToEndTests: EndToEndTestCase {
     func testTheTicksOfARunAreWrittenAtExit() throws {
         let log = scratch + "/ticks.tsv"
@@ -18,8 +18,9 @@ final class TickLogEndToEndTests: EndToEndTestCase {
         XCTAssertGreaterThan(lines.count, 1)
         for line in lines {
             let fields = line.split(separator: "\t").compactMap { Int($0) }
-            XCTAssertEqual(fields.count, 6, String(line))
+            XCTAssertEqual(fields.count, 7, String(line))
             XCTAssertLessThan(fields[0], 1_000_000, "a tick under a second")
+            XCTAssertLessThanOrEqual(fields[6], fields[0], "the feed is part of the tick")
         }
         // The last tick drawn saw the transfer done.
         XCTAssertEqual(lines.last.map { $0.split(separator: "\t")[3] }, "1")
