@@ -122,21 +122,6 @@ final class TransferCore: Sendable {
 
     /// The final state, from the outcome.
     func settle(_ outcome: TransferOutcome) {
-        update { s in
-            s.finishedAt = Date()
-            s.bytesPerSecond = 0
-            switch outcome {
-            case .success(let response):
-                s.state = .done
-                s.statusCode = response.statusCode
-                s.errorMessage = nil
-            case .failure(.aborted):
-                s.state = .aborted
-                s.errorMessage = "aborted"
-            case .failure(let failure):
-                s.state = .failed
-                s.errorMessage = failure.reason
-            }
-        }
+        update { $0.settle(outcome) }
     }
 }

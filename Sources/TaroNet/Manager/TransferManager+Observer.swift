@@ -51,20 +51,7 @@ extension TransferManager: TransferObserver {
                 core.settle(outcome)
                 snapshot = s.merged(core.snapshot(), into: row)
             }
-            snapshot.finishedAt = Date()
-            snapshot.bytesPerSecond = 0
-            switch outcome {
-            case .success(let response):
-                snapshot.state = .done
-                snapshot.statusCode = response.statusCode
-                snapshot.errorMessage = nil
-            case .failure(.aborted):
-                snapshot.state = .aborted
-                snapshot.errorMessage = "aborted"
-            case .failure(let failure):
-                snapshot.state = .failed
-                snapshot.errorMessage = failure.reason
-            }
+            snapshot.settle(outcome)
             row.core = nil
             s.rows[tag] = row
             s.running.remove(tag)
