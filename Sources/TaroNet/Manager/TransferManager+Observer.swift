@@ -57,7 +57,8 @@ extension TransferManager: TransferObserver {
             s.running.remove(tag)
             s.setSnapshot(tag, snapshot)
         }
-        settlements.signal()
+        let settled = settledCount.add(1, ordering: .acquiringAndReleasing).newValue
+        if settled >= wakeAtCount.load(ordering: .acquiring) { settlements.signal() }
         persistWake.signal()
     }
 }

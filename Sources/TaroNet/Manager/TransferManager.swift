@@ -14,8 +14,11 @@ public final class TransferManager: Sendable {
     let options: ManagerOptions
     let store: TransferStore?
     let state: Mutex<ManagerState>
-    /// Signalled each time a transfer settles, so waiters need not poll.
+    /// Signalled when as many transfers settled as the waiter asked for, so
+    /// waiters need not poll, nor wake once per tiny file.
     let settlements = WakeSignal()
+    let settledCount = Atomic<Int>(0)
+    let wakeAtCount = Atomic<Int>(1)
     /// Wakes the persister when rows changed.
     let persistWake = WakeSignal()
     let persisterDone = DispatchSemaphore(value: 0)
@@ -240,6 +243,15 @@ public final class TransferManager: Sendable {
 
     /// Waits until some transfer settles, or `timeout` passes.
     public func waitForSettlement(timeout: TimeInterval) {
+        waitForSettlements(1, timeout: timeout)
+    }
+
+    /// Waits until `count` more transfers settled, or `timeout` passes: a
+    /// command topping up a window of small files wakes once per batch.
+    public func waitForSettlements(_ count: Int, timeout: TimeInterval) {
+        let target = settledCount.load(ordering: .acquiring) + max(1, count)
+        wakeAtCount.store(target, ordering: .releasing)
+        if settledCount.load(ordering: .acquiring) >= target { return }
         settlements.wait(timeout: .now() + timeout)
     }
 

@@ -58,8 +58,10 @@ enum GetCommand {
         var version: UInt64 = 0
         var rows: [UInt64: TransferSnapshot] = [:]
         while inFlight > 0 {
-            // Woken by each settlement; the timeout paces the progress lines.
-            manager.waitForSettlement(timeout: 0.2)
+            // Woken once half the slots' worth settled (a window of tiny files
+            // costs a wake per batch, not per file); the timeout paces the
+            // progress lines.
+            manager.waitForSettlements(min(max(1, jobs / 2), inFlight), timeout: 0.2)
             let changes = manager.changes(since: version)
             version = changes.version
             if changes.isFull { rows.removeAll() }
