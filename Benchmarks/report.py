@@ -11,6 +11,7 @@ WORKLOADS = {
     "W4": "1 GiB raw PUT upload (to nginx)",
     "W5": "1 GiB multipart upload (hashing sink)",
     "W6": "get -i with 100,000 URLs, 16 active (peak RSS)",
+    "W8": "TUI -i with 100,000 URLs, 16 active (wall until all done)",
 }
 IDEAL_W3 = 268435456 / (8 * 20_000_000)
 
@@ -42,3 +43,13 @@ for w, title in WORKLOADS.items():
     if w == "W3" and taro:
         print("| W3 ideal | 256 MiB / (8 × 20 MB/s) | %.2f s | | | %.2f |" % (IDEAL_W3, med(taro, 0) / IDEAL_W3))
 print()
+
+# W8's own measures (rows written by Benchmarks/w8.sh).
+w8, idle, tick = rows.get(("W8", "taro-tui")), rows.get(("W8-idle", "taro-tui")), rows.get(("W8-tick", "taro-tui"))
+if w8 and idle and tick:
+    print("| W8 TUI at scale | peak RSS | CPU idle after done | tick median | tick p95 (16 active, rest waiting) |")
+    print("|---|---:|---:|---:|---:|")
+    print("| taro-tui | %.1f MiB | %.2f %% of a core over %d s | %.3f ms | %.3f ms (%d ticks) |" % (
+        max(v[2] for v in w8) / 1024, idle[-1][1] / idle[-1][0] * 100, idle[-1][0],
+        tick[-1][1], tick[-1][0], tick[-1][2]))
+    print()

@@ -6,7 +6,7 @@
 # RSS and the ratio taro-tui/peer per workload.
 #
 #   ROUNDS=9 make bench          more rounds (default 5)
-#   ONLY="W1 W3" make bench      a subset
+#   ONLY="W1 W3" make bench      a subset; ONLY=W8 runs the TUI at scale (needs tmux)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -191,6 +191,11 @@ with open('$WORK/w6.list','w') as f, open('$WORK/w6.curlrc','w') as k:
       fi
     done
   done
+fi
+
+if wants W8; then
+  echo "W8: the TUI, 100,000 URLs imported with -i, 16 active (one run)"
+  TARO="$TARO" WORK="$WORK" BASE="$BASE" RESULTS="$RESULTS" Benchmarks/w8.sh
 fi
 
 python3 Benchmarks/report.py "$RESULTS"

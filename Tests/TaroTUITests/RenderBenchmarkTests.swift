@@ -26,10 +26,10 @@ final class RenderBenchmarkTests: XCTestCase {
     }
 
     /// 16 moving, the rest waiting: what W8 measures.
-    private static func session() -> (AppSession, InMemoryTransferController) {
+    private static func session(alwaysFull: Bool = false) -> (AppSession, InMemoryTransferController) {
         var items = Fixtures.many(count)
         for index in items.indices { items[index].state = index < 16 ? .active : .queued }
-        let controller = InMemoryTransferController(items: items)
+        let controller = InMemoryTransferController(items: items, alwaysFull: alwaysFull)
         let session = AppSession(controller: controller, config: AppConfig(downloadDirectory: "/tmp/x"), size: size)
         _ = session.frameIfNeeded()
         return (session, controller)
@@ -87,6 +87,25 @@ final class RenderBenchmarkTests: XCTestCase {
         }
         Self.report("tick (feed + apply + render), 16 moving", samples)
         XCTAssertEqual(controller.fullAnswers, 1)
+    }
+
+    /// The same with a controller that answers every change with the whole
+    /// list (TransferManager until its feed is incremental): the rows are
+    /// compared and the 16 that differ overwritten, nothing rebuilt. The
+    /// time includes building and freeing the 100,000-row answer.
+    func testTickTimeWhenEveryAnswerIsTheWholeList() {
+        let (session, controller) = Self.session(alwaysFull: true)
+        var samples: [Double] = []
+        for round in 0..<51 {
+            for id in UInt64(1)...16 { controller.update(id: id) { $0.bytesDone += Int64(round) } }
+            let start = ContinuousClock.now
+            XCTAssertTrue(session.refresh())
+            _ = session.frameIfNeeded()
+            samples.append(Self.milliseconds(ContinuousClock.now - start))
+            XCTAssertEqual(session.items[15].bytesDone, controller.items[15].bytesDone)
+        }
+        Self.report("tick, whole list in every answer, 16 moving", samples)
+        XCTAssertEqual(controller.fullAnswers, 52)
     }
 
     /// A tick while a list is imported: 1,000 new rows each time.

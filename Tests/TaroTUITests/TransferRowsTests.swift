@@ -107,6 +107,21 @@ final class TransferRowsTests: XCTestCase {
         }
     }
 
+    func testAFullListThatExtendsOursUpdatesAndAppends() {
+        var rows = TransferRows((1...4).map { row($0) })
+        rows.apply(full([row(1), row(2, .done), row(3), row(4), row(8), row(6)]))
+        XCTAssertEqual(ids(rows), [1, 2, 3, 4, 8, 6])
+        XCTAssertEqual(rows[1].state, .done)
+        XCTAssertEqual(rows.position(of: 6), 5)
+        XCTAssertEqual(rows.unfinishedCount, 5)
+        // The same again with a duplicate id among the new rows: the last
+        // value wins, at the first place.
+        rows.apply(full([row(1), row(2), row(3), row(4), row(8), row(6), row(9), row(8, .failed)]))
+        XCTAssertEqual(ids(rows), [1, 2, 3, 4, 8, 6, 9])
+        XCTAssertEqual(rows[4].state, .failed)
+        XCTAssertEqual(rows.position(of: 9), 6)
+    }
+
     /// Thousands of random feed answers against an array doing the same by
     /// brute force, across many compactions.
     func testRandomChangesMatchABruteForceList() {

@@ -126,13 +126,21 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     private mutating func replaceAll(with rows: [TransferSnapshot]) {
         unfinishedCount = 0
-        for row in rows where !row.state.isFinal { unfinishedCount += 1 }
-        // The common full resync while transfers move: same rows, same
-        // order, new values. Overwrite in place; no index to rebuild.
-        if tombstones == 0 && rows.count == slots.count && slotOfID.count == rows.count
-            && rows.indices.allSatisfy({ slots[$0]?.id == rows[$0].id }) {
-            for index in rows.indices { slots[index] = rows[index] }
-            return
+        for index in rows.indices where !rows[index].state.isFinal { unfinishedCount += 1 }
+        // The common full resync while transfers move or a list is being
+        // imported: the rows we have, in the same order, maybe with new
+        // values, maybe followed by new rows. Overwrite only the rows that
+        // differ (comparing is cheaper than assigning: the strings and
+        // arrays are the same buffers) and append the rest; no index to
+        // rebuild.
+        let kept = slots.count
+        if tombstones == 0 && slots.overwritePrefix(with: rows) {
+            for row in rows[kept...] where slotOfID[row.id] == nil {
+                slotOfID[row.id] = slots.count
+                slots.append(row)
+                used.append(used: true)
+            }
+            if slotOfID.count == rows.count { return }
         }
         slots = ChunkedSlots(rows)
         slotOfID = Dictionary(minimumCapacity: rows.count)

@@ -52,8 +52,12 @@ final class InMemoryTransferController: TransferController {
     }
 
     private let inner: Mutex<Inner>
+    /// Answer every change with the whole list, as TransferManager did
+    /// before its feed was incremental: readers must handle both.
+    let alwaysFull: Bool
 
-    init(items: [TransferSnapshot] = [], limit: Int = 4) {
+    init(items: [TransferSnapshot] = [], limit: Int = 4, alwaysFull: Bool = false) {
+        self.alwaysFull = alwaysFull
         var state = Inner()
         state.items = items
         state.reindex()
@@ -120,7 +124,7 @@ final class InMemoryTransferController: TransferController {
             if version == s.version {
                 return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: s.totals)
             }
-            if version < s.fullBefore || version > s.version {
+            if alwaysFull || version < s.fullBefore || version > s.version {
                 s.rowsSent += s.items.count
                 s.fullAnswers += 1
                 return TransferChanges(version: s.version, isFull: true, changed: s.items, removed: [],
