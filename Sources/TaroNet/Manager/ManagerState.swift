@@ -11,7 +11,8 @@ struct ManagerState {
     /// Rows with an attempt running: the only ones whose cores are polled.
     var running: Set<UInt64> = []
     var log = ChangeLog()
-    var version: UInt64 = 0
+    /// Starts at 1: version 0 is what a reader that has nothing asks with.
+    var version: UInt64 = 1
     var totals = TransferTotals()
     var rate = RateWindow()
     /// Destinations handed out and not yet finished, so two rows never share a .part.

@@ -32,9 +32,14 @@ extension TransferRequest {
     /// The row a queued request shows before it ever ran.
     func queuedSnapshot(id: UInt64, addedAt: Date) -> TransferSnapshot {
         let path = localPath
-        return TransferSnapshot(id: id, kind: kind, url: URLRedaction.withoutUserinfo(url),
-                                name: (path as NSString).lastPathComponent, state: .queued,
-                                localPath: path, queuedAt: addedAt)
+        var snapshot = TransferSnapshot(id: id, kind: kind, url: URLRedaction.withoutUserinfo(url),
+                                        name: (path as NSString).lastPathComponent, state: .queued,
+                                        localPath: path, queuedAt: addedAt)
+        // An upload's size is known before anything is sent: a queued one shows a true 0%.
+        if case .upload(let file, _, _, _, _) = self, case .success(let size) = TaroSession.readableSize(file) {
+            snapshot.bytesTotal = size
+        }
+        return snapshot
     }
 
     /// What the engine runs for one attempt of a managed transfer: a download
