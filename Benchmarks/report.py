@@ -47,7 +47,7 @@ print()
 # W8's own measures (rows written by Benchmarks/w8.sh).
 w8, idle, tick = rows.get(("W8", "taro-tui")), rows.get(("W8-idle", "taro-tui")), rows.get(("W8-tick", "taro-tui"))
 if w8 and idle and tick:
-    print("| W8 TUI at scale | peak RSS | CPU idle after done | tick median | tick p95 (16 active, rest waiting) |")
+    print("| W8 TUI at scale | peak RSS | CPU idle after done | tick median | tick p95 (phase: see w8.sh output) |")
     print("|---|---:|---:|---:|---:|")
     print("| taro-tui | %.1f MiB | %.2f %% of a core over %d s | %.3f ms | %.3f ms (%d ticks) |" % (
         max(v[2] for v in w8) / 1024, idle[-1][1] / idle[-1][0] * 100, idle[-1][0],

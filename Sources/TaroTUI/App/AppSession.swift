@@ -19,8 +19,8 @@ public final class AppSession {
     public private(set) var totals = TransferTotals()
     /// The feed version the rows are at; 0 asks for everything.
     public private(set) var version: UInt64 = 0
-    /// How long the last `changes(since:)` call took: the controller's share
-    /// of a tick, for the tick log.
+    /// How long the last refresh spent in the controller (`changes(since:)`
+    /// and the limit): its share of a tick, for the tick log.
     public private(set) var lastFeedDuration: Duration = .zero
     private var dirty = true
     private var importer: URLImport?
@@ -85,8 +85,11 @@ public final class AppSession {
     @discardableResult
     public func refresh() -> Bool {
         var changed = false
+        // Both questions to the controller first, timed together: its
+        // share of the tick, lock waits included.
         let asked = ContinuousClock.now
         let changes = controller.changes(since: version)
+        let limit = controller.concurrencyLimit
         lastFeedDuration = ContinuousClock.now - asked
         if !changes.isEmpty {
             items.apply(changes)
@@ -98,7 +101,6 @@ public final class AppSession {
             totals = changes.totals
             changed = true
         }
-        let limit = controller.concurrencyLimit
         if limit != state.concurrencyLimit {
             state.concurrencyLimit = limit
             changed = true

@@ -33,10 +33,12 @@ public enum TaroTUIApp {
         let log = config.tickLogPath.map(TickLog.init(path:))
         let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds, log: log)
         terminal.close()
+        // Before the controller's shutdown, which may take long with a long
+        // list: the log is about the loop, and a reader waits for it.
+        log?.write()
         // Nothing may be queued into a controller that is shutting down.
         importing?.cancel()
         controller.shutdown()
-        log?.write()
         return status
     }
 
@@ -52,6 +54,7 @@ public enum TaroTUIApp {
             }
             // One tick: read the feed, render, draw. Timed only when asked.
             let start = log == nil ? nil : ContinuousClock.now
+            let cpuStart = log == nil ? .zero : TickLog.threadCPUTime()
             let applied = session.refresh()
             var drew = true
             if repaint {
@@ -67,7 +70,8 @@ public enum TaroTUIApp {
             // An idle tick is a feed read that found nothing; counting those
             // would bury the cost of real ticks under zeros.
             if let log, let start, applied || drew {
-                log.record(ContinuousClock.now - start, feed: session.lastFeedDuration, totals: session.totals,
+                log.record(ContinuousClock.now - start, feed: session.lastFeedDuration,
+                           cpu: TickLog.threadCPUTime() - cpuStart, totals: session.totals,
                            listed: session.items.count, importing: session.state.importing != nil)
             }
             let reaction = session.handle(burst: readBurst(terminal, tick: tick))

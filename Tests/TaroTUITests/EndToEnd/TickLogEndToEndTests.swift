@@ -2,7 +2,8 @@ import XCTest
 import Foundation
 
 /// TARO_TUI_TICK_LOG=PATH: the real binary writes its ticks at exit, one
-/// line each: microseconds, the footer's counts, the feed's share.
+/// line each: microseconds, the footer's counts, the controller's share,
+/// the UI thread's CPU time.
 final class TickLogEndToEndTests: EndToEndTestCase {
     func testTheTicksOfARunAreWrittenAtExit() throws {
         let log = scratch + "/ticks.tsv"
@@ -18,7 +19,7 @@ final class TickLogEndToEndTests: EndToEndTestCase {
         XCTAssertGreaterThan(lines.count, 1)
         for line in lines {
             let fields = line.split(separator: "\t").compactMap { Int($0) }
-            XCTAssertEqual(fields.count, 7, String(line))
+            XCTAssertEqual(fields.count, 8, String(line))
             XCTAssertLessThan(fields[0], 1_000_000, "a tick under a second")
             XCTAssertLessThanOrEqual(fields[6], fields[0], "the feed is part of the tick")
         }
