@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-5}
-ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6"}
+ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6 W8"}
 TARO=$PWD/.build/release/taro-tui
 WORK=$PWD/bench-out
 PORT=${BENCH_PORT:-18391}
