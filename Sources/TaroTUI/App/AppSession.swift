@@ -126,9 +126,6 @@ public final class AppSession {
         return true
     }
 
-    /// An import still running, so the app can stop it at exit.
-    public var runningImport: URLImport? { importer }
-
     /// A new frame when something changed since the last one, else nil.
     public func frameIfNeeded() -> ScreenBuffer? {
         guard dirty else { return nil }
