@@ -141,8 +141,4 @@ final class EasyTransfer {
         movingReported = true
         context.events.append(.bytesMoving(core.id))
     }
-
-    func setReceiveRate(_ bytesPerSecond: Int64) {
-        taro_easy_setopt_off(handle, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(bytesPerSecond))
-    }
 }

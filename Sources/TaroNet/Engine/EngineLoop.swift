@@ -57,10 +57,6 @@ final class EngineLoop: @unchecked Sendable {
         transfers[id]?.group?.children.forEach { $0.setPaused(false) }
     }
 
-    func setReceiveRate(_ id: UInt64, _ rate: Int64) {
-        transfers[id]?.setReceiveRate(rate)
-    }
-
     // MARK: the loop's steps
 
     /// Lets curl move data, then collects what finished.

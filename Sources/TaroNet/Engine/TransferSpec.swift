@@ -64,7 +64,9 @@ struct TransferSpec: Sendable {
 extension TransferSpec {
     /// The scheme://host:port a per-host concurrency limit counts against,
     /// read from the URL's text (it was validated when the task was made).
-    var hostKey: String {
+    var hostKey: String { Self.hostKey(of: url) }
+
+    static func hostKey(of url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         var authority = url[schemeEnd.upperBound...]

@@ -185,7 +185,7 @@ public final class TransferManager: Sendable {
         persistWake.signal()
     }
 
-    static func hostKey(_ url: String) -> String { TransferSpec(url: url).hostKey }
+    static func hostKey(_ url: String) -> String { TransferSpec.hostKey(of: url) }
 
     // MARK: control
 
