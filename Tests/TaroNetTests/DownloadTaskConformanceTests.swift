@@ -49,6 +49,19 @@ final class DownloadTaskConformanceTests: LoopbackTestCase {
         XCTAssertTrue(events.all.allSatisfy { $0.totalBytesExpectedToWrite == 2_000_000 })
     }
 
+    /// A listener registered after a fast transfer ended still hears where it
+    /// got to (the latest progress, once) and its headers.
+    func testDownloadTask_listenersAddedAfterTheEndHearTheLatestEventOnce() async throws {
+        let task = session.downloadFile(DownloadFileOption(url: server.url("/bytes/10?etag=v2"), filePath: dir.file("late")))
+        _ = try await task.value
+        let progress = EventRecorder<Int>(), headers = EventRecorder<String?>()
+        task.onProgressUpdate { progress.append($0.progress) }
+        task.onHeadersReceived { headers.append($0.header["ETag"]) }
+        _ = try await task.value
+        XCTAssertEqual(progress.all, [100])
+        XCTAssertEqual(headers.all, ["\"v2\""])
+    }
+
     func testDownloadTask_offProgressUpdate_withAndWithoutToken() async throws {
         let removed = EventRecorder<Int>(), kept = EventRecorder<Int>()
         let task = session.downloadFile(DownloadFileOption(url: server.url("/bytes/500000?rate=2000000"), filePath: dir.file("q")))

@@ -215,6 +215,22 @@ final class RequestTaskConformanceTests: LoopbackTestCase {
         XCTAssertEqual(manualHeaders.all.first?.header["Location"]?.hasPrefix("/redirect/1"), true)
     }
 
+    /// On loopback a response can be in before the line after `request(...)`
+    /// registers its listener; the caller must hear the headers all the same,
+    /// once, and before a later `await value` returns.
+    func testRequest_aHeaderListenerAddedAfterTheResponseStillHearsItOnce() async throws {
+        let task = session.request(RequestOption(url: server.url("/json")))
+        _ = try await task.value
+        let heard = EventRecorder<Int>()
+        let token = task.onHeadersReceived { heard.append($0.statusCode) }
+        _ = try await task.value
+        XCTAssertEqual(heard.all, [200])
+        task.offHeadersReceived(token)
+        task.onHeadersReceived { heard.append($0.statusCode + 1) }
+        _ = try await task.value
+        XCTAssertEqual(heard.all, [200, 201], "a removed listener hears nothing more; a new one hears the headers")
+    }
+
     func testRequest_profileHasCurlTimings() async throws {
         let result = try await session.request(RequestOption(url: server.url("/bytes/100000"))).value
         XCTAssertGreaterThan(result.profile.total, 0)

@@ -4,7 +4,7 @@ public final class DownloadTask: TaroTask<DownloadFileResult, DownloadProgressRe
     /// Listens for progress, about ten times a second and once more at 100%.
     @discardableResult
     public func onProgressUpdate(_ listener: @escaping @Sendable (DownloadProgressResult) throws -> Void) -> ListenerToken {
-        hub.progressListeners.add(listener)
+        hub.add(listener, to: hub.progressListeners)
     }
 
     /// Removes one progress listener, or every one when called without a token.

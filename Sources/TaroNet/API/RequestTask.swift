@@ -5,7 +5,7 @@ public final class RequestTask: TaroTask<RequestResult, Never>, @unchecked Senda
     /// byte exactly once, in order, the first before the server sent the last.
     @discardableResult
     public func onChunkReceived(_ listener: @escaping @Sendable (ChunkReceivedResult) throws -> Void) -> ListenerToken {
-        hub.chunkListeners.add(listener)
+        hub.chunkListeners.add(listener).token
     }
 
     /// Removes one chunk listener, or every one when called without a token.

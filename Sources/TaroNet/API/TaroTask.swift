@@ -38,7 +38,7 @@ public class TaroTask<Success: Sendable, Progress: Sendable>: @unchecked Sendabl
     /// Listens for the final response's headers, which arrive before completion.
     @discardableResult
     public func onHeadersReceived(_ listener: @escaping @Sendable (HeadersReceivedResult) throws -> Void) -> ListenerToken {
-        hub.headerListeners.add(listener)
+        hub.add(listener, to: hub.headerListeners)
     }
 
     /// Removes one header listener, or every one when called without a token.

@@ -19,8 +19,8 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     }
 
     let api: String
-    let headerListeners = ListenerList<HeadersReceivedResult>()
-    let progressListeners = ListenerList<Progress>()
+    let headerListeners = ListenerList<HeadersReceivedResult>(sticky: true)
+    let progressListeners = ListenerList<Progress>(sticky: true)
     let chunkListeners = ListenerList<ChunkReceivedResult>()
     private let queue: DispatchQueue
     private let callbacks: Callbacks
@@ -54,14 +54,24 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
         }
     }
 
+    /// Adds a listener to one of this task's lists. One added after the
+    /// headers (or some progress) came still gets them (the latest
+    /// progress), in its turn on the task's queue.
+    func add<Event>(_ listener: @escaping ListenerList<Event>.Listener, to list: ListenerList<Event>) -> ListenerToken {
+        let (token, missed) = list.add(listener)
+        if let missed { queue.async { list.replay(missed) } }
+        return token
+    }
+
     func headersReceived(statusCode: Int, fields: [HTTPExchange.Field]) {
         let result = HeadersReceivedResult(statusCode: statusCode, fields: fields)
         queue.async { self.headerListeners.fire(result) }
     }
 
     func progressUpdated(done: Int64, total: Int64) {
-        guard let makeProgress, !progressListeners.isEmpty else { return }
+        guard let makeProgress else { return }
         let event = makeProgress(done, total)
+        guard !progressListeners.isEmpty else { return progressListeners.remember(event) }
         let schedule = pendingProgress.withLock { p -> Bool in
             p.value = event
             defer { p.scheduled = true }
@@ -132,7 +142,9 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
                     return result
                 }
             }
-            if let ready { continuation.resume(with: ready.mapError { $0 as any Error }) }
+            // Through the queue, so that whatever was queued before this
+            // call (a header replay for a late listener) is delivered first.
+            if let ready { queue.async { continuation.resume(with: ready.mapError { $0 as any Error }) } }
         }
     }
 }
