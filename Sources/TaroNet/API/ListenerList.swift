@@ -1,4 +1,4 @@
-import Synchronization
+import TaroSync
 
 /// Listeners of one event kind, in registration order. The same closure
 /// registered twice is two entries and fires twice.
@@ -21,7 +21,7 @@ final class ListenerList<Event: Sendable>: Sendable {
     }
 
     private let sticky: Bool
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(sticky: Bool = false) {
         self.sticky = sticky

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import TaroSync
 
 /// Delivers one task's events to its listeners and callbacks, in order, on
 /// the task's own serial queue: headers, then progress, then success or fail,
@@ -26,9 +26,9 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     private let callbacks: Callbacks
     private let makeProgress: (@Sendable (Int64, Int64) -> Progress)?
     private let makeSuccess: @Sendable (TransferResponse) -> Success
-    private let settlement = Mutex(Settlement.pending([]))
+    private let settlement = Locked(Settlement.pending([]))
     /// Latest progress not yet delivered; a slow listener sees fewer, newer events.
-    private let pendingProgress = Mutex<(value: Progress?, scheduled: Bool)>((nil, false))
+    private let pendingProgress = Locked<(value: Progress?, scheduled: Bool)>((nil, false))
 
     init(api: String, callbacks: Callbacks,
          makeProgress: (@Sendable (Int64, Int64) -> Progress)?,

@@ -1,4 +1,4 @@
-import Synchronization
+import TaroSync
 
 /// Reuses the 1 MiB write buffers of finished downloads: allocating one per
 /// file costs an mmap and a munmap each, which shows up when a thousand
@@ -7,7 +7,7 @@ import Synchronization
 enum BlockBufferPool {
     static let blockSize = 1 << 20
     private static let keep = 32
-    private static let free = Mutex<[UInt]>([])
+    private static let free = Locked<[UInt]>([])
 
     static func take() -> UnsafeMutableRawPointer {
         if let address = free.withLock({ $0.popLast() }), let buffer = UnsafeMutableRawPointer(bitPattern: address) {

@@ -1,6 +1,6 @@
 import CSystem
 import Foundation
-import Synchronization
+import TaroSync
 
 /// One thread that does the engine's blocking disk work: syncs, renames and
 /// checkpoints. Jobs that arrive together share the work: a batch of several
@@ -13,7 +13,7 @@ final class DiskWorker: Sendable {
         var closing = false
     }
 
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     private let wake = WakeSignal()
     private let done = DispatchSemaphore(value: 0)
     private let report: @Sendable ([(UInt64, TransferOutcome)]) -> Void

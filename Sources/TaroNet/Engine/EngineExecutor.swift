@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TaroSync
 
 /// The engine thread as a Swift executor: the scheduler actor runs its jobs
 /// here, between curl calls, so engine events reach it as plain calls on the
@@ -13,8 +13,8 @@ final class EngineExecutor: SerialExecutor, Sendable {
         var finished = false
     }
 
-    private let jobs = Mutex(Jobs())
-    private let afterFinish = Mutex(())
+    private let jobs = Locked(Jobs())
+    private let afterFinish = Locked(())
     private let wake: @Sendable () -> Void
 
     init(wake: @escaping @Sendable () -> Void) {

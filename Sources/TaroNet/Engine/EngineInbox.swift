@@ -1,5 +1,5 @@
 import CCurl
-import Synchronization
+import TaroSync
 
 /// The one way into the engine thread from others: messages for the
 /// scheduler, appended under a lock, and a `curl_multi_wakeup` to end the
@@ -15,7 +15,7 @@ final class EngineInbox: Sendable {
         var finished = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     nonisolated(unsafe) private let multi: UnsafeMutableRawPointer
 
     init(multi: UnsafeMutableRawPointer) {

@@ -1,3 +1,4 @@
+import TaroSync
 import Foundation
 import Synchronization
 
@@ -16,7 +17,7 @@ final class TransferCore: Sendable {
     let id: UInt64
     let kind: TransferSnapshot.Kind
     let handler: (any TransferEventHandler)?
-    private let live: Mutex<LiveState>
+    private let live: Locked<LiveState>
 
     private struct LiveState {
         var snapshot: TransferSnapshot
@@ -30,7 +31,7 @@ final class TransferCore: Sendable {
         self.id = id
         self.kind = kind
         self.handler = handler
-        self.live = Mutex(LiveState(snapshot: TransferSnapshot(
+        self.live = Locked(LiveState(snapshot: TransferSnapshot(
             id: id, kind: kind, url: URLRedaction.withoutUserinfo(url), name: name, state: .queued,
             localPath: localPath)))
     }
@@ -40,7 +41,7 @@ final class TransferCore: Sendable {
         self.id = id
         self.kind = snapshot.kind
         self.handler = handler
-        self.live = Mutex(LiveState(snapshot: snapshot))
+        self.live = Locked(LiveState(snapshot: snapshot))
     }
 
     func snapshot() -> TransferSnapshot { live.withLock { $0.snapshot } }

@@ -1,3 +1,4 @@
+import TaroSync
 import Foundation
 import Synchronization
 
@@ -13,7 +14,7 @@ public final class TransferManager: Sendable {
     public let session: TaroSession
     let options: ManagerOptions
     let store: TransferStore?
-    let state: Mutex<ManagerState>
+    let state: Locked<ManagerState>
     /// Signalled when as many transfers settled as the waiter asked for, so
     /// waiters need not poll, nor wake once per tiny file.
     let settlements = WakeSignal()
@@ -30,7 +31,7 @@ public final class TransferManager: Sendable {
         self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
-        state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
+        state = Locked(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
         if store != nil { startPersisting() }
     }
 

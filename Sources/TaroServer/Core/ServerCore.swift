@@ -1,3 +1,4 @@
+import TaroSync
 import Foundation
 import Synchronization
 
@@ -5,7 +6,7 @@ import Synchronization
 /// `TaroServer` handle share. Threads hold this object, not the `TaroServer`,
 /// so dropping the last `TaroServer` reference still runs its `deinit` → `stop()`.
 final class ServerCore: Sendable {
-    private let state: Mutex<ServerState>
+    private let state: Locked<ServerState>
     private let stopping = Atomic<Bool>(false)
 
     /// How long `stop()` waits for threads to notice and finish. Blocking calls
@@ -15,7 +16,7 @@ final class ServerCore: Sendable {
     private static let sleepSlice: Duration = .milliseconds(20)
 
     init(listener: Int32) {
-        state = Mutex(ServerState(listener: listener))
+        state = Locked(ServerState(listener: listener))
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }

@@ -1,3 +1,4 @@
+import TaroSync
 import Foundation
 import Synchronization
 
@@ -27,11 +28,11 @@ public final class URLImport: Sendable {
 
     /// What the list is called in messages.
     public let name: String
-    private let state = Mutex(Progress())
+    private let state = Locked(Progress())
     private let cancelled = Atomic<Bool>(false)
     /// Held while a batch is being handed over, so `cancel()` can wait for
     /// the one in flight and nothing is queued after it returns.
-    private let handover = Mutex(())
+    private let handover = Locked(())
     /// Used only by the import thread once `start` is called; before that,
     /// only by the initialiser.
     private nonisolated(unsafe) let reader: URLListReader

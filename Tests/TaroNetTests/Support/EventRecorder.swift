@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
+import TaroSync
 
 /// Collects events from listeners on any thread, in arrival order.
 final class EventRecorder<Event: Sendable>: Sendable {
-    private let items = Mutex<[Event]>([])
+    private let items = Locked<[Event]>([])
 
     func append(_ event: Event) { items.withLock { $0.append(event) } }
     var all: [Event] { items.withLock { $0 } }

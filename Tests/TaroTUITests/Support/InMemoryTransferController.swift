@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TaroSync
 import TaroNet
 import TaroTUI
 
@@ -51,7 +51,7 @@ final class InMemoryTransferController: TransferController {
         }
     }
 
-    private let inner: Mutex<Inner>
+    private let inner: Locked<Inner>
     /// Answer every change with the whole list, as TransferManager did
     /// before its feed was incremental: readers must handle both.
     let alwaysFull: Bool
@@ -63,7 +63,7 @@ final class InMemoryTransferController: TransferController {
         state.reindex()
         state.nextID = (items.map(\.id).max() ?? 0) + 1
         state.limit = limit
-        inner = Mutex(state)
+        inner = Locked(state)
     }
 
     var calls: [String] { inner.withLock { $0.calls } }
