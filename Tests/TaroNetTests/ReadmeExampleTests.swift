@@ -26,6 +26,16 @@ final class ReadmeExampleTests: XCTestCase {
         XCTAssertEqual(try sha256sum(dir.file("file.bin")), DeterministicBody.sha256Hex(seed: 5, size: 300_000))
     }
 
+    func testReadmeAsyncExampleDownloadsAFile() async throws {
+        let server = try TaroServer()
+        defer { server.stop() }
+        let dir = TestDirectory()
+        defer { dir.remove() }
+        let result = try await fetchAsync(server.url("/bytes/300000?seed=6"), to: dir.file("file.bin"))
+        XCTAssertEqual(result.dataLength, 300_000)
+        XCTAssertEqual(try sha256sum(dir.file("file.bin")), DeterministicBody.sha256Hex(seed: 6, size: 300_000))
+    }
+
     private func between(_ text: String, _ start: String, _ end: String) -> String? {
         guard let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else { return nil }
         return String(text[a.upperBound..<b.lowerBound])

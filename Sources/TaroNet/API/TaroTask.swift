@@ -1,7 +1,9 @@
 /// What every task has: abort, the header listeners, and `value` to await.
 /// `DownloadTask`, `UploadTask` and `RequestTask` add their own events.
 public class TaroTask<Success: Sendable, Progress: Sendable>: @unchecked Sendable {
-    // @unchecked: every stored property is an immutable reference to a Sendable object.
+    // @unchecked only because the class is not final (the three task kinds
+    // subclass it), which rules out a checked conformance: every stored
+    // property is a `let` of a Sendable type, and the subclasses add none.
     let hub: TaskHub<Success, Progress>
     let core: TransferCore?
     private let session: TaroSession?
@@ -47,8 +49,23 @@ public class TaroTask<Success: Sendable, Progress: Sendable>: @unchecked Sendabl
     }
 
     /// The result, once the task settles; throws `TaroError` when it fails.
+    /// Cancelling the Swift `Task` that awaits it aborts the transfer: `fail`
+    /// with "<api>:fail abort", then `complete`, and this throws that error.
     public var value: Success {
-        get async throws { try await hub.value() }
+        get async throws {
+            try await withTaskCancellationHandler {
+                try await hub.value()
+            } onCancel: {
+                self.abort()
+            }
+        }
+    }
+
+    /// The final response's headers as a stream: one element (none when the
+    /// task fails before a response), then the stream ends once the task
+    /// settles. Started late, it still gets headers that already came.
+    public var headers: AsyncStream<HeadersReceivedResult> {
+        hub.stream(of: hub.headerListeners, buffering: .unbounded)
     }
 
     /// The transfer as it is now: state, bytes, rate, headers and timings.

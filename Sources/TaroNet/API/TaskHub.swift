@@ -11,10 +11,14 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
         var complete: (@Sendable (TaroCallbackResult) -> Void)?
     }
 
+    /// Called once with the outcome, after the callbacks, on the task's queue:
+    /// an awaiting caller, or a stream that ends when the task settles.
+    typealias Waiter = @Sendable (Result<Success, TaroError>) -> Void
+
     private enum Settlement {
-        case pending([CheckedContinuation<Success, any Error>])
-        /// Settled, callbacks not yet run: late awaiters still wait for them.
-        case delivering(Result<Success, TaroError>, [CheckedContinuation<Success, any Error>])
+        case pending([Waiter])
+        /// Settled, callbacks not yet run: late waiters still wait for them.
+        case delivering(Result<Success, TaroError>, [Waiter])
         case delivered(Result<Success, TaroError>)
     }
 
@@ -117,34 +121,52 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
             callbacks.fail?(error)
             callbacks.complete?(TaroCallbackResult(errMsg: error.errMsg))
         }
-        let waiters = settlement.withLock { s -> [CheckedContinuation<Success, any Error>] in
+        let waiters = settlement.withLock { s -> [Waiter] in
             guard case .delivering(_, let waiters) = s else { return [] }
             s = .delivered(result)
             return waiters
         }
-        for waiter in waiters { waiter.resume(with: result.mapError { $0 as any Error }) }
+        for waiter in waiters { waiter(result) }
+    }
+
+    /// Calls `waiter` once the task has settled and its callbacks ran, on the
+    /// task's queue: after every event queued before this call.
+    func whenSettled(_ waiter: @escaping Waiter) {
+        let ready = settlement.withLock { s -> Result<Success, TaroError>? in
+            switch s {
+            case .pending(var waiters):
+                waiters.append(waiter)
+                s = .pending(waiters)
+                return nil
+            case .delivering(let result, var waiters):
+                waiters.append(waiter)
+                s = .delivering(result, waiters)
+                return nil
+            case .delivered(let result):
+                return result
+            }
+        }
+        // Through the queue, so that whatever was queued before this call
+        // (a header replay for a late listener) is delivered first.
+        if let ready { queue.async { waiter(ready) } }
     }
 
     /// The settled value, waiting for it (and for the callbacks) if needed.
     func value() async throws -> Success {
         try await withCheckedThrowingContinuation { continuation in
-            let ready = settlement.withLock { s -> Result<Success, TaroError>? in
-                switch s {
-                case .pending(var waiters):
-                    waiters.append(continuation)
-                    s = .pending(waiters)
-                    return nil
-                case .delivering(let result, var waiters):
-                    waiters.append(continuation)
-                    s = .delivering(result, waiters)
-                    return nil
-                case .delivered(let result):
-                    return result
-                }
-            }
-            // Through the queue, so that whatever was queued before this
-            // call (a header replay for a late listener) is delivered first.
-            if let ready { queue.async { continuation.resume(with: ready.mapError { $0 as any Error }) } }
+            whenSettled { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+    }
+
+    /// The events of one list as a stream that ends once the task settles.
+    /// A sticky list first hands over the event it fired last; the stream
+    /// stops listening when its consumer goes away.
+    func stream<Event>(of list: ListenerList<Event>,
+                       buffering: AsyncStream<Event>.Continuation.BufferingPolicy) -> AsyncStream<Event> {
+        AsyncStream(bufferingPolicy: buffering) { continuation in
+            let token = add({ continuation.yield($0) }, to: list)
+            whenSettled { _ in continuation.finish() }
+            continuation.onTermination = { _ in list.remove(token) }
         }
     }
 }

@@ -1,10 +1,18 @@
 /// A running `Taro.uploadFile`: abort it, listen to its headers and
 /// progress, or await its result.
 public final class UploadTask: TaroTask<UploadFileResult, UploadProgressResult>, @unchecked Sendable {
+    // Restated, as Swift requires; see TaroTask for why it is unchecked.
     /// Listens for progress, about ten times a second and once more at 100%.
     @discardableResult
     public func onProgressUpdate(_ listener: @escaping @Sendable (UploadProgressResult) throws -> Void) -> ListenerToken {
         hub.add(listener, to: hub.progressListeners)
+    }
+
+    /// Progress as a stream that ends once the task settles. A consumer
+    /// slower than the events gets the newest one (the last is 100% on
+    /// success); started late, it begins with the latest progress.
+    public var progressUpdates: AsyncStream<UploadProgressResult> {
+        hub.stream(of: hub.progressListeners, buffering: .bufferingNewest(1))
     }
 
     /// Removes one progress listener, or every one when called without a token.
