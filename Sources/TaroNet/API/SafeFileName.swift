@@ -2,8 +2,8 @@
 /// directory parts, no "." or "..", no hidden dot file, no control or bidi
 /// characters, at most 200 bytes. What remains can only name a file inside
 /// the directory it is joined to.
-public enum SafeFileName {
-    public static func make(_ raw: String, fallback: String = "download") -> String {
+package enum SafeFileName {
+    package static func make(_ raw: String, fallback: String = "download") -> String {
         // Both separators, then anything before the last one is dropped.
         let lastPart = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var scalars = String.UnicodeScalarView()

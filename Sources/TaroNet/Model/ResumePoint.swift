@@ -2,13 +2,13 @@
 /// verified ranged request: the validator the bytes belong to, the total
 /// length, and how far the .part is known good. For a segmented download,
 /// each range's own progress.
-public struct ResumePoint: Sendable, Equatable, Codable {
-    public struct Range: Sendable, Equatable, Codable {
-        public var start: Int64
-        public var end: Int64
-        public var written: Int64
+package struct ResumePoint: Sendable, Equatable, Codable {
+    package struct Range: Sendable, Equatable, Codable {
+        package var start: Int64
+        package var end: Int64
+        package var written: Int64
 
-        public init(start: Int64, end: Int64, written: Int64) {
+        package init(start: Int64, end: Int64, written: Int64) {
             self.start = start
             self.end = end
             self.written = written
@@ -16,14 +16,14 @@ public struct ResumePoint: Sendable, Equatable, Codable {
     }
 
     /// Strong ETag (with its quotes) or Last-Modified date, as the server sent it.
-    public var validator: String
-    public var total: Int64
+    package var validator: String
+    package var total: Int64
     /// Bytes from the start of the file known to be on disk (single connection).
-    public var offset: Int64
+    package var offset: Int64
     /// Per-range progress of a segmented download; empty for one connection.
-    public var ranges: [Range]
+    package var ranges: [Range]
 
-    public init(validator: String, total: Int64, offset: Int64, ranges: [Range] = []) {
+    package init(validator: String, total: Int64, offset: Int64, ranges: [Range] = []) {
         self.validator = validator
         self.total = total
         self.offset = offset
@@ -31,7 +31,7 @@ public struct ResumePoint: Sendable, Equatable, Codable {
     }
 
     /// Bytes known good, all ranges together.
-    public var bytesOnDisk: Int64 {
+    package var bytesOnDisk: Int64 {
         ranges.isEmpty ? offset : ranges.reduce(0) { $0 + min($1.written, $1.end - $1.start) }
     }
 }

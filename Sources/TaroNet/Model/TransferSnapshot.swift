@@ -41,7 +41,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         set { mutateDetails { $0.exchange = newValue } }
     }
     /// How to continue this download from what is on disk, once known.
-    public var resume: ResumePoint? {
+    package var resume: ResumePoint? {
         get { details?.resume }
         set { mutateDetails { $0.resume = newValue } }
     }

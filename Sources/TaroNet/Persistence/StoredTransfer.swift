@@ -2,27 +2,27 @@ import Foundation
 
 /// One unfinished transfer as kept in the state directory: enough to put it
 /// back in the list and continue it where its .part stands.
-public struct StoredTransfer: Sendable, Equatable, Codable {
-    public static let currentVersion = 1
+package struct StoredTransfer: Sendable, Equatable, Codable {
+    package static let currentVersion = 1
 
-    public enum State: String, Sendable, Codable {
+    package enum State: String, Sendable, Codable {
         /// Continues as soon as it is loaded.
         case queued
         /// Comes back paused.
         case paused
     }
 
-    public var version: Int
+    package var version: Int
     /// File name in the state directory; stable for the transfer's life.
-    public var key: String
-    public var request: TransferRequest
-    public var serverNaming: Bool
-    public var state: State
-    public var resume: ResumePoint?
-    public var attempts: Int
-    public var addedAt: Date
+    package var key: String
+    package var request: TransferRequest
+    package var serverNaming: Bool
+    package var state: State
+    package var resume: ResumePoint?
+    package var attempts: Int
+    package var addedAt: Date
 
-    public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
+    package init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
                 resume: ResumePoint?, attempts: Int, addedAt: Date) {
         self.version = Self.currentVersion
         self.key = key

@@ -6,14 +6,13 @@ import Glibc
 /// atomically (temp file, fsync, rename, directory fsync) with mode 0600,
 /// and a lock so that only one process uses the directory at a time. A file
 /// that cannot be read back is moved to `damaged/`, never deleted.
-public final class TransferStore: @unchecked Sendable {
-    // @unchecked: `lockFD` is set once in init; every write goes through `queue`.
+package final class TransferStore: Sendable {
 
-    public struct StoreError: Error, CustomStringConvertible {
-        public let description: String
+    package struct StoreError: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public let directory: String
+    package let directory: String
     private let tasksDirectory: String
     private let lockFD: Int32
     private let queue = DispatchQueue(label: "taro.store")
@@ -21,13 +20,13 @@ public final class TransferStore: @unchecked Sendable {
     static let maxFileSize = 256 * 1024
 
     /// `$XDG_STATE_HOME/taro-tui`, else `~/.local/state/taro-tui`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/taro-tui" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/state/taro-tui"
     }
 
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         tasksDirectory = directory + "/tasks"
         for dir in [directory, tasksDirectory, directory + "/damaged"] {
@@ -59,7 +58,7 @@ public final class TransferStore: @unchecked Sendable {
     }
 
     /// Every readable record; damaged or hostile ones are set aside.
-    public func load() -> [StoredTransfer] {
+    package func load() -> [StoredTransfer] {
         queue.sync {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: tasksDirectory)) ?? []
             var records: [StoredTransfer] = []
@@ -83,6 +82,12 @@ public final class TransferStore: @unchecked Sendable {
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= Self.maxFileSize else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
         guard Glibc.read(fd, &bytes, bytes.count) == bytes.count else { return nil }
+        return Self.decode(bytes)
+    }
+
+    /// One record file's contents as a record, nil unless it decodes and is
+    /// plausible. Everything read from the state directory passes here.
+    package static func decode(_ bytes: [UInt8]) -> StoredTransfer? {
         guard let record = try? JSONDecoder().decode(StoredTransfer.self, from: Data(bytes)), record.isPlausible else {
             return nil
         }
@@ -98,7 +103,7 @@ public final class TransferStore: @unchecked Sendable {
     /// together (one syncfs for a batch), then each renamed over its old
     /// version and the directory synced once. An old record stays until its
     /// new version is complete. Blocking: call it off the UI and engine threads.
-    public func save(_ records: [StoredTransfer]) {
+    package func save(_ records: [StoredTransfer]) {
         guard !records.isEmpty else { return }
         EngineThread.assertNotCurrent("saving state records")
         queue.sync {
@@ -128,10 +133,10 @@ public final class TransferStore: @unchecked Sendable {
         }
     }
 
-    public func save(_ record: StoredTransfer) { save([record]) }
+    package func save(_ record: StoredTransfer) { save([record]) }
 
     /// Deletes records, then syncs the directory once.
-    public func delete(keys: [String]) {
+    package func delete(keys: [String]) {
         guard !keys.isEmpty else { return }
         queue.sync {
             for key in keys { unlink(tasksDirectory + "/" + key + ".json") }
@@ -139,11 +144,11 @@ public final class TransferStore: @unchecked Sendable {
         }
     }
 
-    public func delete(key: String) { delete(keys: [key]) }
+    package func delete(key: String) { delete(keys: [key]) }
 
     /// Every save and delete is synchronous now; kept for callers that
     /// want to say they wait for the disk.
-    public func flush() {
+    package func flush() {
         queue.sync {}
     }
 
