@@ -19,6 +19,16 @@ final class SafeFileNameTests: XCTestCase {
 }
 
 final class SafeFileNamePartSuffixTests: XCTestCase {
+    /// Found by the safename fuzz target: a name with ".." inside (not only
+    /// at its start) kept it.
+    func testNoSafeNameContainsTwoDotsInARow() {
+        XCTAssertEqual(SafeFileName.make("/\\..ilc:.d\u{10}\u{0}..il"), "_ilc:.d__.il")
+        XCTAssertEqual(SafeFileName.make("a..b"), "a.b")
+        XCTAssertEqual(SafeFileName.make("report...pdf"), "report.pdf")
+        XCTAssertEqual(SafeFileName.make("x.\u{1b}..y"), "x._.y")
+        XCTAssertEqual(SafeFileName.make("...."), "download")
+    }
+
     func testAServerCannotNameAFileLikeOurPartialFiles() {
         XCTAssertEqual(SafeFileName.make("movie.mkv.part"), "movie.mkv_part")
         XCTAssertEqual(SafeFileName.make("X.PART"), "X_part")

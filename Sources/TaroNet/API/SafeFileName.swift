@@ -1,5 +1,5 @@
 /// Reduces a name that came from a server or a URL to a safe base name: no
-/// directory parts, no "." or "..", no hidden dot file, no control or bidi
+/// directory parts, no "." or ".." (nor ".." inside it), no hidden dot file, no control or bidi
 /// characters, at most 200 bytes. What remains can only name a file inside
 /// the directory it is joined to.
 package enum SafeFileName {
@@ -10,6 +10,10 @@ package enum SafeFileName {
         for scalar in lastPart.unicodeScalars {
             if isUnsafe(scalar) {
                 scalars.append("_")
+            } else if scalar == ".", scalars.last == "." {
+                // A run of dots is one: no ".." anywhere, so nothing that
+                // joins or splits the name later can make a parent reference.
+                continue
             } else {
                 scalars.append(scalar)
             }
