@@ -3,13 +3,15 @@ import Foundation
 /// Splits the lines curl hands to its header callback into responses. curl
 /// calls it for every response of a transfer — 1xx, each redirect hop, the
 /// final one — so a new block starts at each `HTTP/` status line.
-struct ResponseHeaderParser {
-    private(set) var current: HTTPExchange.Response?
-    private(set) var totalBytes = 0
+package struct ResponseHeaderParser {
+    package private(set) var current: HTTPExchange.Response?
+    package private(set) var totalBytes = 0
 
     /// Feeds one line (with its CRLF). Returns the response when its blank
     /// line ends the block.
-    mutating func feed(_ line: UnsafeRawBufferPointer) -> HTTPExchange.Response? {
+    package init() {}
+
+    package mutating func feed(_ line: UnsafeRawBufferPointer) -> HTTPExchange.Response? {
         totalBytes += line.count
         // Strip CR/LF as bytes: in Swift "\r\n" is one Character.
         var end = line.count
@@ -38,10 +40,14 @@ struct ResponseHeaderParser {
         return nil
     }
 
-    /// "HTTP/1.1 404 Not Found" → 404; "HTTP/2 200" → 200.
-    static func statusCode(of statusLine: String) -> Int {
+    /// "HTTP/1.1 404 Not Found" → 404; "HTTP/2 200" → 200. A code that is
+    /// not three digits from 100 (`-5`, `+200`, `3`, `099`, `20000`) is no
+    /// status: 0.
+    package static func statusCode(of statusLine: String) -> Int {
         let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, let code = Int(parts[1]) else { return 0 }
-        return code
+        guard parts.count >= 2 else { return 0 }
+        let digits = parts[1].utf8
+        guard digits.count == 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let code = Int(parts[1]) else { return 0 }
+        return code >= 100 ? code : 0
     }
 }
