@@ -21,7 +21,7 @@ define ensure_pkgs
 	fi
 endef
 
-.PHONY: run demo test build release bench install deps-build deps-test deps-bench clean
+.PHONY: run demo test build release bench install deps-build deps-test deps-bench clean fuzz sanitize
 
 deps-build:
 	$(call ensure_pkgs,$(BUILD_PKGS))
@@ -52,6 +52,41 @@ bench: deps-bench release
 install: release
 	install -D -m 0755 .build/release/taro-tui $(DESTDIR)/usr/local/bin/taro-tui
 	install -D -m 0644 Resources/taro-tui.1 $(DESTDIR)/usr/local/share/man/man1/taro-tui.1
+
+# libFuzzer over every parser of outside input (see Fuzz/TaroFuzz): each
+# target runs FUZZ_SECONDS from the seeds in Tests/FuzzCorpus, with its
+# growing corpus in .build/fuzz-corpus; a crash leaves its input in
+# .build/fuzz-crashes and fails the run. Built apart, with
+# -sanitize=fuzzer,address; the Swift backtracer is off so that libFuzzer
+# reports the crash itself.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= headers disposition safename record urllist keys terminaltext
+fuzz: deps-build
+	TARO_FUZZ=1 swift build --build-path .build/fuzz -Xswiftc -sanitize=fuzzer,address \
+	  -Xswiftc -parse-as-library --product taro-fuzz
+	mkdir -p .build/fuzz-crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz-corpus/$$t; \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  TARO_FUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no .build/fuzz/debug/taro-fuzz \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz-crashes/$$t- .build/fuzz-corpus/$$t Tests/FuzzCorpus/$$t \
+	    2>.build/fuzz-$$t.log || { tail -40 .build/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' .build/fuzz-$$t.log; \
+	done
+
+# The test suite under AddressSanitizer, then under ThreadSanitizer (with
+# -DTARO_TSAN, so the locks are pthread mutexes TSan can see), each in its
+# own build directory; any report fails the run. SANITIZE_FILTER picks tests.
+SANITIZE_FILTER ?=
+SANITIZE_RUN = swift test --skip-build --disable-swift-testing $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+sanitize: deps-test
+	swift build --build-tests --build-path .build/asan -Xswiftc -sanitize=address
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 \
+	  $(SANITIZE_RUN) --build-path .build/asan -Xswiftc -sanitize=address
+	swift build --build-tests --build-path .build/tsan -Xswiftc -sanitize=thread -Xswiftc -DTARO_TSAN
+	SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  $(SANITIZE_RUN) --build-path .build/tsan -Xswiftc -sanitize=thread -Xswiftc -DTARO_TSAN
 
 clean:
 	rm -rf .build

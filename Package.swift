@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Swift 6 language mode (the tools-version default) gives strict concurrency
@@ -39,3 +40,10 @@ let package = Package(
         .testTarget(name: "TaroTUITests", dependencies: ["TaroTUI", "TaroNet", "TaroServer", "TaroSync"]),
     ]
 )
+
+// The libFuzzer targets (`make fuzz`): declared only when TARO_FUZZ is set,
+// so that the normal build never compiles them; they are built with
+// `-sanitize=fuzzer,address` into a build directory of their own.
+if ProcessInfo.processInfo.environment["TARO_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "taro-fuzz", dependencies: ["TaroNet", "TaroTUI"], path: "Fuzz/TaroFuzz"))
+}

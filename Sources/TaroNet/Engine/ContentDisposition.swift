@@ -3,8 +3,8 @@ import Foundation
 /// The file name a Content-Disposition header proposes: `filename*` (RFC 5987,
 /// percent-encoded with a charset) wins over `filename`. The result is still
 /// raw: callers pass it through SafeFileName.
-enum ContentDisposition {
-    static func fileName(from header: String) -> String? {
+package enum ContentDisposition {
+    package static func fileName(from header: String) -> String? {
         var plain: String?
         var extended: String?
         for parameter in splitParameters(header).dropFirst() {

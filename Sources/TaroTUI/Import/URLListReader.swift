@@ -7,14 +7,14 @@ import Glibc
 /// Reads with read(2) rather than FileHandle: a pipe fed slowly (`producer
 /// | taro-tui -i -`) must give up what it has at once, and `hasBufferedLine`
 /// lets a caller hand over what it read before blocking for more.
-final class URLListReader {
+package final class URLListReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
     /// The number of the line `next()` returned last, counting every line.
-    private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
     /// Why reading stopped early, when it did (the lines before it were read).
     private(set) var readError: String?
     /// What the list is called in messages: its path, or "stdin".
@@ -46,7 +46,7 @@ final class URLListReader {
     }
 
     /// Reads from an open descriptor the reader does not close (tests: a pipe).
-    init(descriptor: Int32, name: String) {
+    package init(descriptor: Int32, name: String) {
         fd = descriptor
         ownsDescriptor = false
         self.name = name
@@ -62,7 +62,7 @@ final class URLListReader {
     }
 
     /// The next URL, nil at the end of the list (or at a read error).
-    func next() -> String? {
+    package func next() -> String? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let line = buffer[start..<newline]

@@ -2,9 +2,9 @@ import CNcursesw
 
 /// Turns what `wget_wch` returns into a `Key`: characters (OK) and function
 /// keys (KEY_CODE_YES) arrive in separate ranges and are decoded separately.
-enum KeyDecoder {
+package enum KeyDecoder {
     /// A character code from `wget_wch` returning OK.
-    static func character(_ code: UInt32) -> Key? {
+    package static func character(_ code: UInt32) -> Key? {
         switch code {
         case 9: return .tab
         case 10, 13: return .enter
@@ -18,7 +18,7 @@ enum KeyDecoder {
 
     /// A function key code from `wget_wch` returning KEY_CODE_YES. Resize and
     /// mouse are handled by the terminal, which knows the size and the event.
-    static func functionKey(_ code: Int32) -> Key? {
+    package static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
