@@ -26,4 +26,17 @@ final class ResponseHeaderParserTests: XCTestCase {
         XCTAssertEqual(responses.first?.fields.map(\.value), ["/x folded"])
         XCTAssertEqual(parser.totalBytes, lines.map(\.utf8.count).reduce(0, +))
     }
+
+    /// Found by the headers fuzz target: a line with a bare CR before its
+    /// colon became a field whose name held the CR.
+    func testALineWhoseNameIsNoTokenIsNoField() {
+        var parser = ResponseHeaderParser()
+        let lines = ["HTTP/1.1 200 OK\r\n", "  foldTP/2 200\rx: y\r\n", "Bad Name: z\r\n", "Good-Name_1: v\r\n", "\r\n"]
+        var response: HTTPExchange.Response?
+        for line in lines {
+            if let r = Array(line.utf8).withUnsafeBytes({ parser.feed($0) }) { response = r }
+        }
+        XCTAssertEqual(response?.fields.map(\.name), ["Good-Name_1"])
+        XCTAssertEqual(response?.fields.map(\.value), ["v"])
+    }
 }

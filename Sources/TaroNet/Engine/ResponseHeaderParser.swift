@@ -32,12 +32,22 @@ package struct ResponseHeaderParser {
             current!.fields[current!.fields.count - 1].value += " " + extra
             return nil
         }
-        if let colon = text.firstIndex(of: ":") {
+        // A field name is an RFC 9110 token; a line whose "name" holds spaces
+        // or control characters (a bare CR inside the line) is not a field.
+        if let colon = text.firstIndex(of: ":"), Self.isToken(text[..<colon]) {
             let name = String(text[..<colon])
             let value = text[text.index(after: colon)...].trimmingSpaces()
             current!.fields.append(.init(name: name, value: value))
         }
         return nil
+    }
+
+    /// Letters, digits and !#$%&'*+-.^_`|~, at least one.
+    static func isToken(_ name: Substring) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || "!#$%&'*+-.^_`|~".utf8.contains(b)
+        }
     }
 
     /// "HTTP/1.1 404 Not Found" → 404; "HTTP/2 200" → 200. A code that is
