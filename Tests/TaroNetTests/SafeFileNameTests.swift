@@ -29,6 +29,16 @@ final class SafeFileNamePartSuffixTests: XCTestCase {
         XCTAssertEqual(SafeFileName.make("...."), "download")
     }
 
+    /// Found by the safename fuzz target: a long name cut to 200 bytes after
+    /// the checks could end in ".part" (or in a dot or a space).
+    func testALongNameIsCutBeforeItIsChecked() {
+        let endsInPart = String(repeating: "a", count: 195) + ".part" + "xyz"
+        XCTAssertEqual(SafeFileName.make(endsInPart), String(repeating: "a", count: 195) + "_part")
+        let endsInDot = String(repeating: "b", count: 199) + ".c"
+        XCTAssertEqual(SafeFileName.make(endsInDot), String(repeating: "b", count: 199))
+        XCTAssertEqual(SafeFileName.make(String(repeating: "é", count: 300)).utf8.count, 200)
+    }
+
     func testAServerCannotNameAFileLikeOurPartialFiles() {
         XCTAssertEqual(SafeFileName.make("movie.mkv.part"), "movie.mkv_part")
         XCTAssertEqual(SafeFileName.make("X.PART"), "X_part")

@@ -18,12 +18,14 @@ package enum SafeFileName {
                 scalars.append(scalar)
             }
         }
-        var name = String(scalars).trimmingSpacesAndDots()
+        // Cut to length first: the checks below must see the final end.
+        var name = String(scalars)
+        while name.utf8.count > 200 { name.removeLast() }
+        name = name.trimmingSpacesAndDots()
         if name.hasPrefix(".") { name = "_" + name.drop { $0 == "." } }
         if name.isEmpty || name == "_" { return fallback }
         // "X.part" is how our own partial files are named: never take it.
         if name.lowercased().hasSuffix(".part") { name = String(name.dropLast(5)) + "_part" }
-        while name.utf8.count > 200 { name.removeLast() }
         return name
     }
 
