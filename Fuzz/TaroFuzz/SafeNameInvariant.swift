@@ -12,8 +12,13 @@ enum SafeNameInvariant {
 
     static func verify(_ name: String, from raw: String) {
         if name.isEmpty { violated("empty safe name for \(raw.debugDescription)") }
-        if name.contains("/") || name.contains("\\") { violated("separator in \(name.debugDescription)") }
-        if name.contains("..") || name.hasPrefix(".") { violated("dots in \(name.debugDescription)") }
+        // Bytes, as the file system sees them, not Characters: "/" with a
+        // combining mark after it is a Character of its own.
+        let bytes = Array(name.utf8)
+        if bytes.contains(0x2F) || bytes.contains(0x5C) { violated("separator in \(name.debugDescription)") }
+        if bytes.first == 0x2E || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) {
+            violated("dots in \(name.debugDescription)")
+        }
         if name.utf8.count > 200 { violated("\(name.utf8.count) bytes") }
         if name.lowercased().hasSuffix(".part") { violated(".part suffix in \(name.debugDescription)") }
         for scalar in name.unicodeScalars where isControlOrBidi(scalar) {

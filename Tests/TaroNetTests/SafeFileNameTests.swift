@@ -39,6 +39,16 @@ final class SafeFileNamePartSuffixTests: XCTestCase {
         XCTAssertEqual(SafeFileName.make(String(repeating: "é", count: 300)).utf8.count, 200)
     }
 
+    /// Found by the safename fuzz target: "/" followed by a combining mark is
+    /// one Character, not "/", so splitting by Characters kept the slash.
+    func testASlashWithACombiningMarkStillSeparates() {
+        XCTAssertEqual(SafeFileName.make("dir/\u{0CF3}name"), "\u{0CF3}name")
+        XCTAssertEqual(SafeFileName.make("a\\\u{0301}b"), "\u{0301}b")
+        XCTAssertEqual(SafeFileName.make("x/\u{0301}"), "\u{0301}")
+        XCTAssertFalse(SafeFileName.make("../\u{0338}../etc/passwd\u{0301}").unicodeScalars.contains("/"))
+        XCTAssertEqual(SafeFileName.make(".\u{0301}bashrc"), "_\u{0301}bashrc", "hidden on disk all the same")
+    }
+
     func testAServerCannotNameAFileLikeOurPartialFiles() {
         XCTAssertEqual(SafeFileName.make("movie.mkv.part"), "movie.mkv_part")
         XCTAssertEqual(SafeFileName.make("X.PART"), "X_part")

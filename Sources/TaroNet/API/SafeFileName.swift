@@ -5,9 +5,12 @@
 package enum SafeFileName {
     package static func make(_ raw: String, fallback: String = "download") -> String {
         // Both separators, then anything before the last one is dropped.
-        let lastPart = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        // Scalars, not Characters: "/" followed by a combining mark is one
+        // Character that is not equal to "/", yet the file system splits it.
+        let all = raw.unicodeScalars
+        let lastPart = all.lastIndex { $0 == "/" || $0 == "\\" }.map { all[all.index(after: $0)...] } ?? all[...]
         var scalars = String.UnicodeScalarView()
-        for scalar in lastPart.unicodeScalars {
+        for scalar in lastPart {
             if isUnsafe(scalar) {
                 scalars.append("_")
             } else if scalar == ".", scalars.last == "." {
@@ -22,7 +25,11 @@ package enum SafeFileName {
         var name = String(scalars)
         while name.utf8.count > 200 { name.removeLast() }
         name = name.trimmingSpacesAndDots()
-        if name.hasPrefix(".") { name = "_" + name.drop { $0 == "." } }
+        // By scalar: ".\u{301}x" does not start with the Character "." but
+        // is a hidden file all the same.
+        if name.unicodeScalars.first == "." {
+            name = "_" + String(name.unicodeScalars.drop { $0 == "." })
+        }
         if name.isEmpty || name == "_" { return fallback }
         // "X.part" is how our own partial files are named: never take it.
         if name.lowercased().hasSuffix(".part") { name = String(name.dropLast(5)) + "_part" }
