@@ -78,6 +78,7 @@ fuzz: deps-build
 # The test suite under AddressSanitizer, then under ThreadSanitizer (with
 # -DTARO_TSAN, so the locks are pthread mutexes TSan can see), each in its
 # own build directory; any report fails the run. SANITIZE_FILTER picks tests.
+# Leak checking is off: the Swift runtime's one-time caches read as leaks.
 SANITIZE_FILTER ?=
 SANITIZE_RUN = swift test --skip-build --disable-swift-testing $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
 sanitize: deps-test
