@@ -22,6 +22,9 @@ public final class TransferManager: Sendable {
     /// Wakes the persister when rows changed.
     let persistWake = WakeSignal()
     let persisterDone = DispatchSemaphore(value: 0)
+    /// The last download directory made canonical, and how it was spelled:
+    /// a list of 100,000 URLs into one directory resolves it once, not per URL.
+    let lastDirectory = Mutex<(given: String, canonical: String)?>(nil)
 
     /// Opens the state directory (if any) and takes its lock: a second
     /// process on the same directory gets a clear error.
@@ -30,7 +33,9 @@ public final class TransferManager: Sendable {
         self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
-        state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
+        // Records are compared with this run's destinations in one spelling.
+        let saved = store?.load().map(\.canonicalized) ?? []
+        state = Mutex(ManagerState(limit: options.limit, unclaimed: saved))
         if store != nil { startPersisting() }
     }
 
@@ -48,6 +53,7 @@ public final class TransferManager: Sendable {
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
                             headers: [String: String] = [:]) -> UInt64 {
+        let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
@@ -61,6 +67,7 @@ public final class TransferManager: Sendable {
     /// paste): one lock and one message to the scheduler for all of them.
     @discardableResult
     public func addDownloads(urls: [String], directory: String) -> [UInt64] {
+        let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
         let ids = state.withLock { s in
             urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
@@ -74,9 +81,9 @@ public final class TransferManager: Sendable {
     /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
     public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
+        let request = TransferRequest.download(url: url, path: path, headers: headers).canonicalized
         var submissions = SubmitBatch()
         let id = state.withLock { s in
-            let request = TransferRequest.download(url: url, path: path, headers: headers)
             if let saved = claim(&s, where: { $0 == request }) {
                 return append(&s, saved, submissions: &submissions)
             }
@@ -91,9 +98,10 @@ public final class TransferManager: Sendable {
     public func addUpload(filePath: String, url: String, fieldName: String = "file", put: Bool = false,
                           headers: [String: String] = [:]) -> UInt64 {
         var submissions = SubmitBatch()
+        let request = TransferRequest.upload(filePath: filePath, url: url, fieldName: fieldName, put: put,
+                                             headers: headers).canonicalized
         let id = state.withLock { s in
-            append(&s, .upload(filePath: filePath, url: url, fieldName: fieldName, put: put, headers: headers),
-                   serverNaming: false, submissions: &submissions)
+            append(&s, request, serverNaming: false, submissions: &submissions)
         }
         submit(submissions)
         return id
@@ -110,12 +118,13 @@ public final class TransferManager: Sendable {
         submit(submissions)
     }
 
+    /// `directory` is canonical here, as are the saved records' paths: one
+    /// destination has one spelling, so a rerun finds its own record.
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
                                headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
-        let standardDirectory = s.unclaimed.isEmpty ? "" : (directory as NSString).standardizingPath
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
-            return u == url && (p as NSString).deletingLastPathComponent == standardDirectory
+            return u == url && (p as NSString).deletingLastPathComponent == directory
         }) {
             return append(&s, saved, submissions: &submissions)
         }
@@ -253,6 +262,14 @@ public final class TransferManager: Sendable {
         wakeAtCount.store(target, ordering: .releasing)
         if settledCount.load(ordering: .acquiring) >= target { return }
         settlements.wait(timeout: .now() + timeout)
+    }
+
+    /// `directory` as `LocalPath` spells it.
+    func canonicalDirectory(_ directory: String) -> String {
+        if let last = lastDirectory.withLock({ $0 }), last.given == directory { return last.canonical }
+        let canonical = LocalPath.canonicalDirectory(directory)
+        lastDirectory.withLock { $0 = (directory, canonical) }
+        return canonical
     }
 
     /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.
