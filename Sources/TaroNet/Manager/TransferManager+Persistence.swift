@@ -32,8 +32,10 @@ extension TransferManager {
                 let (work, closed, busy) = state.withLock { s in
                     (decidePersistence(&s, force: [:]), s.closed, !s.running.isEmpty || !s.deferred.isEmpty)
                 }
-                if closed { break }
+                // Written even when closing: the pass took its deletes and
+                // marks out of the state, and nothing else would write them.
                 write(work)
+                if closed { break }
                 if work.save.count >= Self.recordsPerPass { continue }
                 // While transfers run, a pass every quarter second picks up
                 // their synced offsets; a change wakes it sooner, and the
@@ -122,9 +124,10 @@ extension TransferManager {
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
     /// synced and kept, their record saved, so the next launch continues them.
+    /// A second call returns at once.
     public func shutdown() {
-        let unfinished = state.withLock { s -> [UInt64: StoredTransfer.State] in
-            guard !s.closed else { return [:] }
+        let unfinished = state.withLock { s -> [UInt64: StoredTransfer.State]? in
+            guard !s.closed else { return nil }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
             for (id, row) in s.rows where !row.snapshot.state.isFinal {
@@ -132,6 +135,7 @@ extension TransferManager {
             }
             return unfinished
         }
+        guard let unfinished else { return }
         if store != nil {
             persistWake.signal()
             persisterDone.wait()
