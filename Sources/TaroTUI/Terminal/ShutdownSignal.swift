@@ -23,6 +23,15 @@ enum ShutdownSignal {
         for number in signals { _ = signal(number, SIG_DFL) }
     }
 
+    static func name(_ number: Int32) -> String {
+        switch number {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(number)"
+        }
+    }
+
     /// The signal that asked to quit, or nil.
     static var pending: Int32? {
         let number = received.load(ordering: .relaxed)
