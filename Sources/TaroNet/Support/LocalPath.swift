@@ -55,7 +55,12 @@ public enum LocalPath {
     /// `~`, `~/x` and `~user/x` expanded; a relative path put under the working directory.
     static func absolutePath(_ path: String, workingDirectory: String?) -> String {
         var path = path
-        if path.hasPrefix("~") {
+        if path == "~" || path.hasPrefix("~/") {
+            // $HOME, as the shell would: a quoted or `--dir=~/x` tilde means the same place.
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+                ?? NSHomeDirectory()
+            path = home + path.dropFirst()
+        } else if path.hasPrefix("~") {
             path = (path as NSString).expandingTildeInPath
         }
         if path.hasPrefix("/") { return path }
