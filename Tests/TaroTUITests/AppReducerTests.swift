@@ -255,6 +255,26 @@ final class AppReducerTests: XCTestCase {
         XCTAssertTrue(h.quit)
     }
 
+    func testCtrlCAsksLikeQEvenFromAPromptAndASecondQuits() {
+        var h = ReducerHarness()
+        h.press(.char("a"), .char("x"), .interrupt)
+        XCTAssertFalse(h.quit)
+        XCTAssertNil(h.state.prompt, "the prompt gives way to the question")
+        XCTAssertTrue(h.state.confirmingQuit)
+        XCTAssertEqual(h.state.message?.kind, .question)
+        h.press(.interrupt)
+        XCTAssertTrue(h.quit)
+    }
+
+    func testCtrlCAnswersQsQuestionAndQuitsAtOnceWhenNothingRuns() {
+        var asked = ReducerHarness()
+        asked.press(.char("q"), .interrupt)
+        XCTAssertTrue(asked.quit)
+        var idle = ReducerHarness(items: [Fixtures.item(1, "a", .done)])
+        idle.press(.interrupt)
+        XCTAssertTrue(idle.quit)
+    }
+
     func testAnyOtherKeyCancelsTheQuitQuestion() {
         for key in [Key.char("n"), .escape, .enter, .char("q")] {
             var h = ReducerHarness()

@@ -15,6 +15,8 @@ public enum AppReducer {
             return Reaction(repaint: true)
         case .control("l"):
             return Reaction(repaint: true)
+        case .interrupt:
+            return interrupt(&state, items: items)
         default:
             break
         }
@@ -110,6 +112,17 @@ public enum AppReducer {
             state.message = StatusMessage("No transfer selected.", kind: .error)
         }
         state.keepSelectionVisible(count: items.count)
+    }
+
+    /// Ctrl-C, wherever the user is: asks like `q` (or quits when nothing
+    /// is unfinished); asked already, it quits. Unfinished transfers are
+    /// saved either way, by the controller's shutdown.
+    private static func interrupt(_ state: inout AppState, items: TransferRows) -> Reaction {
+        if state.confirmingQuit { return Reaction(quit: true) }
+        state.prompt = nil
+        state.helpVisible = false
+        state.message = nil
+        return requestQuit(&state, items: items)
     }
 
     private static func requestQuit(_ state: inout AppState, items: TransferRows) -> Reaction {

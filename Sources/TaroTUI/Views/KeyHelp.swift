@@ -42,6 +42,7 @@ public enum KeyHelp {
             Entry(keys: "? F1", action: "show this help (any other key closes it)"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
             Entry(keys: "q", action: "quit (asks first while transfers are unfinished; y confirms)"),
+            Entry(keys: "Ctrl-C", action: "asks like q; a second Ctrl-C quits at once (unfinished ones are saved)"),
         ]),
     ]
 }
