@@ -85,6 +85,9 @@ extension TransferManager {
             let wanted: StoredTransfer.State?
             if let forced = force[id] {
                 wanted = forced
+            } else if snap.state == .saved {
+                // Another run's record, not taken up: left exactly as it is.
+                continue
             } else if snap.state.isFinal {
                 wanted = nil
             } else if row.saved == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge,
@@ -105,7 +108,7 @@ extension TransferManager {
             let key = row.key ?? UUID().uuidString.lowercased()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
-                                        addedAt: snap.queuedAt)
+                                        addedAt: snap.queuedAt, owner: options.owner)
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)
@@ -130,7 +133,7 @@ extension TransferManager {
             guard !s.closed else { return nil }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
-            for (id, row) in s.rows where !row.snapshot.state.isFinal {
+            for (id, row) in s.rows where row.snapshot.state.isPending {
                 unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
             }
             return unfinished

@@ -107,15 +107,59 @@ public final class TransferManager: Sendable {
         return id
     }
 
-    /// Puts every saved unfinished transfer back in the list (the TUI at launch).
+    /// Puts every saved unfinished transfer back in the list (the TUI at
+    /// launch): this kind of run's own continue; the others (a `get`'s) are
+    /// listed as `saved`, untouched, until the user continues or removes them.
     public func restoreSaved() {
         var submissions = SubmitBatch()
         state.withLock { s in
             let saved = s.unclaimed
             s.unclaimed.removeAll()
-            for record in saved { _ = append(&s, record, submissions: &submissions) }
+            for record in saved {
+                if (record.owner ?? .tui) == options.owner {
+                    _ = append(&s, record, submissions: &submissions)
+                } else {
+                    listSaved(&s, record)
+                }
+            }
         }
         submit(submissions)
+    }
+
+    /// A row for another run's record that starts nothing: no submission,
+    /// its record left as it is; its destination reserved all the same.
+    private func listSaved(_ s: inout ManagerState, _ saved: StoredTransfer) {
+        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: TransferCore.makeTag(), addedAt: saved.addedAt),
+                             request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
+                             earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
+        row.snapshot.state = .saved
+        row.snapshot.resume = saved.resume
+        row.snapshot.bytesDone = saved.resume?.bytesOnDisk ?? 0
+        row.snapshot.bytesTotal = saved.resume?.total
+        row.snapshot.attempt = row.earlierAttempts + 1
+        let id = row.snapshot.id
+        if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
+        s.rows[id] = row
+        s.order.append(id)
+        s.totals.count(row.snapshot, sign: 1)
+        s.touch(id)
+    }
+
+    /// Takes up a row listed as `saved`: it joins this run and continues
+    /// from its .part; its record becomes this run's.
+    func continueSaved(_ id: UInt64) -> Bool {
+        let submission = state.withLock { s -> TransferSubmission? in
+            guard var row = s.rows[id], row.snapshot.state == .saved else { return nil }
+            var fresh = row.snapshot
+            fresh.state = .queued
+            row.saved = nil
+            s.rows[id] = row
+            s.setSnapshot(id, fresh)
+            return TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0, observer: self)
+        }
+        guard let submission else { return false }
+        submit(SubmitBatch(all: [submission]))
+        return true
     }
 
     /// `directory` is canonical here, as are the saved records' paths: one
@@ -201,6 +245,7 @@ public final class TransferManager: Sendable {
     public func abort(_ id: UInt64) { session.scheduler.post(.abort(id)) }
 
     public func togglePause(_ id: UInt64) {
+        if continueSaved(id) { return }
         guard let shown = state.withLock({ $0.rows[id]?.snapshot.state }) else { return }
         if shown == .paused {
             session.scheduler.post(.resume(id))
@@ -212,6 +257,7 @@ public final class TransferManager: Sendable {
     /// Starts a failed or aborted transfer again, under the same id, from
     /// what its .part holds when the server still has the same file.
     public func retry(_ id: UInt64) {
+        if continueSaved(id) { return }
         let submission = state.withLock { s -> TransferSubmission? in
             guard var row = s.rows[id], row.snapshot.state == .failed || row.snapshot.state == .aborted,
                   row.request.refusal == nil else { return nil }
@@ -230,10 +276,11 @@ public final class TransferManager: Sendable {
         if let submission { submit(SubmitBatch(all: [submission])) }
     }
 
-    /// Takes a finished transfer off the list; its file stays.
+    /// Takes a finished transfer off the list; its file stays. A row listed
+    /// as `saved` is discarded: its record deleted, its .part left on disk.
     public func remove(_ id: UInt64) {
         let removed = state.withLock { s -> Bool in
-            guard let row = s.rows[id], row.snapshot.state.isFinal else { return false }
+            guard let row = s.rows[id], row.snapshot.state.isFinal || row.snapshot.state == .saved else { return false }
             if case .download(_, let path, _) = row.request { s.reservedPaths.remove(path) }
             if row.saved != nil, let key = row.key { s.pendingDeletes.append(key) }
             s.removeRow(id)

@@ -40,6 +40,7 @@ enum GetCommand {
                                      maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory)
         // Nothing here shows the request headers sent.
         options.recordRequestHeaders = false
+        options.owner = .get
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
         let reporter = HeadlessReporter(json: a.has("--json"))
