@@ -40,7 +40,11 @@ enum HelpText {
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
           --no-state             keep nothing for resuming after a crash
-          Run the same command again after an interruption: downloads continue from their .part.
+          Run the same command again after an interruption (Ctrl-C, SIGTERM, SIGHUP save and exit
+          128+signal; a kill -9 loses at most the last quarter second): downloads continue from
+          their .part, whatever the spelling of -d/-o (relative, ./, .., ~, a symlink). Unfinished
+          transfers of other runs in the state directory are kept and named on stderr, each with
+          the command that continues it.
 
         upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL
           multipart/form-data POST with the file under FIELD (default "file"), or --put for a raw PUT
@@ -48,7 +52,8 @@ enum HelpText {
         request [-X METHOD] [-H 'K: V']... [--data BODY] [-i] URL
           prints the body (escaped on a terminal); -i prints the status line and headers first
 
-        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
+        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors,
+        128 + the signal when interrupted (130 for Ctrl-C).
         Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
         TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
 
