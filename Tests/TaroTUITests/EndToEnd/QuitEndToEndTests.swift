@@ -108,7 +108,24 @@ final class QuitEndToEndTests: EndToEndTestCase {
         try waitForScreen("the shell prompt again") { $0.lines.filter { $0.hasPrefix(Self.promptMark) }.count == 2 }
         XCTAssertEqual(try tmux.display("#{alternate_on}"), "0", "the terminal is handed back")
 
-        // Saved on the way out: the .part synced, the record holding exactly its length.
+        try assertSavedExactly(name)
+    }
+
+    func testSIGTERMQuitsAtOnceWith143SavingTheTransfer() throws {
+        let name = "50000000"
+        try launchFromShell(server.url("/bytes/50000000?rate=300000"))
+        try waitForState("active", of: name)
+        let pid = try XCTUnwrap(programPID)
+        kill(pid, SIGTERM)
+        try waitUntil("the exit status after SIGTERM") { exitStatusText() != nil }
+        XCTAssertEqual(exitStatusText(), "EXIT=143", "no question: SIGTERM quits")
+        XCTAssertTrue(ProcessTable.waitForExit(pid, timeout: .seconds(5)), "taro-tui is gone")
+        XCTAssertEqual(try tmux.display("#{alternate_on}"), "0", "the terminal is handed back")
+        try assertSavedExactly(name)
+    }
+
+    /// Saved on the way out: the .part synced, the one record holding exactly its length.
+    private func assertSavedExactly(_ name: String) throws {
         let part = path(name + ".part")
         let size = ((try FileManager.default.attributesOfItem(atPath: part))[.size] as? NSNumber)?.int64Value ?? 0
         XCTAssertGreaterThan(size, 0)
