@@ -33,13 +33,18 @@ extension EasyTransfer {
         let response = TransferResponse(
             statusCode: status,
             fields: responses.last?.fields ?? [],
-            body: memoryBody,
+            body: memoryBytes,
             filePath: nil,
             bodyBytes: resumeBase + bodyBytes,
             exchange: core.snapshot().exchange,
             profile: profile)
         if let sink { return .finalize(sink, response) }
         return .done(.success(response))
+    }
+
+    private var memoryBytes: [UInt8] {
+        if case .memory(let body) = destination { return body.bytes }
+        return []
     }
 
     /// Copies timings, effective URL, peer and HTTP version into the
