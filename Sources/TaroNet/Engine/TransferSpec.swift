@@ -67,7 +67,7 @@ extension TransferSpec {
     var hostKey: String { Self.hostKey(of: url) }
 
     static func hostKey(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
+        guard let schemeEnd = PathText.schemeSeparator(url) else { return url }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         var authority = url[schemeEnd.upperBound...]
         if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {

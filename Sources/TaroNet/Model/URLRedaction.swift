@@ -4,7 +4,7 @@ public enum URLRedaction {
     /// "https://user:pw@host/p" → "https://host/p". Works on the text itself,
     /// so a URL too malformed to parse still loses its userinfo.
     public static func withoutUserinfo(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
+        guard let schemeEnd = PathText.schemeSeparator(url) else { return url }
         let authorityStart = schemeEnd.upperBound
         let rest = url[authorityStart...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? url.endIndex
