@@ -43,7 +43,7 @@ extension TransferManager {
                 // Idle means asleep: only a change (or close) wakes it.
                 if busy {
                     persistWake.wait(timeout: .now() + .milliseconds(Int(Self.passInterval * 1000)))
-                    Thread.sleep(forTimeInterval: Self.gather)
+                    _ = persistClosing.wait(timeout: .now() + .milliseconds(Int(Self.gather * 1000)))
                 } else {
                     persistWake.wait()
                 }
@@ -140,6 +140,7 @@ extension TransferManager {
         }
         guard let unfinished else { return }
         if store != nil {
+            persistClosing.signal()
             persistWake.signal()
             persisterDone.wait()
             // What changed since the persister's last pass: finished rows lose

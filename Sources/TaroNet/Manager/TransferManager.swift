@@ -25,6 +25,9 @@ public final class TransferManager: Sendable {
     /// The last download directory made canonical, and how it was spelled:
     /// a list of 100,000 URLs into one directory resolves it once, not per URL.
     let lastDirectory = Mutex<(given: String, canonical: String)?>(nil)
+    /// Signalled once, by shutdown: cuts the persister's gathering pause
+    /// short, so quitting never waits for it.
+    let persistClosing = DispatchSemaphore(value: 0)
 
     /// Opens the state directory (if any) and takes its lock: a second
     /// process on the same directory gets a clear error.
