@@ -99,7 +99,14 @@ if options.demo {
         fail("cannot start the demo server: \(error)", status: 1)
     }
 }
-let config = AppConfig.fromEnvironment(downloadDirectory: directory)
+var config = AppConfig.fromEnvironment(downloadDirectory: directory)
+// A record that could not be read was moved aside, not lost: say where.
+let damaged = manager.damagedRecords
+if !damaged.isEmpty {
+    let noun = damaged.count == 1 ? "saved record could not be read; it was" : "saved records could not be read; they were"
+    config.launchNotice = "\(damaged.count) \(noun) moved to "
+        + ((damaged[0] as NSString).deletingLastPathComponent)
+}
 let status = TaroTUIApp.run(controller: manager, config: config, importing: importer)
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }

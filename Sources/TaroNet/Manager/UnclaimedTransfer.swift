@@ -23,4 +23,8 @@ extension TransferManager {
     public var unclaimed: [UnclaimedTransfer] {
         state.withLock { $0.unclaimed.map(UnclaimedTransfer.init) }
     }
+
+    /// Record files that could not be read at launch and were moved to the
+    /// state directory's `damaged/` (kept, never deleted).
+    public var damagedRecords: [String] { store?.setAside ?? [] }
 }

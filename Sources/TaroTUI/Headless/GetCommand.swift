@@ -43,6 +43,10 @@ enum GetCommand {
         options.owner = .get
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
+        for path in manager.damagedRecords {
+            FileHandle.standardError.write(Data(("taro-tui get: a saved record could not be read and was moved to "
+                + TerminalText.sanitize(path) + " (kept for inspection)\n").utf8))
+        }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]
         var inFlight = 0

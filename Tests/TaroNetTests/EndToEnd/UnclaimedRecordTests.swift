@@ -77,4 +77,18 @@ final class UnclaimedRecordTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.file("state/tasks")), [])
         XCTAssertEqual(FileManager.default.contents(atPath: dir.file("b/other.bin.part")), orphan)
     }
+
+    func testARecordThatCannotBeReadIsKeptAndNamedOnStderr() throws {
+        try FileManager.default.createDirectory(atPath: dir.file("state/tasks"), withIntermediateDirectories: true)
+        let junk = Data("{\"not\": \"a record\"".utf8)
+        FileManager.default.createFile(atPath: dir.file("state/tasks/bad.json"), contents: junk)
+        let run = try GetRun(["--state-dir", dir.file("state"), "-d", "b", server.url("/bytes/10")], in: dir.path,
+                             home: dir.path, stderrPath: dir.file("run.err"))
+        XCTAssertEqual(run.finish(), 0, run.stderr)
+        let damaged = try FileManager.default.contentsOfDirectory(atPath: dir.file("state/damaged"))
+        XCTAssertEqual(damaged.count, 1)
+        let moved = dir.file("state/damaged/" + damaged[0])
+        XCTAssertEqual(FileManager.default.contents(atPath: moved), junk, "kept as it was")
+        XCTAssertTrue(run.stderr.contains("could not be read and was moved to \(moved)"), run.stderr)
+    }
 }

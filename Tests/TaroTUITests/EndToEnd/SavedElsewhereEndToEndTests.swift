@@ -62,6 +62,20 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(partSize(), part)
     }
 
+    func testARecordThatCannotBeReadIsNamedOnTheFirstFrame() throws {
+        try FileManager.default.createDirectory(atPath: tasks, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: tasks + "/junk.json", contents: Data("[1,".utf8))
+        // Not launch(): the first frame's message line holds the notice, not the key hints.
+        try tmux.start(command: "exec " + environmentPrefix + " " + commandLine(["-d", scratch]), cols: 120, rows: 40)
+        try waitForScreen("the notice") {
+            $0.lines.last?.hasSuffix("1 saved record could not be read; it was moved to \(stateDirectory)/damaged") ?? false
+        }
+        try tmux.send("j")
+        try waitForScreen("the key hints after a key") { $0.lines.last?.contains("q quit") ?? false }
+        let damaged = try FileManager.default.contentsOfDirectory(atPath: stateDirectory + "/damaged")
+        XCTAssertEqual(damaged.count, 1, "kept, not deleted")
+    }
+
     // MARK: helpers
 
     /// `taro-tui get` of a slow download into DOWNLOADS, stopped by SIGINT
