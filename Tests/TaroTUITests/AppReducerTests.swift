@@ -275,6 +275,27 @@ final class AppReducerTests: XCTestCase {
         XCTAssertTrue(idle.quit)
     }
 
+    func testASavedRowIsContinuedByPOrRDiscardedByDAndNotAborted() {
+        let saved = [Fixtures.item(7, "other.bin", .saved)]
+        for key in [Key.char("p"), .char("r")] {
+            var h = ReducerHarness(items: saved)
+            h.press(key)
+            XCTAssertEqual(h.commands, key == .char("p") ? [.togglePause(7)] : [.retry(7)])
+        }
+        var discard = ReducerHarness(items: saved)
+        discard.press(.char("d"))
+        XCTAssertEqual(discard.commands, [.remove(7)])
+        XCTAssertTrue(discard.state.message?.text.contains(".part stays") ?? false)
+        var abort = ReducerHarness(items: saved)
+        abort.press(.char("x"))
+        XCTAssertEqual(abort.commands, [])
+        XCTAssertEqual(abort.state.message?.kind, .error)
+        // Another run's record is not this run's work: q quits without asking.
+        var quit = ReducerHarness(items: saved)
+        quit.press(.char("q"))
+        XCTAssertTrue(quit.quit)
+    }
+
     func testAnyOtherKeyCancelsTheQuitQuestion() {
         for key in [Key.char("n"), .escape, .enter, .char("q")] {
             var h = ReducerHarness()

@@ -182,6 +182,20 @@ final class RenderSnapshotTests: XCTestCase {
         """#)
     }
 
+    func testASavedRowSaysItIsNotInThisRunAndHowToActAt80x6() {
+        let items = [Fixtures.item(1, "mine.iso", .active, done: 3 * Fixtures.MiB, total: 10 * Fixtures.MiB),
+                     Fixtures.item(2, "other.bin", .saved, done: Fixtures.MiB, total: 4 * Fixtures.MiB)]
+        // Not this run's work: outside the ETA and the quit question, counted apart.
+        assertScreen(SnapshotScenes.render(SnapshotScenes.state(6, 80), items), #"""
+           NAME             PROGRESS       %              SIZE      SPEED    ETA STATE
+        >↓ mine.iso         [██▋░░░░░░]  30%  3.0 MiB/10.0 MiB                   active
+         ↓ other.bin        saved, not in this run: p continues, d discards      saved
+
+         1 active · 0 queued · 0 done · 0 failed · 1 saved · 0 B/s · ETA ? · limit 4
+         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
+        """#)
+    }
+
     func testHelpAt80x24() {
         assertScreen(SnapshotScenes.help(24, 80), #"""
          taro-tui keys · any other key closes this screen

@@ -34,7 +34,7 @@ enum TransferRowView {
                    style: CellStyle(bold: item.state == .failed, role: role))
     }
 
-    static let savedNote = "saved, not in this run: p continues, d discards (the .part stays)"
+    static let savedNote = "saved, not in this run: p continues, d discards"
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
         switch state {
