@@ -54,4 +54,24 @@ final class ManagerPathTests: LoopbackTestCase {
         XCTAssertEqual(manager.state.withLock { $0.rows[id]?.key }, "k1", "the saved record continues")
         XCTAssertEqual(manager.snapshot().items.first { $0.id == id }?.localPath, real + "/d/1000000")
     }
+
+    func testTheCommandGetPrintsClaimsARecordThatHadHeaders() throws {
+        let state = dir.file("state")
+        let url = server.url("/bytes/1000000?rate=100000")
+        do {
+            let store = try TransferStore(directory: state)
+            store.save(StoredTransfer(key: "k2", request: .download(url: url, path: real + "/d/f.bin",
+                                                                     headers: ["X-Token": "t"]),
+                                      serverNaming: false, state: .paused, resume: nil, attempts: 1,
+                                      addedAt: Date(), owner: .get))
+        }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: state))
+        defer { manager.shutdown() }
+        // As printed: `get -o FILE URL`, no -H.
+        let id = manager.addDownload(url: url, path: dir.file("link/f.bin"))
+        XCTAssertEqual(manager.unclaimed, [])
+        XCTAssertEqual(manager.state.withLock { $0.rows[id]?.key }, "k2")
+        XCTAssertEqual(manager.state.withLock { $0.rows[id]?.request },
+                       .download(url: url, path: real + "/d/f.bin", headers: ["X-Token": "t"]), "the saved headers go on")
+    }
 }

@@ -87,7 +87,10 @@ public final class TransferManager: Sendable {
         let request = TransferRequest.download(url: url, path: path, headers: headers).canonicalized
         var submissions = SubmitBatch()
         let id = state.withLock { s in
-            if let saved = claim(&s, where: { $0 == request }) {
+            // Claimed by URL and path: the command get prints to continue a
+            // record names no headers. Headers given now replace the saved ones.
+            if var saved = claim(&s, where: { $0.kind == .download && $0.url == url && $0.localPath == request.localPath }) {
+                if !headers.isEmpty { saved.request = request }
                 return append(&s, saved, submissions: &submissions)
             }
             return append(&s, request, serverNaming: false, submissions: &submissions)
@@ -173,6 +176,8 @@ public final class TransferManager: Sendable {
             guard case .download(let u, let p, _) = request else { return false }
             return u == url && (p as NSString).deletingLastPathComponent == directory
         }) {
+            var saved = saved
+            if !headers.isEmpty { saved.request = .download(url: url, path: saved.request.localPath, headers: headers) }
             return append(&s, saved, submissions: &submissions)
         }
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
