@@ -37,7 +37,8 @@ public final class TransferManager: Sendable {
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
         // Records are compared with this run's destinations in one spelling.
-        let saved = store?.load().map(\.canonicalized) ?? []
+        var directories: [String: String] = [:]
+        let saved = store?.load().map { $0.canonicalized(directories: &directories) } ?? []
         state = Mutex(ManagerState(limit: options.limit, unclaimed: saved))
         if store != nil { startPersisting() }
     }

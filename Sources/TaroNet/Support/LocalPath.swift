@@ -41,6 +41,15 @@ public enum LocalPath {
     /// which is never followed: a download's name is its own, and a symlink
     /// planted under it must stay a symlink for the writer to refuse.
     public static func canonicalFile(_ path: String, workingDirectory: String? = nil) -> String {
+        var directories: [String: String] = [:]
+        return canonicalFile(path, workingDirectory: workingDirectory, directories: &directories)
+    }
+
+    /// The same, resolving each directory once per `directories` (spelled →
+    /// canonical): 100,000 saved records in a few directories cost a few
+    /// realpath walks, not 100,000.
+    public static func canonicalFile(_ path: String, workingDirectory: String? = nil,
+                                     directories: inout [String: String]) -> String {
         let absolute = absolutePath(path, workingDirectory: workingDirectory)
         let trimmed = absolute.count > 1 && absolute.hasSuffix("/") ? String(absolute.dropLast()) : absolute
         let name = (trimmed as NSString).lastPathComponent
@@ -48,7 +57,9 @@ public enum LocalPath {
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
             return canonicalDirectory(trimmed)
         }
-        let base = canonicalDirectory(directory.isEmpty ? "/" : directory)
+        let spelled = directory.isEmpty ? "/" : directory
+        let base = directories[spelled] ?? canonicalDirectory(spelled)
+        directories[spelled] = base
         return base == "/" ? "/" + name : base + "/" + name
     }
 
