@@ -17,14 +17,3 @@ public struct UnclaimedTransfer: Sendable, Equatable {
         bytesDone = record.resume?.bytesOnDisk ?? 0
     }
 }
-
-extension TransferManager {
-    /// The saved records no call has claimed so far, oldest first.
-    public var unclaimed: [UnclaimedTransfer] {
-        state.withLock { $0.unclaimed.map(UnclaimedTransfer.init) }
-    }
-
-    /// Record files that could not be read at launch and were moved to the
-    /// state directory's `damaged/` (kept, never deleted).
-    public var damagedRecords: [String] { store?.setAside ?? [] }
-}
