@@ -1,5 +1,6 @@
 import Foundation
 import TaroNet
+import TaroRPC
 import TaroTUI
 
 // Argument parsing and dispatch only; the work lives in the libraries.
@@ -20,6 +21,10 @@ case "--version", "-V":
     exit(0)
 case "serve":
     ServeCommand.run(Array(arguments.dropFirst()))
+case "daemon":
+    DaemonCommand.run(Array(arguments.dropFirst()))
+case let command? where RemoteMain.commands.contains(command):
+    exit(RemoteMain.run(command: command, arguments: Array(arguments.dropFirst())))
 case let command? where HeadlessMain.commands.contains(command):
     exit(HeadlessMain.run(command: command, arguments: Array(arguments.dropFirst())))
 default:
@@ -73,15 +78,9 @@ var demoState: String?
 if options.demo && options.stateDirectory == nil {
     demoState = try? DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo-state")
 }
-let manager: TransferManager
-do {
-    manager = try TransferManager(options: ManagerOptions(
-        limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
-        maxBodyBytes: options.maxSize,
-        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()))
-} catch {
-    fail("\(error)", status: 1)
-}
+let stateDirectory = demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()
+if importer == nil && !options.demo { ManagerLaunch.handOver(options, stateDirectory: stateDirectory) }
+let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory)
 // Unfinished transfers of the last run come back first, and continue.
 manager.restoreSaved()
 var demo: DemoShowcase.Running?
@@ -96,8 +95,14 @@ for url in options.urls {
     manager.addDownload(url: url, directory: directory)
 }
 
-let config = AppConfig.fromEnvironment(downloadDirectory: directory)
-let status = TaroTUIApp.run(controller: manager, config: config, importing: importer)
+// Remote control starts before the screen, so a port in use is an error
+// on the command line; it stops before the manager shuts down.
+let rpc = options.rpc ? ManagerLaunch.startRPC(options, manager: manager, downloadDirectory: directory,
+                                               stateDirectory: stateDirectory) : nil
+var config = AppConfig.fromEnvironment(downloadDirectory: directory)
+config.rpcPort = rpc?.port
+let status = TaroTUIApp.run(controller: manager, config: config, importing: importer,
+                            beforeShutdown: { rpc?.stop() })
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }
 if let demoState { try? FileManager.default.removeItem(atPath: demoState) }

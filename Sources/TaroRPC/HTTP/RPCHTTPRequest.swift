@@ -19,9 +19,8 @@ struct RPCHTTPRequest {
     /// Parses the head (request line and headers, CRLF or LF endings).
     static func parseHead(_ bytes: ArraySlice<UInt8>) throws -> RPCHTTPRequest {
         let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // "\r\n" is one Character in Swift: split on it as well as on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" })
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first else { throw Refusal.malformed }
         let parts = first.split(separator: " ")

@@ -30,6 +30,7 @@ public final class AppSession {
         self.controller = controller
         self.state = AppState(downloadDirectory: config.downloadDirectory, asciiOnly: config.asciiOnly,
                               size: size, concurrencyLimit: controller.concurrencyLimit)
+        state.rpcPort = config.rpcPort
         refresh()
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+import TaroNet
+import TaroRPC
+import TaroTUI
+
+/// What the full-screen manager and the daemon both do at start: hand URLs
+/// to an instance already running on the state directory, open the manager
+/// (taking the directory's lock), and start remote control when asked.
+enum ManagerLaunch {
+    /// When an instance with remote control runs on `stateDirectory`, gives
+    /// it the URLs and exits: a second `taro-tui URL` adds to the first
+    /// instead of failing on its lock. Returns when there is no such instance.
+    static func handOver(_ options: LaunchOptions, stateDirectory: String) {
+        guard !options.urls.isEmpty, let endpoint = RPCEndpoint.read(stateDirectory: stateDirectory) else { return }
+        let client = RPCClient(endpoint: endpoint)
+        do {
+            let gids = try RemoteMain.add(options.urls, directory: options.directory, client: client)
+            for (gid, url) in zip(gids, options.urls) {
+                print("handed to the running taro-tui (port \(endpoint.port)): \(gid) \(TerminalText.sanitize(url))")
+            }
+            exit(0)
+        } catch RPCClient.Failure.unreachable {
+            // A file left by an instance that ended: this one takes over.
+            return
+        } catch {
+            fail("the running taro-tui refused: \(TerminalText.sanitize("\(error)"))", status: 1)
+        }
+    }
+
+    static func openManager(_ options: LaunchOptions, stateDirectory: String) -> TransferManager {
+        do {
+            return try TransferManager(options: ManagerOptions(
+                limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
+                maxBodyBytes: options.maxSize, stateDirectory: stateDirectory))
+        } catch {
+            var message = "\(error)"
+            if message.contains("another taro-tui") {
+                message += "; start that one with --rpc (or run `taro-tui daemon`) and `taro-tui URL…` "
+                    + "or `taro-tui add URL…` hands URLs to it"
+            }
+            fail(message, status: 1)
+        }
+    }
+
+    static func startRPC(_ options: LaunchOptions, manager: TransferManager, downloadDirectory: String,
+                         stateDirectory: String) -> RPCServer {
+        var configuration = RPCServer.Configuration(downloadDirectory: downloadDirectory, stateDirectory: stateDirectory)
+        configuration.port = options.rpcPort
+        configuration.secret = options.rpcSecret
+        configuration.allowedDirectories = options.rpcAllowDirs
+        configuration.limits.listenAll = options.rpcListenAll
+        configuration.limits.maximumBody = options.rpcMaxRequestSize
+        do {
+            return try RPCServer(manager: manager, configuration: configuration)
+        } catch {
+            manager.shutdown()
+            fail("\(error)", status: 1)
+        }
+    }
+}
