@@ -23,7 +23,8 @@ struct RPCConnection {
         } catch {
             return
         }
-        try? io.write(response.bytes)
+        // Its own short deadline: a request that used up its time still gets its 408.
+        try? SocketIO(fd: fd, deadline: .now + .seconds(5)).write(response.bytes)
         if drain { Self.drain(fd) }
     }
 
