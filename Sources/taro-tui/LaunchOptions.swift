@@ -69,8 +69,9 @@ struct LaunchOptions {
                 rpc = true
             case "--rpc-port", "--rpc-listen-port":
                 let text = try value(arg)
-                guard let n = UInt16(text), n > 0 else {
-                    throw UsageError(description: "\(arg) wants a port from 1 to 65535, not \(text)")
+                // 0: any free port (rpc.json and the footer say which).
+                guard let n = UInt16(text) else {
+                    throw UsageError(description: "\(arg) wants a port from 0 to 65535, not \(text)")
                 }
                 rpcPort = n
             case "--rpc-secret":
