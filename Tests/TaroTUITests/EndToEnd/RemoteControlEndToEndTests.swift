@@ -150,3 +150,34 @@ final class RemoteControlEndToEndTests: EndToEndTestCase {
         try waitForState("done", of: "ok.bin")
     }
 }
+
+/// `taro-tui daemon`: the same manager without a screen, driven only by
+/// remote control, ending cleanly on a signal.
+final class DaemonEndToEndTests: EndToEndTestCase {
+    func testTheDaemonDownloadsWhatTheCommandLineHandsItAndEndsOnSIGTERM() throws {
+        let state = scratch + "/state/taro-tui"
+        let command = "exec " + environmentPrefix + " " + commandLine(["daemon", "-d", downloads, "--rpc-port", "0"])
+            + " 2>" + ProcessRunner.shellQuoted(scratch + "/daemon.log")
+        try tmux.start(command: command, cols: 100, rows: 20)
+        let pid = try tmux.panePID()
+        try waitUntil("the daemon's rpc.json") { FileManager.default.fileExists(atPath: state + "/rpc.json") }
+        let added = try ProcessRunner.run(binary, ["add", "--state-dir", state, server.url("/bytes/200000?seed=4")])
+        XCTAssertEqual(added.status, 0, added.error)
+        try waitUntil("the daemon's download") { self.exists("200000") }
+        let listed = try ProcessRunner.run(binary, ["ls", "--state-dir", state])
+        try waitUntil("the download complete in ls") {
+            (try? ProcessRunner.run(binary, ["ls", "--state-dir", state]).output.contains("complete")) ?? false
+        }
+        XCTAssertEqual(listed.status, 0, listed.error)
+        // A second daemon on the same state directory hands over its URLs and ends.
+        let second = try ProcessRunner.run(binary, ["daemon", "-d", downloads, "--state-dir", state,
+                                                    server.url("/bytes/10")])
+        XCTAssertEqual(second.status, 0, second.error)
+        XCTAssertTrue(second.output.contains("handed to the running taro-tui"), second.output)
+        kill(pid, SIGTERM)
+        XCTAssertTrue(ProcessTable.waitForExit(pid, timeout: .seconds(10)), "the daemon outlived SIGTERM")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: state + "/rpc.json"), "rpc.json outlived the daemon")
+        let log = (try? String(contentsOfFile: scratch + "/daemon.log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("JSON-RPC on http://127.0.0.1:"), log)
+    }
+}
