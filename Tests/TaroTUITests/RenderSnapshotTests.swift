@@ -314,4 +314,12 @@ final class RenderSnapshotTests: XCTestCase {
         state.importing = 7
         XCTAssertEqual(SnapshotScenes.render(state).lines[8], " importing… 7 URLs · 4 active · 1 queued")
     }
+
+    func testTheFooterShowsRemoteControlAndItsPortWhenOn() {
+        var state = SnapshotScenes.state(24, 80, items: [])
+        XCTAssertFalse(SnapshotScenes.render(state, []).lines[22].contains("RPC"))
+        state.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(state, []).lines[22],
+                       " 0 active · 0 queued · 0 done · 0 failed · 0 B/s · limit 4 · RPC on :6800")
+    }
 }
