@@ -92,9 +92,31 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         call("aria2.remove", active)
     }
 
-    func testChangePositionChecksItsParametersAndSaysTheOrderIsFixed() {
-        let gid = call("aria2.addUri", [.string(server.url("/bytes/10"))])
-        XCTAssertEqual(error("aria2.changePosition", gid, 0, "POS_NOWHERE"), "The parameter at 2 has wrong type.")
-        XCTAssertTrue(error("aria2.changePosition", gid, 0, "POS_SET").contains("cannot be moved"))
+    func testChangePositionMovesAWaitingRowInTheListAndInTheOrderTheyStart() {
+        call("aria2.changeGlobalOption", ["max-concurrent-downloads": "1"])
+        let running = call("aria2.addUri", [.string(server.url("/bytes/100000000?rate=100000"))])
+        waitForStatus(running, "start") { $0["status"] == "active" }
+        let waiting = (0..<4).map { call("aria2.addUri", [.string(server.url("/bytes/\(10 + $0)"))]) }
+        func order() -> JSONValue { call("aria2.tellWaiting", 0, 10, ["gid"]) }
+        let seen = manager.changes(since: 0).version
+        XCTAssertEqual(call("aria2.changePosition", waiting[3], 0, "POS_SET"), 0)
+        // A reader (the screen) gets the whole list again, in the new order.
+        let changes = manager.changes(since: seen)
+        XCTAssertTrue(changes.isFull)
+        XCTAssertEqual(changes.changed.map(\.id).dropFirst().map { JSONValue.string(GID.format($0)) },
+                       [waiting[3], waiting[0], waiting[1], waiting[2]])
+        XCTAssertEqual(order(), .array([waiting[3], waiting[0], waiting[1], waiting[2]].map { ["gid": $0] }))
+        XCTAssertEqual(call("aria2.changePosition", waiting[3], 2, "POS_CUR"), 2)
+        XCTAssertEqual(call("aria2.changePosition", waiting[1], 0, "POS_END"), 3)
+        XCTAssertEqual(call("aria2.changePosition", waiting[2], -99, "POS_CUR"), 0)
+        let expected = [waiting[2], waiting[0], waiting[3], waiting[1]]
+        XCTAssertEqual(order(), .array(expected.map { ["gid": $0] }))
+        XCTAssertEqual(error("aria2.changePosition", waiting[0], 0, "POS_NOWHERE"), "The parameter at 2 has wrong type.")
+        XCTAssertTrue(error("aria2.changePosition", running, 0, "POS_SET").contains("not found in the waiting queue"))
+        // One slot: they start, and finish, in the new order.
+        call("aria2.remove", running)
+        for gid in expected { waitForStatus(gid, "completion") { $0["status"] == "complete" } }
+        let starts = expected.map { manager.snapshot(of: GID.parse($0.stringValue!)!)?.startedAt ?? .distantFuture }
+        XCTAssertEqual(starts, starts.sorted(), "started out of the new order: \(starts.map(\.timeIntervalSince1970))")
     }
 }

@@ -85,11 +85,24 @@ extension Aria2Service {
         return "OK"
     }
 
+    /// `gid, pos, how`: POS_SET from the front, POS_CUR from where it is,
+    /// POS_END from the back; answers the position it took among the waiting.
     func changePosition(_ params: Aria2Params) throws -> JSONValue {
         let row = try row(params)
-        _ = try params.integer(1)
+        let offset = try params.integer(1)
         let how = try params.string(2)
         guard ["POS_SET", "POS_CUR", "POS_END"].contains(how) else { throw RPCError.wrongType(at: 2) }
-        throw RPCError("GID#\(GID.format(row.id)) cannot be moved: the queue order of this taro-tui is fixed")
+        guard let (current, count) = manager.waitingPosition(of: row.id) else {
+            throw RPCError("GID#\(GID.format(row.id)) not found in the waiting queue.")
+        }
+        let target = switch how {
+        case "POS_SET": offset
+        case "POS_CUR": current + offset
+        default: count - 1 + offset
+        }
+        guard let moved = manager.move(row.id, toWaitingPosition: target) else {
+            throw RPCError("GID#\(GID.format(row.id)) not found in the waiting queue.")
+        }
+        return .number(Double(moved))
     }
 }
