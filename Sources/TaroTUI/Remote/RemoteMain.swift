@@ -8,19 +8,18 @@ import TaroRPC
 public enum RemoteMain {
     public static let commands: Set<String> = ["add", "ls", "pause", "resume", "abort"]
 
-    /// Exit status: 0 done, 1 the instance refused or cannot be reached, 2 usage.
+    /// Exit status: 0 done, 1 no instance, or it refused or cannot be reached, 2 usage.
     public static func run(command: String, arguments: [String]) -> Int32 {
         let args: RemoteArguments
-        let client: RPCClient
         do {
             args = try RemoteArguments(arguments)
             try check(command, args)
-            client = RPCClient(endpoint: try args.endpoint())
         } catch {
             report("\(error)")
             return 2
         }
         do {
+            let client = RPCClient(endpoint: try args.endpoint())
             switch command {
             case "add":
                 for gid in try add(args.operands, args: args, client: client) { print(gid) }
