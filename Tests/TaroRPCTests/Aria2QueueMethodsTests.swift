@@ -60,6 +60,9 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         XCTAssertEqual(call("aria2.unpause", waiting), waiting)
         waitForStatus(waiting, "unpause") { $0["status"] == "waiting" }
         XCTAssertTrue(error("aria2.unpause", waiting).contains("cannot be unpaused now"))
+        // Removed while still waiting (the running one holds the only slot).
+        XCTAssertEqual(call("aria2.forceRemove", waiting), waiting)
+        XCTAssertEqual(status(waiting), "removed")
         XCTAssertEqual(call("aria2.forcePause", running), running)
         waitForStatus(running, "pause of the running one") { $0["status"] == "paused" }
         XCTAssertEqual(call("aria2.remove", running), running)
@@ -67,7 +70,6 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         XCTAssertTrue(error("aria2.remove", running).contains("Active Download not found"))
         XCTAssertEqual(call("aria2.removeDownloadResult", running), "OK")
         XCTAssertEqual(error("aria2.tellStatus", running), "GID \(running.stringValue!) is not found")
-        XCTAssertEqual(call("aria2.forceRemove", waiting), waiting)
     }
 
     func testPauseAllAndUnpauseAllActOnEveryUnfinishedRow() {
@@ -82,6 +84,7 @@ final class Aria2QueueMethodsTests: RPCTestCase {
 
     func testResultsAreRemovedOneByOneOrPurgedAndOnlyWhenStopped() {
         let active = call("aria2.addUri", [.string(server.url("/bytes/100000000?rate=100000"))])
+        waitForStatus(active, "start") { $0["status"] == "active" }
         XCTAssertTrue(error("aria2.removeDownloadResult", active).contains("Could not remove download result"))
         let finished = (0..<2).map { _ in call("aria2.addUri", [.string(server.url("/bytes/100"))]) }
         for gid in finished { waitForStatus(gid, "completion") { $0["status"] == "complete" } }
@@ -109,8 +112,13 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         XCTAssertEqual(call("aria2.changePosition", waiting[3], 2, "POS_CUR"), 2)
         XCTAssertEqual(call("aria2.changePosition", waiting[1], 0, "POS_END"), 3)
         XCTAssertEqual(call("aria2.changePosition", waiting[2], -99, "POS_CUR"), 0)
-        let expected = [waiting[2], waiting[0], waiting[3], waiting[1]]
+        var expected = [waiting[2], waiting[0], waiting[3], waiting[1]]
         XCTAssertEqual(order(), .array(expected.map { ["gid": $0] }))
+        // addUri's position puts a new one there at once.
+        let inserted = call("aria2.addUri", [.string(server.url("/bytes/20"))], [:], 1)
+        expected.insert(inserted, at: 1)
+        XCTAssertEqual(order(), .array(expected.map { ["gid": $0] }))
+        XCTAssertEqual(error("aria2.addUri", [.string(server.url("/bytes/20"))], [:], -1), "The parameter at 2 has wrong type.")
         XCTAssertEqual(error("aria2.changePosition", waiting[0], 0, "POS_NOWHERE"), "The parameter at 2 has wrong type.")
         XCTAssertTrue(error("aria2.changePosition", running, 0, "POS_SET").contains("not found in the waiting queue"))
         // One slot: they start, and finish, in the new order.

@@ -40,9 +40,9 @@ struct RPCConnection {
             headEnd = Self.endOfHead(buffer, from: searchFrom)
             if headEnd == nil && buffer.count > Self.maximumHead { throw RPCHTTPRequest.Refusal.headTooLarge }
         }
-        let (head, bodyStart) = headEnd.map { (buffer[..<$0], $0) }!
-        guard head.count <= Self.maximumHead else { throw RPCHTTPRequest.Refusal.headTooLarge }
-        var request = try RPCHTTPRequest.parseHead(head)
+        let bodyStart = headEnd!
+        guard bodyStart <= Self.maximumHead else { throw RPCHTTPRequest.Refusal.headTooLarge }
+        var request = try RPCHTTPRequest.parseHead(buffer[..<bodyStart])
         let length = try request.contentLength()
         guard length <= limits.maximumBody else { throw RPCHTTPRequest.Refusal.bodyTooLarge(limit: limits.maximumBody) }
         var body = Array(buffer[bodyStart...].prefix(length))

@@ -4,14 +4,21 @@ import TaroNet
 /// The methods that change the list: add, pause, resume, remove.
 extension Aria2Service {
     /// `[uris], {options}, position`: several URIs are mirrors of one file
-    /// in aria2; here a download has one URL, so the first is used.
+    /// in aria2; here a download has one URL, so the first is used. With a
+    /// position it is put there among the waiting, as changePosition would.
     func addUri(_ params: Aria2Params) throws -> JSONValue {
         let uris = try params.strings(0)
         guard let uri = uris.first else { throw RPCError("No URI to download.") }
         try Self.checkURI(uri)
         let options = try Aria2AddOptions(try params.options(1), roots: roots, index: 1)
+        var position: Int?
+        if let value = params[2], value != .null {
+            position = try params.integer(2)
+            guard position! >= 0 else { throw RPCError.wrongType(at: 2) }
+        }
         let id = manager.addDownload(url: uri, directory: options.directory, fileName: options.fileName,
                                      headers: options.headers)
+        if let position { _ = manager.move(id, toWaitingPosition: position) }
         return .string(GID.format(id))
     }
 
