@@ -19,11 +19,13 @@ enum ManagerLaunch {
                 print("handed to the running taro-tui (port \(endpoint.port)): \(gid) \(TerminalText.sanitize(url))")
             }
             exit(0)
-        } catch RPCClient.Failure.unreachable {
-            // A file left by an instance that ended: this one takes over.
-            return
+        } catch RPCClient.Failure.refused(let error) where error != .unauthorized {
+            fail("the running taro-tui refused: \(TerminalText.sanitize(error.message))", status: 1)
         } catch {
-            fail("the running taro-tui refused: \(TerminalText.sanitize("\(error)"))", status: 1)
+            // A file left by an instance that ended (nothing listens, or
+            // something else does now): this one opens the directory itself,
+            // and its lock says whether another instance still holds it.
+            return
         }
     }
 
