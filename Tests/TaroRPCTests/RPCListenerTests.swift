@@ -76,6 +76,28 @@ final class RPCListenerTests: RPCTestCase {
         XCTAssertEqual(hugeHead.status, 431)
     }
 
+    func testAClientThatAsksToContinueIsToldTo() throws {
+        let body = #"{"jsonrpc":"2.0","id":"v","method":"system.listMethods"}"#
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = listener.port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let io = SocketIO(fd: fd, deadline: .now + .seconds(20))
+        try io.write(Array(("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                            + "Content-Length: \(body.utf8.count)\r\n\r\n").utf8))
+        // Only the head went out: the answer to it is the interim 100.
+        XCTAssertEqual(String(decoding: try io.read(limit: 4096), as: UTF8.self), "HTTP/1.1 100 Continue\r\n\r\n")
+        try io.write(Array(body.utf8))
+        var rest: [UInt8] = []
+        while let chunk = try? io.read(limit: 65536), !chunk.isEmpty { rest += chunk }
+        XCTAssertTrue(String(decoding: rest, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
+    }
+
     func testOnlyPostToJsonrpcIsServed() throws {
         XCTAssertEqual(try exchange(Array("GET /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)).status, 405)
         XCTAssertEqual(try exchange(Array("POST /other HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n".utf8)).status, 404)
