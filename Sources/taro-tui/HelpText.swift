@@ -39,9 +39,11 @@ enum HelpText {
         Remote control (aria2's JSON-RPC at http://127.0.0.1:PORT/jsonrpc):
           --rpc                  turn it on (always on for daemon); the footer shows the port
           --rpc-port N           port (default 6800; 0 for any free one)
-          --rpc-secret S         the token:S every call needs (default: generated); port and
-                                 secret are in STATE_DIR/rpc.json (0600) while it runs, which
-                                 add, ls, pause, resume, abort and a second `taro-tui URL` read
+          --rpc-secret S         the token:S every call needs (default: $TARO_TUI_RPC_SECRET, which
+                                 other users cannot read as they can a command line, else
+                                 generated); port and secret are in STATE_DIR/rpc.json (0600)
+                                 while it runs, which add, ls, pause, resume, abort and a
+                                 second `taro-tui URL` read
           --rpc-listen-all       listen on every address, not only loopback
           --rpc-allow-dir DIR    let clients' dir option name DIR too (default: only -d's tree)
           --rpc-max-request-size SIZE   largest request body (default 2M)

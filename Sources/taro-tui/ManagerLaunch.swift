@@ -48,7 +48,10 @@ enum ManagerLaunch {
                          stateDirectory: String) -> RPCServer {
         var configuration = RPCServer.Configuration(downloadDirectory: downloadDirectory, stateDirectory: stateDirectory)
         configuration.port = options.rpcPort
-        configuration.secret = options.rpcSecret
+        // From the environment when not given: a command line is readable by
+        // every local user (/proc/PID/cmdline), the environment is not.
+        let fromEnvironment = ProcessInfo.processInfo.environment["TARO_TUI_RPC_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.secret = options.rpcSecret ?? fromEnvironment
         configuration.allowedDirectories = options.rpcAllowDirs
         configuration.limits.listenAll = options.rpcListenAll
         configuration.limits.maximumBody = options.rpcMaxRequestSize
