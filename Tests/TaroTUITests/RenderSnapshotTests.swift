@@ -320,6 +320,11 @@ final class RenderSnapshotTests: XCTestCase {
         XCTAssertFalse(SnapshotScenes.render(state, []).lines[22].contains("RPC"))
         state.rpcPort = 6800
         XCTAssertEqual(SnapshotScenes.render(state, []).lines[22],
-                       " 0 active · 0 queued · 0 done · 0 failed · 0 B/s · limit 4 · RPC on :6800")
+                       " 0 active · 0 queued · 0 done · 0 failed · 0 B/s · limit 4 · RPC :6800")
+        // On a busy footer it gives way to the counts but not to the limit.
+        var busy = SnapshotScenes.state(24, 92)
+        busy.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(busy).lines[22],
+                       " 4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+ · RPC :6800")
     }
 }

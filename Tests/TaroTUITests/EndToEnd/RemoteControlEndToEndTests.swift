@@ -24,7 +24,7 @@ final class RemoteControlEndToEndTests: EndToEndTestCase {
         var mode = stat()
         XCTAssertEqual(stat(stateDirectory + "/rpc.json", &mode), 0)
         XCTAssertEqual(mode.st_mode & 0o777, 0o600)
-        try waitForScreen("the footer saying RPC is on") { $0.contains("RPC on :\(port)") }
+        try waitForScreen("the footer saying RPC is on") { $0.contains("RPC :\(port)") }
     }
 
     private func aria2p(_ arguments: [String]) throws -> ProcessRunner.Result {
