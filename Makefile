@@ -30,7 +30,7 @@ deps-build:
 
 deps-test:
 	$(call ensure_pkgs,$(TEST_PKGS))
-	@command -v aria2p >/dev/null || { echo "installing: $(TEST_PIP) (pip)"; \
+	@command -v aria2p >/dev/null || [ -x "$$HOME/.local/bin/aria2p" ] || { echo "installing: $(TEST_PIP) (pip)"; \
 	  python3 -m pip install -q $(TEST_PIP) 2>/dev/null || python3 -m pip install -q --break-system-packages $(TEST_PIP); }
 
 deps-bench:
