@@ -69,7 +69,8 @@ enum HelpText {
 
         Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
         Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
-        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
+        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks);
+        TARO_TUI_RPC_SECRET=S is the JSON-RPC secret when --rpc-secret is not given.
 
         Keys:
         """
