@@ -4,7 +4,7 @@ import Foundation
 /// TUI, the persister, a headless command) never walk it whole on a quiet
 /// tick: changes are found through `log`, totals are kept as rows change.
 struct ManagerState {
-    var rows: [UInt64: ManagedRow] = [:]
+    var rows = RowTable()
     /// Row ids in queue order; ids of removed rows stay until compacted.
     var order: [UInt64] = []
     var removedInOrder = 0

@@ -127,7 +127,8 @@ extension TransferManager {
             guard !s.closed else { return [:] }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
-            for (id, row) in s.rows where !row.snapshot.state.isFinal {
+            s.rows.forEach { id, row in
+                guard !row.snapshot.state.isFinal else { return }
                 unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
             }
             return unfinished
