@@ -53,6 +53,9 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     public var queuedAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?
+    /// Its exchange, resume point and attempt log were let go to save
+    /// memory: an old finished row of a long list (see `droppingDetails`).
+    public private(set) var detailsDropped = false
 
     public init(
         id: UInt64, kind: Kind, url: String, name: String, state: State,
@@ -93,6 +96,16 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         return Double(max(0, total - bytesDone)) / bytesPerSecond
     }
 
+    /// This finished row without its details: `statusCode` and the rest
+    /// of the row stay, the exchange and attempt log go. What old done
+    /// rows of a long list keep: a detail box each was most of its memory.
+    public func droppingDetails() -> TransferSnapshot {
+        var copy = self
+        copy.details = nil
+        copy.detailsDropped = true
+        return copy
+    }
+
     // A queued row has no exchange, resume point or attempt log yet: they
     // live in a box shared copy-on-write, absent until first set, so a list
     // of 100,000 waiting rows pays one pointer each for them.
@@ -127,7 +140,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             && a.bytesDone == b.bytesDone && a.bytesTotal == b.bytesTotal && a.bytesPerSecond == b.bytesPerSecond
             && a.statusCode == b.statusCode && a.errorMessage == b.errorMessage && a.attempt == b.attempt
             && a.localPath == b.localPath && a.queuedAt == b.queuedAt && a.startedAt == b.startedAt
-            && a.finishedAt == b.finishedAt
+            && a.finishedAt == b.finishedAt && a.detailsDropped == b.detailsDropped
             && (a.details === b.details
                 || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog))
     }
