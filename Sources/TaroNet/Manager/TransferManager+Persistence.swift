@@ -100,7 +100,7 @@ extension TransferManager {
                 }
                 continue
             }
-            let key = row.key ?? UUID().uuidString.lowercased()
+            let key = row.key ?? TransferStore.makeKey()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt)
@@ -116,8 +116,7 @@ extension TransferManager {
 
     func write(_ work: PersistWork) {
         guard let store, !work.isEmpty else { return }
-        store.save(work.save)
-        store.delete(keys: work.delete)
+        store.commit(save: work.save, delete: work.delete)
     }
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
