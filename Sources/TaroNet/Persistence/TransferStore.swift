@@ -154,7 +154,7 @@ public final class TransferStore: @unchecked Sendable {
         guard !records.isEmpty || !keys.isEmpty else { return }
         EngineThread.assertNotCurrent("saving state records")
         queue.sync {
-            journal.append(lines(for: records) + keys.map { .delete(key: $0) })
+            _ = journal.append(lines(for: records) + keys.map { .delete(key: $0) })
         }
     }
 
