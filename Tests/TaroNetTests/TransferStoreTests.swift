@@ -116,6 +116,15 @@ final class TransferStoreTests: XCTestCase {
         XCTAssertEqual(loaded.first { $0.key == "k1" }?.resume?.offset, 50, "the latest version wins")
     }
 
+    func testARecordSavedAndDeletedInOneBatchIsGone() throws {
+        let state = dir.file("state")
+        do {
+            let store = try TransferStore(directory: state)
+            store.commit(save: [record("k1"), record("k2")], delete: ["k2"])
+        }
+        XCTAssertEqual(try TransferStore(directory: state).load().map(\.key), ["k1"])
+    }
+
     func testATornLastLineFromACrashMidWriteIsSetAsideAndTheRestSurvives() throws {
         let state = dir.file("state")
         do {

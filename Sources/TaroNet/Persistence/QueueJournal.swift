@@ -127,8 +127,13 @@ final class QueueJournal {
         guard !lines.isEmpty else { return true }
         var buffer: [UInt8] = []
         var placed: [(line: JournalLine, at: Location)] = []
+        // A key saved earlier in this same batch is live by the time its delete is read.
+        var savedHere = Set<String>()
         for line in lines {
-            if case .delete(let key) = line, live[key] == nil { continue }
+            switch line {
+            case .save(let key, _): savedHere.insert(key)
+            case .delete(let key): if live[key] == nil && !savedHere.contains(key) { continue }
+            }
             let bytes = line.bytes
             placed.append((line, Location(offset: size + Int64(buffer.count), length: bytes.count)))
             buffer += bytes
