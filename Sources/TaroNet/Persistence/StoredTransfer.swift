@@ -21,9 +21,17 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
     package var resume: ResumePoint?
     package var attempts: Int
     package var addedAt: Date
+    /// Which kind of run saved it last (nil: written before this was kept,
+    /// by the TUI). The TUI continues its own records at launch and lists
+    /// the others as `saved`, not in this run.
+    package var owner: Owner?
+
+    package enum Owner: String, Sendable, Codable {
+        case tui, get
+    }
 
     package init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -32,6 +40,7 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
         self.resume = resume
         self.attempts = attempts
         self.addedAt = addedAt
+        self.owner = owner
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).
