@@ -11,6 +11,7 @@ package final class URLListReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
+    private var block = [UInt8](repeating: 0, count: URLListReader.blockSize)
     private var start = 0
     private var finished = false
     /// The number of the line `next()` returned last, counting every line.
@@ -85,14 +86,15 @@ package final class URLListReader {
     }
 
     private func fill() {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+        // Into a block kept for the reader's life, then only what came is
+        // copied: growing `buffer` by a zeroed block on every read cost a
+        // block's worth of work per read however little arrived.
         var got = 0
         repeat {
-            got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, Self.blockSize) }
+            got = block.withUnsafeMutableBytes { read(fd, $0.baseAddress!, Self.blockSize) }
         } while got < 0 && errno == EINTR
         if got < 0 { readError = Self.reason(errno) }
-        buffer.removeLast(Self.blockSize - max(0, got))
+        if got > 0 { buffer.append(contentsOf: block[0..<got]) }
         if got <= 0 { finished = true }
     }
 
