@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/opt/swift/usr/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_PKGS := libcurl4-openssl-dev libncurses-dev
+BUILD_PKGS := libcurl4-openssl-dev libncurses-dev libssl-dev
 TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils
 BENCH_PKGS := $(BUILD_PKGS) curl nginx aria2 axel time python3 tmux
 
