@@ -98,7 +98,7 @@ final class EasyTransfer {
 
     private func prepareSink() throws(TransferFailure) {
         if case .file(let path, let serverNaming) = spec.sink {
-            let sink = FileSink(finalPath: path, numberOnConflict: serverNaming)
+            let sink = FileSink(finalPath: path, numberOnConflict: serverNaming, checksum: spec.checksum)
             self.sink = sink
             if let point = spec.resume, !point.validator.isEmpty {
                 extraHeaders = try prepareResume(sink, point)

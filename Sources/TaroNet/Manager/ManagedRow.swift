@@ -7,6 +7,8 @@ struct ManagedRow {
     var snapshot: TransferSnapshot
     let request: TransferRequest
     let serverNaming: Bool
+    /// What the finished download must hash to, when the user said.
+    var checksum: Checksum?
     /// The record's file name in the state directory, made when first saved.
     var key: String?
     /// Attempts made by earlier submissions (manual retries, earlier runs).

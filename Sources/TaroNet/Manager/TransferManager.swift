@@ -47,11 +47,11 @@ public final class TransferManager: Sendable {
     /// is continued instead.
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
-                            headers: [String: String] = [:]) -> UInt64 {
+                            headers: [String: String] = [:], checksum: Checksum? = nil) -> UInt64 {
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
-                          submissions: &submissions)
+                          checksum: checksum, submissions: &submissions)
         }
         submit(submissions)
         return id
@@ -64,7 +64,7 @@ public final class TransferManager: Sendable {
         var submissions = SubmitBatch()
         let ids = state.withLock { s in
             urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
-                                     submissions: &submissions) }
+                                     checksum: nil, submissions: &submissions) }
         }
         submit(submissions)
         return ids
@@ -73,14 +73,15 @@ public final class TransferManager: Sendable {
     /// Queues a download to exactly `path`; it fails rather than replace an
     /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
-    public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
+    public func addDownload(url: String, path: String, headers: [String: String] = [:],
+                            checksum: Checksum? = nil) -> UInt64 {
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             let request = TransferRequest.download(url: url, path: path, headers: headers)
             if let saved = claim(&s, where: { $0 == request }) {
                 return append(&s, saved, submissions: &submissions)
             }
-            return append(&s, request, serverNaming: false, submissions: &submissions)
+            return append(&s, request, serverNaming: false, checksum: checksum, submissions: &submissions)
         }
         submit(submissions)
         return id
@@ -111,7 +112,8 @@ public final class TransferManager: Sendable {
     }
 
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
-                               headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
+                               headers: [String: String], checksum: Checksum?,
+                               submissions: inout SubmitBatch) -> UInt64 {
         let standardDirectory = s.unclaimed.isEmpty ? "" : (directory as NSString).standardizingPath
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
@@ -122,7 +124,7 @@ public final class TransferManager: Sendable {
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
         let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
         return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil,
-                      submissions: &submissions)
+                      checksum: checksum, submissions: &submissions)
     }
 
     private func claim(_ s: inout ManagerState, where matches: (TransferRequest) -> Bool) -> StoredTransfer? {
@@ -131,16 +133,17 @@ public final class TransferManager: Sendable {
     }
 
     private func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
-                        submissions: inout SubmitBatch) -> UInt64 {
+                        checksum: Checksum? = nil, submissions: inout SubmitBatch) -> UInt64 {
         let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date()), request: request,
-                             serverNaming: serverNaming, earlierAttempts: 0)
+                             serverNaming: serverNaming, checksum: checksum, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
     private func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
-                             request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
+                             request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
+                             key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)

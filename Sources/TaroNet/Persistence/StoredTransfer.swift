@@ -21,9 +21,11 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     public var resume: ResumePoint?
     public var attempts: Int
     public var addedAt: Date
+    /// What the finished file must hash to (absent in records that had none).
+    public var checksum: Checksum?
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, checksum: Checksum? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -32,12 +34,14 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.resume = resume
         self.attempts = attempts
         self.addedAt = addedAt
+        self.checksum = checksum
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).
     var isPlausible: Bool {
         guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
+        if let c = checksum, c.digest.count != c.algorithm.length { return false }
         if let r = resume {
             guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
                   r.ranges.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= r.total && $0.written >= 0 })
