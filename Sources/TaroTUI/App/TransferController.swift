@@ -13,7 +13,8 @@ public protocol TransferController: AnyObject, Sendable {
     /// `TransferRows.apply`). Cheap and synchronous: when nothing changed
     /// it answers an empty change, whatever the length of the list.
     func changes(since version: UInt64) -> TransferChanges
-    func queueDownload(url: String, directory: String)
+    /// `checksum`: what the finished file must hash to, if the user said.
+    func queueDownload(url: String, directory: String, checksum: Checksum?)
     /// Queues many downloads in one call: an imported list in batches, a paste.
     func queueDownloads(urls: [String], directory: String)
     func queueUpload(filePath: String, url: String, fieldName: String)

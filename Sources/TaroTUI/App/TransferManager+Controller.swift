@@ -3,8 +3,8 @@ import TaroNet
 /// The real controller: the TUI drives TaroNet's transfer manager, whose
 /// `changes(since:)` is the feed the TUI reads.
 extension TransferManager: TransferController {
-    public func queueDownload(url: String, directory: String) {
-        addDownload(url: url, directory: directory)
+    public func queueDownload(url: String, directory: String, checksum: Checksum?) {
+        addDownload(url: url, directory: directory, checksum: checksum)
     }
 
     public func queueDownloads(urls: [String], directory: String) {

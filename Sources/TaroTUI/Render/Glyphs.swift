@@ -19,20 +19,22 @@ struct Glyphs: Sendable {
     let separator: String
     let selection: String
     let enterKey: String
+    /// After "done" when the file matched its checksum.
+    let verified: String
 
     static let unicode = Glyphs(
         isASCII: false,
         download: "↓", upload: "↑", request: "·", ellipsis: "…",
         barFull: "█", barEmpty: "░", barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         barOpen: "[", barClose: "]", indeterminate: "▓▓▓", horizontal: "─",
-        separator: " · ", selection: ">", enterKey: "⏎")
+        separator: " · ", selection: ">", enterKey: "⏎", verified: "✓")
 
     static let ascii = Glyphs(
         isASCII: true,
         download: "v", upload: "^", request: "-", ellipsis: "~",
         barFull: "#", barEmpty: "-", barEighths: [],
         barOpen: "[", barClose: "]", indeterminate: "<=>", horizontal: "-",
-        separator: " | ", selection: ">", enterKey: "Enter")
+        separator: " | ", selection: ">", enterKey: "Enter", verified: "+")
 
     static func forASCII(_ asciiOnly: Bool) -> Glyphs { asciiOnly ? .ascii : .unicode }
 }

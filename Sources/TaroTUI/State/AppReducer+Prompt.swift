@@ -1,3 +1,5 @@
+import TaroNet
+
 /// Keys while a prompt is open: line editing, Enter to accept, Esc to cancel.
 /// A one-line paste is inserted like typing; a paste of several lines is
 /// handled by `reducePaste`.
@@ -45,10 +47,19 @@ extension AppReducer {
         }
         switch prompt.purpose {
         case .downloadURL:
-            guard isWebURL(text) else { return refuse(&state, "Only http:// and https:// URLs can be downloaded.") }
+            // "URL sha256=HEX": the file must match before it gets its name.
+            let line: DownloadLine
+            do throws(Checksum.ParseError) {
+                line = try DownloadLine.parse(text)
+            } catch {
+                return refuse(&state, "Checksum: \(error.description).")
+            }
+            guard isWebURL(line.url) else { return refuse(&state, "Only http:// and https:// URLs can be downloaded.") }
             state.prompt = nil
-            state.message = StatusMessage("Queued download of \(text)")
-            return Reaction(commands: [.queueDownload(url: text, directory: state.downloadDirectory)])
+            let check = line.checksum.map { " (checked: \($0.algorithm.rawValue))" } ?? ""
+            state.message = StatusMessage("Queued download of \(line.url)\(check)")
+            return Reaction(commands: [.queueDownload(url: line.url, directory: state.downloadDirectory,
+                                                      checksum: line.checksum)])
         case .uploadFile:
             state.prompt = Prompt(purpose: .uploadURL(filePath: text))
             state.message = nil

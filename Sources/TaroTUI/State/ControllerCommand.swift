@@ -1,7 +1,9 @@
+import TaroNet
+
 /// A request to the transfer controller, produced by the pure reducer and
 /// carried out by the app loop, so key handling can be tested without one.
 public enum ControllerCommand: Sendable, Equatable {
-    case queueDownload(url: String, directory: String)
+    case queueDownload(url: String, directory: String, checksum: Checksum? = nil)
     /// Several at once: a multi-line paste.
     case queueDownloads(urls: [String], directory: String)
     case queueUpload(filePath: String, url: String, fieldName: String)
@@ -14,8 +16,8 @@ public enum ControllerCommand: Sendable, Equatable {
     /// Carries the command out.
     public func apply(to controller: any TransferController) {
         switch self {
-        case let .queueDownload(url, directory):
-            controller.queueDownload(url: url, directory: directory)
+        case let .queueDownload(url, directory, checksum):
+            controller.queueDownload(url: url, directory: directory, checksum: checksum)
         case let .queueDownloads(urls, directory):
             controller.queueDownloads(urls: urls, directory: directory)
         case let .queueUpload(filePath, url, fieldName):

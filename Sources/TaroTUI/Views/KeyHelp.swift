@@ -13,7 +13,7 @@ public enum KeyHelp {
 
     public static let sections: [Section] = [
         Section(title: "Transfers", entries: [
-            Entry(keys: "a", action: "download a URL into the download directory"),
+            Entry(keys: "a", action: "download a URL; 'URL sha256=HEX' also checks the file"),
             Entry(keys: "u", action: "upload a file (asks for the file, then the URL)"),
             Entry(keys: "x", action: "abort the selected transfer"),
             Entry(keys: "p", action: "pause or resume the selected transfer"),

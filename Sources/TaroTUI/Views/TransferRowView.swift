@@ -26,7 +26,9 @@ enum TransferRowView {
         } else {
             drawProgress(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         }
-        let (word, role) = stateWord(item.state)
+        var (word, role) = stateWord(item.state)
+        // A file that matched its checksum (the user's or the server's).
+        if item.state == .done, item.verified != nil { word += " " + glyphs.verified }
         buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
                    style: CellStyle(bold: item.state == .failed, role: role))
     }

@@ -155,9 +155,9 @@ final class InMemoryTransferController: TransferController {
         return low
     }
 
-    func queueDownload(url: String, directory: String) {
+    func queueDownload(url: String, directory: String, checksum: Checksum?) {
         inner.withLock {
-            $0.calls.append("queueDownload \(url) -> \(directory)")
+            $0.calls.append("queueDownload \(url) -> \(directory)" + (checksum.map { " \($0)" } ?? ""))
             $0.addDownload(url: url, directory: directory)
         }
     }
