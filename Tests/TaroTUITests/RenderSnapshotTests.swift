@@ -203,9 +203,9 @@ final class RenderSnapshotTests: XCTestCase {
           Esc            close the header pane
           Mouse          click selects, the wheel scrolls
 
-        Prompts
-          Left Right     move the cursor (also Home End, Ctrl-A Ctrl-E)
-          Backspace Del  delete before or under the cursor
+        Finding
+          /              filter as you type: words, state:failed, host:example.com
+          Esc            clear the filter (with the pane closed)
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

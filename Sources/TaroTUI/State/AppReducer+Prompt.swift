@@ -23,6 +23,10 @@ extension AppReducer {
         case .control("w"): editor.killPreviousWord()
         case .escape, .control("g"), .control("c"):
             state.prompt = nil
+            if prompt.purpose == .filter {
+                clearFilter(&state)
+                return .none
+            }
             state.message = StatusMessage("Cancelled.")
             return .none
         case .enter:
@@ -35,11 +39,19 @@ extension AppReducer {
         prompt.editor = editor
         state.prompt = prompt
         state.message = nil
+        // The filter follows every keystroke.
+        if prompt.purpose == .filter { state.filter = editor.text.trimmingWhitespace() }
         return .none
     }
 
     private static func accept(_ state: inout AppState, prompt: Prompt) -> Reaction {
         let text = prompt.editor.text.trimmingWhitespace()
+        if prompt.purpose == .filter {
+            // The filter is already applied; Enter only closes the prompt.
+            state.prompt = nil
+            if text.isEmpty { clearFilter(&state) }
+            return .none
+        }
         guard !text.isEmpty else {
             state.prompt = nil
             state.message = StatusMessage("Cancelled.")
@@ -69,6 +81,8 @@ extension AppReducer {
             state.prompt = nil
             state.message = StatusMessage("Queued upload of \(filePath)")
             return Reaction(commands: [.queueUpload(filePath: filePath, url: text, fieldName: "file")])
+        case .filter:
+            return .none
         }
     }
 

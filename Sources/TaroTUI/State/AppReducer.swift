@@ -5,7 +5,12 @@ import TaroNet
 public enum AppReducer {
     public static let maximumConcurrency = 64
 
+    /// The whole list shown (no filter).
     public static func reduce(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+        reduce(&state, key, items: ShownRows(items))
+    }
+
+    public static func reduce(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         state.reconcile(with: items)
         switch key {
         case .resize(let size):
@@ -30,7 +35,7 @@ public enum AppReducer {
         return reduceMain(&state, key, items: items)
     }
 
-    private static func reduceMain(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+    private static func reduceMain(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         switch key {
         case .click, .wheelUp, .wheelDown:
             reduceMouse(&state, key, items: items)
@@ -54,8 +59,14 @@ public enum AppReducer {
                 state.paneOpen = false
                 state.focus = .list
                 state.keepSelectionVisible(count: items.count)
+            } else {
+                clearFilter(&state)
             }
             return .none
+        case .character("/"):
+            return openFilter(&state)
+        case .character("n"), .character("N"):
+            return jumpToMatch(&state, forward: key == .character("n"), items: items)
         case .character("?"), .function(1):
             state.helpVisible = true
             state.helpScroll = 0
@@ -84,7 +95,7 @@ public enum AppReducer {
         }
     }
 
-    private static func moveSelection(_ state: inout AppState, _ key: Key, items: TransferRows) {
+    private static func moveSelection(_ state: inout AppState, _ key: Key, items: ShownRows) {
         guard !items.isEmpty else { return }
         let page = max(1, state.layout.listRows.count)
         let target: Int
@@ -99,7 +110,7 @@ public enum AppReducer {
         state.select(index: target, in: items)
     }
 
-    private static func togglePane(_ state: inout AppState, items: TransferRows) {
+    private static func togglePane(_ state: inout AppState, items: ShownRows) {
         if state.paneOpen {
             state.paneOpen = false
             state.focus = .list
@@ -112,7 +123,7 @@ public enum AppReducer {
         state.keepSelectionVisible(count: items.count)
     }
 
-    private static func requestQuit(_ state: inout AppState, items: TransferRows) -> Reaction {
+    private static func requestQuit(_ state: inout AppState, items: ShownRows) -> Reaction {
         let running = items.unfinishedCount
         guard running > 0 else { return Reaction(quit: true) }
         state.confirmingQuit = true
@@ -132,7 +143,7 @@ public enum AppReducer {
         return Reaction(commands: [.setConcurrencyLimit(limit)])
     }
 
-    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         guard let item = state.selectedItem(in: items) else {
             state.message = StatusMessage("No transfer selected.", kind: .error)
             return .none

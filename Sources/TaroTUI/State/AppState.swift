@@ -33,6 +33,11 @@ public struct AppState: Sendable, Equatable {
     public var downloadDirectory: String
     /// Draw with ASCII only (locale not UTF-8).
     public var asciiOnly: Bool
+    /// What `/` typed: only matching rows are listed (empty: all of them).
+    /// Applied live as it is typed; Esc clears it.
+    public var filter = ""
+    /// The last filter cleared, which `n`/`N` search for in the whole list.
+    public var lastSearch = ""
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

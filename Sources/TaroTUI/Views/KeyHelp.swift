@@ -30,6 +30,11 @@ public enum KeyHelp {
             Entry(keys: "Esc", action: "close the header pane"),
             Entry(keys: "Mouse", action: "click selects, the wheel scrolls"),
         ]),
+        Section(title: "Finding", entries: [
+            Entry(keys: "/", action: "filter as you type: words, state:failed, host:example.com"),
+            Entry(keys: "Esc", action: "clear the filter (with the pane closed)"),
+            Entry(keys: "n N", action: "with no filter: next or previous row matching the last one"),
+        ]),
         Section(title: "Prompts", entries: [
             Entry(keys: "Left Right", action: "move the cursor (also Home End, Ctrl-A Ctrl-E)"),
             Entry(keys: "Backspace Del", action: "delete before or under the cursor"),

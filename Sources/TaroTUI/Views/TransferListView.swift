@@ -23,11 +23,13 @@ enum TransferListView {
         buffer.put("STATE", row: row, col: columns.stateX, style: style)
     }
 
-    static func draw(into buffer: inout ScreenBuffer, items: TransferRows, rows: Range<Int>,
+    static func draw(into buffer: inout ScreenBuffer, items: ShownRows, rows: Range<Int>,
                      state: AppState, glyphs: Glyphs) {
         guard !rows.isEmpty else { return }
         if items.isEmpty {
-            let hint = "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
+            let hint = state.filter.isEmpty
+                ? "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
+                : "No transfer matches \(glyphs.safe(state.filter, limit: 200)). Esc clears the filter."
             buffer.put(TextFit.truncate(hint, to: buffer.size.cols - 1, ellipsis: glyphs.ellipsis),
                        row: rows.lowerBound, col: 1, style: CellStyle(role: .muted))
             return
