@@ -51,7 +51,7 @@ public final class AppSession {
     public func handle(_ key: Key) -> Reaction {
         let before = state
         let reaction = AppReducer.reduce(&state, key, items: shown)
-        if view.follow(filter: state.filter, items: items) { state.reconcile(with: shown) }
+        if view.follow(filter: state.filter, order: state.order, items: items) { state.reconcile(with: shown) }
         for command in reaction.commands { command.apply(to: controller) }
         if state != before || reaction.repaint { dirty = true }
         // Show the effect of a command at once rather than on the next tick.

@@ -21,7 +21,8 @@ public enum ScreenRenderer {
             HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
-                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols))
+                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),
+                                             order: state.order, glyphs: glyphs)
             }
             TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
             if let titleRow = layout.paneTitleRow {

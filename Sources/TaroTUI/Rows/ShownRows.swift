@@ -7,12 +7,17 @@ import TaroNet
 public struct ShownRows: RandomAccessCollection, Sendable {
     /// The whole list, in queue order.
     public let all: TransferRows
-    /// Ascending positions in `all` of the rows shown; nil shows every row.
+    /// Positions in `all` of the rows shown, ascending unless sorted; nil
+    /// shows every row.
     let positions: [Int]?
+    /// Where each shown row is, when `positions` is sorted by a column
+    /// (ascending positions are found by binary search instead).
+    let indexOfID: [UInt64: Int]?
 
-    public init(_ all: TransferRows, positions: [Int]? = nil) {
+    public init(_ all: TransferRows, positions: [Int]? = nil, indexOfID: [UInt64: Int]? = nil) {
         self.all = all
         self.positions = positions
+        self.indexOfID = indexOfID
     }
 
     public var startIndex: Int { 0 }
@@ -24,6 +29,7 @@ public struct ShownRows: RandomAccessCollection, Sendable {
 
     /// Where the row with `id` is shown, nil when it is not.
     public func position(of id: UInt64) -> Int? {
+        if let indexOfID { return indexOfID[id] }
         guard let full = all.position(of: id) else { return nil }
         guard let positions else { return full }
         let index = lowerBound(full, in: positions)

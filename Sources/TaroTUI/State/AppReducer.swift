@@ -65,6 +65,14 @@ public enum AppReducer {
             return .none
         case .character("/"):
             return openFilter(&state)
+        case .character("s"):
+            state.order = state.order.next()
+            state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
+            return .none
+        case .character("S"):
+            state.order.descending.toggle()
+            state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
+            return .none
         case .character("n"), .character("N"):
             return jumpToMatch(&state, forward: key == .character("n"), items: items)
         case .character("?"), .function(1):

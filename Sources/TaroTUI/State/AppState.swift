@@ -38,6 +38,8 @@ public struct AppState: Sendable, Equatable {
     public var filter = ""
     /// The last filter cleared, which `n`/`N` search for in the whole list.
     public var lastSearch = ""
+    /// How the list is ordered on screen (`s` cycles, `S` reverses).
+    public var order = RowOrder()
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

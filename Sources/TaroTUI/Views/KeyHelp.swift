@@ -34,6 +34,7 @@ public enum KeyHelp {
             Entry(keys: "/", action: "filter as you type: words, state:failed, host:example.com"),
             Entry(keys: "Esc", action: "clear the filter (with the pane closed)"),
             Entry(keys: "n N", action: "with no filter: next or previous row matching the last one"),
+            Entry(keys: "s S", action: "sort by the next column (queue, name, size, %, speed, state, added); reverse"),
         ]),
         Section(title: "Prompts", entries: [
             Entry(keys: "Left Right", action: "move the cursor (also Home End, Ctrl-A Ctrl-E)"),
