@@ -192,6 +192,8 @@ final class RenderSnapshotTests: XCTestCase {
           p              pause or resume the selected transfer
           r              retry a failed or aborted transfer
           d              remove a finished transfer from the list (the file stays)
+          K J            in queue order: move a waiting transfer up or down
+          T B            in queue order: to the top (next to start) / the bottom
           + -            raise or lower the number of simultaneous transfers
 
         Moving
@@ -204,8 +206,6 @@ final class RenderSnapshotTests: XCTestCase {
           Mouse          click selects, the wheel scrolls
 
         Finding
-          /              filter as you type: words, state:failed, host:example.com
-          Esc            clear the filter (with the pane closed)
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

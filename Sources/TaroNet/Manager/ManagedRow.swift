@@ -9,6 +9,10 @@ struct ManagedRow {
     let serverNaming: Bool
     /// What the finished download must hash to, when the user said.
     var checksum: Checksum?
+    /// Its place in the queue as the state directory keeps it: rows are
+    /// restored in rank order, and a moved row takes a rank between its
+    /// neighbours' so that only its own record changes.
+    var rank: Double?
     /// The record's file name in the state directory, made when first saved.
     var key: String?
     /// Attempts made by earlier submissions (manual retries, earlier runs).
@@ -30,10 +34,12 @@ struct SavedMark: Equatable {
     var state: StoredTransfer.State
     var resume: ResumePoint?
     var attempts: Int
+    var rank: Double?
 
     init(_ record: StoredTransfer) {
         state = record.state
         resume = record.resume
         attempts = record.attempts
+        rank = record.rank
     }
 }

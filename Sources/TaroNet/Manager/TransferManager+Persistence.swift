@@ -103,7 +103,7 @@ extension TransferManager {
             let key = row.key ?? UUID().uuidString.lowercased()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
-                                        addedAt: snap.queuedAt, checksum: row.checksum)
+                                        addedAt: snap.queuedAt, checksum: row.checksum, rank: row.rank)
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)

@@ -143,7 +143,7 @@ public final class TransferManager: Sendable {
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
                              request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
-                             key: saved.key,
+                             rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
@@ -156,6 +156,12 @@ public final class TransferManager: Sendable {
         let id = TransferCore.makeTag()
         row.snapshot.id = id
         row.snapshot.attempt = row.earlierAttempts + 1
+        if let rank = row.rank {
+            s.nextRank = max(s.nextRank, rank.rounded(.up))
+        } else {
+            s.nextRank += 1
+            row.rank = s.nextRank
+        }
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
         let refusal = row.request.refusal
         if let refusal {

@@ -23,9 +23,11 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     public var addedAt: Date
     /// What the finished file must hash to (absent in records that had none).
     public var checksum: Checksum?
+    /// Its place in the queue: restored in rank order (absent in old records).
+    public var rank: Double?
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date, checksum: Checksum? = nil) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, checksum: Checksum? = nil, rank: Double? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -35,6 +37,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.attempts = attempts
         self.addedAt = addedAt
         self.checksum = checksum
+        self.rank = rank
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).
@@ -42,6 +45,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
         if let c = checksum, c.digest.count != c.algorithm.length { return false }
+        if let rank, !rank.isFinite { return false }
         if let r = resume {
             guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
                   r.ranges.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= r.total && $0.written >= 0 })

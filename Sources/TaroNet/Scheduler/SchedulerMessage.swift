@@ -9,6 +9,8 @@ enum SchedulerMessage: Sendable {
     case pause(UInt64)
     case resume(UInt64)
     case setLimits(global: Int?, perHost: Int?)
+    /// A waiting transfer takes a new place in the queue (the list was reordered).
+    case move(UInt64, QueuePlacement)
     /// Work handed to the disk worker is done: these transfers ended.
     case diskDone([(UInt64, TransferOutcome)])
 }

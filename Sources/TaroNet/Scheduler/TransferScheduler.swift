@@ -130,6 +130,9 @@ actor TransferScheduler {
             limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost)
         case .diskDone(let results):
             for (id, outcome) in results { finished(id, outcome) }
+        case .move(let id, let placement):
+            // Only the order of waiting entries changes: nothing starts or stops.
+            queue.move(id, placement)
         }
     }
 

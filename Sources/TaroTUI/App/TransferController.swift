@@ -21,6 +21,8 @@ public protocol TransferController: AnyObject, Sendable {
     func abort(_ id: UInt64)
     func togglePause(_ id: UInt64)
     func retry(_ id: UInt64)
+    /// Moves a waiting transfer in the queue the scheduler follows.
+    func move(_ id: UInt64, _ move: QueueMove)
     /// Removes a finished transfer from the list; its file stays.
     func remove(_ id: UInt64)
     var concurrencyLimit: Int { get }

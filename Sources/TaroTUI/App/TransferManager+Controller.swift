@@ -11,6 +11,10 @@ extension TransferManager: TransferController {
         addDownloads(urls: urls, directory: directory)
     }
 
+    public func move(_ id: UInt64, _ move: QueueMove) {
+        self.move(id, move) as Bool
+    }
+
     public func queueUpload(filePath: String, url: String, fieldName: String) {
         addUpload(filePath: filePath, url: url, fieldName: fieldName)
     }

@@ -65,6 +65,8 @@ public enum AppReducer {
             return .none
         case .character("/"):
             return openFilter(&state)
+        case .character("K"), .character("J"), .character("T"), .character("B"):
+            return moveInQueue(&state, key, items: items)
         case .character("s"):
             state.order = state.order.next()
             state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")

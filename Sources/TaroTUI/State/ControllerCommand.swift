@@ -11,6 +11,7 @@ public enum ControllerCommand: Sendable, Equatable {
     case togglePause(UInt64)
     case retry(UInt64)
     case remove(UInt64)
+    case move(UInt64, QueueMove)
     case setConcurrencyLimit(Int)
 
     /// Carries the command out.
@@ -26,6 +27,7 @@ public enum ControllerCommand: Sendable, Equatable {
         case let .togglePause(id): controller.togglePause(id)
         case let .retry(id): controller.retry(id)
         case let .remove(id): controller.remove(id)
+        case let .move(id, move): controller.move(id, move)
         case let .setConcurrencyLimit(n): controller.setConcurrencyLimit(n)
         }
     }
