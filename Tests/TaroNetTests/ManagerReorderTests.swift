@@ -8,11 +8,20 @@ import XCTest
 final class ManagerReorderTests: LoopbackTestCase {
     private func names(_ manager: TransferManager) -> [String] { manager.snapshot().items.map(\.name) }
 
+    /// A row that has left the queue is no longer "waiting": moves pass it by.
+    private func waitUntilRunning(_ manager: TransferManager, _ id: UInt64) {
+        let deadline = Date().addingTimeInterval(10)
+        while manager.snapshot().items.first(where: { $0.id == id })?.state == .queued && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
     func testTheSchedulerStartsInTheNewOrder() throws {
         let manager = TransferManager(limit: 1)
         defer { manager.shutdown() }
         // The one slot is held by a slow download; the rest wait.
-        manager.addDownload(url: server.url("/bytes/400000?seed=1&rate=400000"), directory: dir.path)
+        let slow = manager.addDownload(url: server.url("/bytes/400000?seed=1&rate=400000"), directory: dir.path)
+        waitUntilRunning(manager, slow)
         var ids: [String: UInt64] = [:]
         for name in ["a", "b", "c", "d"] {
             ids[name] = manager.addDownload(url: server.url("/bytes/10?seed=2"), path: dir.file(name))
@@ -38,7 +47,8 @@ final class ManagerReorderTests: LoopbackTestCase {
         options.retry = .none
         do {
             let manager = try TransferManager(options: options)
-            manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
+            let slow = manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
+            waitUntilRunning(manager, slow)
             var ids: [UInt64] = []
             for name in ["a", "b", "c"] {
                 ids.append(manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file(name)))
