@@ -192,6 +192,8 @@ final class RenderSnapshotTests: XCTestCase {
           p              pause or resume the selected transfer
           r              retry a failed or aborted transfer
           d              remove a finished transfer from the list (the file stays)
+          Space *        mark the row (and move on); mark all shown (again: unmark)
+          x p r d        with rows marked: act on every marked row (many aborts ask y)
           K J            in queue order: move a waiting transfer up or down
           T B            in queue order: to the top (next to start) / the bottom
           + -            raise or lower the number of simultaneous transfers
@@ -204,8 +206,6 @@ final class RenderSnapshotTests: XCTestCase {
           Tab            move focus between the list and the pane (keys then scroll it)
           Esc            close the header pane
           Mouse          click selects, the wheel scrolls
-
-        Finding
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

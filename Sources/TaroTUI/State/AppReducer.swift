@@ -30,6 +30,16 @@ public enum AppReducer {
             if key == .character("y") || key == .character("Y") { return Reaction(quit: true) }
             return .none
         }
+        if let ids = state.confirmingAbort {
+            state.confirmingAbort = nil
+            guard key == .character("y") || key == .character("Y") else {
+                state.message = StatusMessage("Nothing aborted.")
+                return .none
+            }
+            state.marked.removeAll()
+            state.message = StatusMessage("Aborting \(ids.count) transfers.")
+            return Reaction(commands: ids.map { .abort($0) })
+        }
         if state.helpVisible { return reduceHelp(&state, key) }
         state.message = nil
         return reduceMain(&state, key, items: items)
@@ -93,7 +103,13 @@ public enum AppReducer {
             return changeConcurrency(&state, by: 1)
         case .character("-"), .character("_"):
             return changeConcurrency(&state, by: -1)
+        case .character(" "):
+            return toggleMark(&state, items: items)
+        case .character("*"):
+            return toggleMarkAll(&state, items: items)
         case .character("x"), .character("p"), .character("r"), .character("d"):
+            // With rows marked, the marked rows; otherwise the selected one.
+            if !state.marked.isEmpty { return actOnMarked(&state, key, items: items) }
             return actOnSelection(&state, key, items: items)
         case .paste:
             // Pasted text is never taken as keys: one stray "q" or "d" in it

@@ -40,6 +40,11 @@ public struct AppState: Sendable, Equatable {
     public var lastSearch = ""
     /// How the list is ordered on screen (`s` cycles, `S` reverses).
     public var order = RowOrder()
+    /// Rows marked with Space (or all shown with `*`): x, p, r and d act on
+    /// all of them at once.
+    public var marked: Set<UInt64> = []
+    /// Aborting this many marked transfers waits for `y`.
+    public var confirmingAbort: [UInt64]?
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

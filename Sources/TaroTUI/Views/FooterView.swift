@@ -11,6 +11,9 @@ enum FooterView {
         // Segments in display order with a priority: on a narrow screen the
         // least useful ones are left out rather than the line cut mid-word.
         var segments: [(text: String, priority: Int, style: CellStyle)] = []
+        if !state.marked.isEmpty {
+            segments.append(("\(CountFormat.grouped(state.marked.count)) marked", 0, CellStyle(bold: true, role: .warning)))
+        }
         if !state.filter.isEmpty {
             segments.append(("\(CountFormat.grouped(shown)) of \(CountFormat.grouped(totals.count)) shown", 0,
                              CellStyle(bold: true, role: .warning)))

@@ -19,6 +19,8 @@ public enum KeyHelp {
             Entry(keys: "p", action: "pause or resume the selected transfer"),
             Entry(keys: "r", action: "retry a failed or aborted transfer"),
             Entry(keys: "d", action: "remove a finished transfer from the list (the file stays)"),
+            Entry(keys: "Space *", action: "mark the row (and move on); mark all shown (again: unmark)"),
+            Entry(keys: "x p r d", action: "with rows marked: act on every marked row (many aborts ask y)"),
             Entry(keys: "K J", action: "in queue order: move a waiting transfer up or down"),
             Entry(keys: "T B", action: "in queue order: to the top (next to start) / the bottom"),
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),

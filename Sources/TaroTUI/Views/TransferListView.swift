@@ -55,7 +55,7 @@ enum TransferListView {
             guard index < items.count else { break }
             let selected = index == state.selectedIndex && items[index].id == state.selectedID
             TransferRowView.draw(items[index], into: &buffer, row: row, columns: columns,
-                                 selected: selected, glyphs: glyphs)
+                                 selected: selected, marked: state.marked.contains(items[index].id), glyphs: glyphs)
             if selected {
                 let bold = state.focus == .list
                 buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in
