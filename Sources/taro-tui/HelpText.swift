@@ -43,7 +43,11 @@ enum HelpText {
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
           --no-state             keep nothing for resuming after a crash
-          Run the same command again after an interruption: downloads continue from their .part.
+          Run the same command again after an interruption (Ctrl-C, SIGTERM, SIGHUP save and exit
+          128+signal; a kill -9 loses at most the last quarter second): downloads continue from
+          their .part, whatever the spelling of -d/-o (relative, ./, .., ~, a symlink). Unfinished
+          transfers of other runs in the state directory are kept and named on stderr, each with
+          the command that continues it.
 
         upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL
           multipart/form-data POST with the file under FIELD (default "file"), or --put for a raw PUT
@@ -55,7 +59,8 @@ enum HelpText {
         (sha-256, sha-512, md5), is hashed while it arrives and gets its final name only when it
         matches; the list then shows "done ✓".
 
-        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
+        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors,
+        128 + the signal when interrupted (130 for Ctrl-C).
         Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
         TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
 

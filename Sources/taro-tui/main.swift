@@ -36,7 +36,8 @@ do {
 var demoDirectory: String?
 let directory: String
 if let given = options.directory {
-    directory = given
+    // One spelling for one place, so rows, records and reruns agree.
+    directory = LocalPath.canonicalDirectory(given)
 } else if options.demo {
     do {
         directory = try DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo")
@@ -78,11 +79,17 @@ do {
     manager = try TransferManager(options: ManagerOptions(
         limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
         maxBodyBytes: options.maxSize,
-        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()))
+        stateDirectory: demoState ?? options.stateDirectory.map { LocalPath.canonicalDirectory($0) }
+            ?? TransferStore.defaultDirectory()))
 } catch {
     fail("\(error)", status: 1)
 }
-// Unfinished transfers of the last run come back first, and continue.
+// URLs named on the command line first: one that was saved unfinished is
+// claimed and continues from its .part instead of starting a numbered twin.
+for url in options.urls {
+    manager.addDownload(url: url, directory: directory)
+}
+// Then the rest of what was saved comes back.
 manager.restoreSaved()
 var demo: DemoShowcase.Running?
 if options.demo {
@@ -92,11 +99,14 @@ if options.demo {
         fail("cannot start the demo server: \(error)", status: 1)
     }
 }
-for url in options.urls {
-    manager.addDownload(url: url, directory: directory)
+var config = AppConfig.fromEnvironment(downloadDirectory: directory)
+// A record that could not be read was moved aside, not lost: say where.
+let damaged = manager.damagedRecords
+if !damaged.isEmpty {
+    let noun = damaged.count == 1 ? "saved record could not be read; it was" : "saved records could not be read; they were"
+    config.launchNotice = "\(damaged.count) \(noun) moved to "
+        + ((damaged[0] as NSString).deletingLastPathComponent)
 }
-
-let config = AppConfig.fromEnvironment(downloadDirectory: directory)
 let status = TaroTUIApp.run(controller: manager, config: config, importing: importer)
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }

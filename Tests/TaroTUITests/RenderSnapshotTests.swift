@@ -182,6 +182,20 @@ final class RenderSnapshotTests: XCTestCase {
         """#)
     }
 
+    func testASavedRowSaysItIsNotInThisRunAndHowToActAt80x6() {
+        let items = [Fixtures.item(1, "mine.iso", .active, done: 3 * Fixtures.MiB, total: 10 * Fixtures.MiB),
+                     Fixtures.item(2, "other.bin", .saved, done: Fixtures.MiB, total: 4 * Fixtures.MiB)]
+        // Not this run's work: outside the ETA and the quit question, counted apart.
+        assertScreen(SnapshotScenes.render(SnapshotScenes.state(6, 80), items), #"""
+           NAME             PROGRESS       %              SIZE      SPEED    ETA STATE
+        >↓ mine.iso         [██▋░░░░░░]  30%  3.0 MiB/10.0 MiB                   active
+         ↓ other.bin        saved, not in this run: p continues, d discards      saved
+
+         1 active · 0 queued · 0 done · 0 failed · 1 saved · 0 B/s · ETA ? · limit 4
+         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
+        """#)
+    }
+
     func testHelpAt80x24() {
         assertScreen(SnapshotScenes.help(24, 80), #"""
          taro-tui keys · any other key closes this screen
@@ -189,9 +203,9 @@ final class RenderSnapshotTests: XCTestCase {
           a              download a URL; 'URL sha256=HEX' also checks the file
           u              upload a file (asks for the file, then the URL)
           x              abort the selected transfer
-          p              pause or resume the selected transfer
+          p              pause or resume; continue one saved by another run
           r              retry a failed or aborted transfer
-          d              remove a finished transfer from the list (the file stays)
+          d              remove a finished or saved transfer (its file or .part stays)
           Space *        mark the row (and move on); mark all shown (again: unmark)
           x p r d        with rows marked: act on every marked row (many aborts ask y)
           K J            in queue order: move a waiting transfer up or down
@@ -218,9 +232,9 @@ final class RenderSnapshotTests: XCTestCase {
           a              download a URL; 'URL s…
           u              upload a file (asks fo…
           x              abort the selected tra…
-          p              pause or resume the se…
+          p              pause or resume; conti…
           r              retry a failed or abor…
-          d              remove a finished tran…
+          d              remove a finished or s…
          4 active · 13.1 MiB/s · ETA 5m34s+
          a add  x abort  p pause  ? help  q quit
         """#)

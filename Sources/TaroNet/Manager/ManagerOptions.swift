@@ -13,6 +13,8 @@ public struct ManagerOptions: Sendable {
     public var stateDirectory: String?
     /// Record each request's headers as sent, for a header pane.
     public var recordRequestHeaders = true
+    /// Written into each record: which kind of run saved it.
+    public var owner: StoredTransfer.Owner = .tui
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

@@ -21,13 +21,22 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     public var resume: ResumePoint?
     public var attempts: Int
     public var addedAt: Date
+    /// Which kind of run saved it last (nil: written before this was kept,
+    /// by the TUI). The TUI continues its own records at launch and lists
+    /// the others as `saved`, not in this run.
+    public var owner: Owner?
     /// What the finished file must hash to (absent in records that had none).
     public var checksum: Checksum?
     /// Its place in the queue: restored in rank order (absent in old records).
     public var rank: Double?
 
+    public enum Owner: String, Sendable, Codable {
+        case tui, get
+    }
+
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date, checksum: Checksum? = nil, rank: Double? = nil) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil,
+                checksum: Checksum? = nil, rank: Double? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -36,6 +45,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.resume = resume
         self.attempts = attempts
         self.addedAt = addedAt
+        self.owner = owner
         self.checksum = checksum
         self.rank = rank
     }

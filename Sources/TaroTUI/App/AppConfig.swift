@@ -15,6 +15,9 @@ public struct AppConfig: Sendable {
     public var stderrLogPath: String?
     /// Where to write each tick's duration at exit (see TickLog); none when nil.
     public var tickLogPath: String?
+    /// Shown on the message line of the first frame (saved records that
+    /// could not be read, say), until the first key.
+    public var launchNotice: String?
 
     public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
                 tick: Duration = .milliseconds(100), stderrLogPath: String? = nil, tickLogPath: String? = nil) {

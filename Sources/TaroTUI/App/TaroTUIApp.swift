@@ -45,7 +45,12 @@ public enum TaroTUIApp {
     private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?) -> Int32 {
         var repaint = true
         while true {
-            if let signal = ShutdownSignal.pending { return 128 + signal }
+            // SIGTERM, SIGHUP: quit now (the caller saves). SIGINT (Ctrl-C):
+            // ask like q; a second one, or one while asking, quits.
+            if let signal = ShutdownSignal.terminationPending { return 128 + signal }
+            for _ in 0..<min(2, ShutdownSignal.takeInterrupts()) {
+                if session.handle(.interrupt).quit { return 128 + SIGINT }
+            }
             // KEY_RESIZE can be lost when a resize lands between reads.
             let size = terminal.size
             if size != session.state.size {

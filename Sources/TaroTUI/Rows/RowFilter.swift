@@ -56,6 +56,7 @@ struct RowFilter: Equatable {
         case "done", "finished": return .done
         case "failed": return .failed
         case "aborted": return .aborted
+        case "saved": return .saved
         default: return nil
         }
     }

@@ -65,9 +65,10 @@ public struct RowOrder: Sendable, Equatable {
         case .active, .connecting: return 0
         case .paused: return 1
         case .queued: return 2
-        case .failed: return 3
-        case .aborted: return 4
-        case .done: return 5
+        case .saved: return 3
+        case .failed: return 4
+        case .aborted: return 5
+        case .done: return 6
         }
     }
 }

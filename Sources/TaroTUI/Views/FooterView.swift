@@ -31,6 +31,7 @@ enum FooterView {
         segments.append(("\(totals.done) done", 5, CellStyle(role: .good)))
         segments.append(("\(totals.failed) failed", 4, CellStyle(role: totals.failed > 0 ? .bad : .normal)))
         if totals.aborted > 0 { segments.append(("\(totals.aborted) aborted", 7, .plain)) }
+        if totals.saved > 0 { segments.append(("\(totals.saved) saved", 7, CellStyle(role: .warning))) }
         segments.append((ByteFormat.rate(totals.bytesPerSecond), 1, CellStyle(bold: true)))
         if totals.unfinished > 0 {
             var eta = totals.secondsRemaining.map { "ETA " + DurationFormat.eta($0) } ?? "ETA ?"
