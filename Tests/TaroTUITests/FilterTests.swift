@@ -57,6 +57,20 @@ final class FilterTests: XCTestCase {
         XCTAssertFalse(s.frame().lines[22].contains("shown"))
     }
 
+    func testTypingOnNarrowsAndDeletingWidensAgain() {
+        let (s, _) = session()
+        s.handle(.character("/"))
+        type(s, "a")
+        XCTAssertEqual(s.shown.count, 9, "every fixture's URL has an a (example.com)")
+        type(s, "bo")
+        XCTAssertEqual(s.shown.map(\.name), ["aborted.iso"])
+        s.handle(.backspace)
+        s.handle(.backspace)
+        XCTAssertEqual(s.shown.count, 9, "every fixture's URL has an a (example)")
+        type(s, " host:example.com state:done")
+        XCTAssertEqual(s.shown.map(\.name), ["done.zip"])
+    }
+
     func testEscInThePromptClearsAndNothingMatchingSaysSo() {
         let (s, _) = session()
         s.handle(.character("/"))

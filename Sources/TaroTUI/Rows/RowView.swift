@@ -25,10 +25,21 @@ struct RowView {
     /// Takes up a new filter text and order; true when the shown rows changed.
     mutating func follow(filter newText: String, order newOrder: RowOrder, items: TransferRows) -> Bool {
         guard newText != text || newOrder != order else { return false }
+        // Typing on narrows: text and host words only ever match fewer rows
+        // as they grow, so only the rows shown need a second look. (A state
+        // word does not: "state:fai" matches nothing, "state:failed" does.)
+        // Reading a row by position costs a lookup, so a broad match is
+        // cheaper to redo in one walk of the rows.
+        let narrows = newOrder == order && order.isQueueOrder && filter != nil && newText.hasPrefix(text)
+            && !newText.lowercased().contains("state:") && positions.count < items.count / 8
         text = newText
         filter = RowFilter(newText)
         order = newOrder
-        rebuild(items)
+        if narrows, let filter {
+            positions = positions.filter { filter.matches(items[$0]) }
+        } else {
+            rebuild(items)
+        }
         return true
     }
 
