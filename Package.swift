@@ -34,10 +34,14 @@ let package = Package(
         // that code would be 3x slower than the clients it serves, so it is
         // always optimised. It hashes uploads with libcrypto.
         .target(name: "TaroServer", dependencies: ["CCrypto"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "TaroTUI", dependencies: ["TaroNet", "CNcursesw"]),
-        .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI"]),
+        // aria2's JSON-RPC over a small loopback HTTP listener: the remote
+        // control of a running manager, and the client the command line uses.
+        .target(name: "TaroRPC", dependencies: ["TaroNet"]),
+        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "CNcursesw"]),
+        .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI", "TaroRPC"]),
         .testTarget(name: "TaroNetTests", dependencies: ["TaroNet", "TaroServer"]),
         .testTarget(name: "TaroServerTests", dependencies: ["TaroServer"]),
         .testTarget(name: "TaroTUITests", dependencies: ["TaroTUI", "TaroNet", "TaroServer"]),
+        .testTarget(name: "TaroRPCTests", dependencies: ["TaroRPC", "TaroNet", "TaroServer"]),
     ]
 )

@@ -62,44 +62,22 @@ final class HostKeyTests: XCTestCase {
     }
 }
 
-/// Moving a waiting entry: only its place changes, across hosts too.
-final class TransferQueueMoveTests: XCTestCase {
-    private func drain(_ q: inout TransferQueue) -> [UInt64] {
-        var order: [UInt64] = []
-        while let next = q.popNext(canStart: { _ in true }) { order.append(next.id) }
-        return order
-    }
-
-    func testTopBottomBeforeAndAfterAcrossHosts() {
-        var q = TransferQueue()
-        for id in 1...5 { q.push(UInt64(id), host: id % 2 == 0 ? "a" : "b", priority: 0) }
-        XCTAssertTrue(q.move(5, .top))
-        XCTAssertTrue(q.move(1, .bottom))
-        XCTAssertTrue(q.move(4, .before(2)))
-        XCTAssertTrue(q.move(5, .after(3)))
-        q.push(6, host: "a", priority: 0)
-        XCTAssertEqual(drain(&q), [4, 2, 3, 5, 1, 6], "a new entry still goes last")
-    }
-
-    func testUnknownOrRemovedEntriesDoNotMove() {
-        var q = TransferQueue()
-        q.push(1, host: "h", priority: 0)
-        q.push(2, host: "h", priority: 0)
-        q.remove(2)
-        XCTAssertFalse(q.move(2, .top))
-        XCTAssertFalse(q.move(9, .top))
-        XCTAssertFalse(q.move(1, .before(9)))
-        XCTAssertEqual(drain(&q), [1])
-    }
-
-    func testManyMovesBetweenTheSameTwoKeepTheirOrder() {
+extension TransferQueueTests {
+    /// Moved twice before its old entries come up (a remote client's
+    /// changePosition): only the newest entry counts, wherever the old ones are.
+    func testAnEntryRemovedAndPushedTwiceStartsOnceAtItsNewestPlace() {
         var q = TransferQueue()
         for id in 1...3 { q.push(UInt64(id), host: "h", priority: 0) }
-        // 3 goes just after 1 again and again: each time between 1 and 2.
-        for _ in 0..<30 {
-            XCTAssertTrue(q.move(3, .bottom))
-            XCTAssertTrue(q.move(3, .after(1)))
-        }
-        XCTAssertEqual(drain(&q), [1, 3, 2])
+        q.remove(1)
+        q.push(1, host: "h", priority: 0)
+        q.remove(2)
+        q.push(2, host: "h", priority: 0)
+        q.remove(1)
+        q.push(1, host: "h", priority: 0)
+        XCTAssertEqual(q.count, 3)
+        var order: [UInt64] = []
+        while let next = q.popNext(canStart: { _ in true }) { order.append(next.id) }
+        XCTAssertEqual(order, [3, 2, 1])
+        XCTAssertEqual(q.count, 0)
     }
 }

@@ -328,4 +328,17 @@ final class RenderSnapshotTests: XCTestCase {
         state.importing = 7
         XCTAssertEqual(SnapshotScenes.render(state).lines[8], " importing… 7 URLs · 4 active · 1 queued")
     }
+
+    func testTheFooterShowsRemoteControlAndItsPortWhenOn() {
+        var state = SnapshotScenes.state(24, 80, items: [])
+        XCTAssertFalse(SnapshotScenes.render(state, []).lines[22].contains("RPC"))
+        state.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(state, []).lines[22],
+                       " 0 active · 0 queued · 0 done · 0 failed · 0 B/s · limit 4 · RPC :6800")
+        // On a busy footer it gives way to the counts but not to the limit.
+        var busy = SnapshotScenes.state(24, 92)
+        busy.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(busy).lines[22],
+                       " 4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+ · RPC :6800")
+    }
 }

@@ -13,7 +13,7 @@ extension TransferManager {
             if version == s.version && version != 0 {
                 return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals)
             }
-            guard version != 0, version >= s.orderVersion, let ids = s.log.ids(after: version) else {
+            guard version != 0, let ids = s.log.ids(after: version) else {
                 return TransferChanges(version: s.version, isFull: true, changed: s.ordered(), removed: [],
                                        totals: totals)
             }

@@ -4,9 +4,7 @@ struct TransferQueue {
     private struct Entry {
         var id: UInt64
         var priority: Int
-        /// Order within a priority. A Double so that a moved entry can take
-        /// a place between two others without renumbering the queue.
-        var sequence: Double
+        var sequence: UInt64
     }
 
     /// A FIFO as an array and a head index: O(1) push and pop.
@@ -29,20 +27,23 @@ struct TransferQueue {
 
     /// host → priority → lane
     private var lanes: [String: [Int: Lane]] = [:]
-    /// The largest sequence given out: a new entry goes after it.
-    private var sequence: Double = 0
-    private var removed: Set<UInt64> = []
-    private(set) var count = 0
+    private var sequence: UInt64 = 0
+    /// The sequence of each waiting id's live entry. Any other entry of that
+    /// id is stale (left by a remove, or by a remove and push that moved it)
+    /// and is skipped when reached: an id paused and resumed, or moved, twice
+    /// before its old entries come up has two of them.
+    private var live: [UInt64: UInt64] = [:]
+    var count: Int { live.count }
 
     mutating func push(_ id: UInt64, host: String, priority: Int) {
-        sequence = sequence.rounded(.down) + 1
+        sequence += 1
         lanes[host, default: [:]][priority, default: Lane()].push(Entry(id: id, priority: priority, sequence: sequence))
-        count += 1
+        live[id] = sequence
     }
 
-    /// Marks an entry gone (aborted while waiting); skipped when reached.
+    /// Marks an entry gone (aborted, paused or moved while waiting); skipped when reached.
     mutating func remove(_ id: UInt64) {
-        if removed.insert(id).inserted { count -= 1 }
+        live[id] = nil
     }
 
     /// The best waiting transfer among hosts that `canStart` accepts.
@@ -61,65 +62,14 @@ struct TransferQueue {
         _ = lanes[best.host]![best.priority]!.pop()
         if lanes[best.host]![best.priority]!.isEmpty { lanes[best.host]![best.priority] = nil }
         if lanes[best.host]!.isEmpty { lanes[best.host] = nil }
-        count -= 1
+        live[best.entry.id] = nil
         return (best.entry.id, best.host)
-    }
-
-    /// Moves a waiting entry to the front, the back, or next to another
-    /// waiting entry (the list's order, which the person changed). Only the
-    /// moved entry changes: it takes a sequence between its new neighbours.
-    /// False when `id` (or the neighbour) is not waiting here.
-    @discardableResult
-    mutating func move(_ id: UInt64, _ placement: QueuePlacement) -> Bool {
-        guard !removed.contains(id), let (host, priority, index) = locate(id) else { return false }
-        let others = { (e: Entry) in e.id != id }
-        let newSequence: Double
-        switch placement {
-        case .top:
-            newSequence = (allEntries().filter(others).map(\.sequence).min() ?? 1) - 1
-        case .bottom:
-            sequence = sequence.rounded(.down) + 1
-            newSequence = sequence
-        case .before(let neighbour), .after(let neighbour):
-            guard neighbour != id, !removed.contains(neighbour), let (nh, np, ni) = locate(neighbour) else { return false }
-            let pivot = lanes[nh]![np]!.items[ni].sequence
-            let rest = allEntries().filter(others).map(\.sequence)
-            if case .before = placement {
-                newSequence = rest.filter { $0 < pivot }.max().map { ($0 + pivot) / 2 } ?? pivot - 1
-            } else {
-                newSequence = rest.filter { $0 > pivot }.min().map { ($0 + pivot) / 2 } ?? pivot + 1
-                sequence = max(sequence, newSequence)
-            }
-        }
-        var entry = lanes[host]![priority]!.items.remove(at: index)
-        entry.sequence = newSequence
-        var lane = lanes[host]![priority]!
-        var at = lane.head
-        while at < lane.items.count && lane.items[at].sequence < newSequence { at += 1 }
-        lane.items.insert(entry, at: at)
-        lanes[host]![priority] = lane
-        return true
-    }
-
-    /// The lane and index of `id`'s waiting entry.
-    private func locate(_ id: UInt64) -> (String, Int, Int)? {
-        for (host, byPriority) in lanes {
-            for (priority, lane) in byPriority {
-                if let index = lane.items[lane.head...].lastIndex(where: { $0.id == id }) { return (host, priority, index) }
-            }
-        }
-        return nil
-    }
-
-    private func allEntries() -> [Entry] {
-        lanes.values.flatMap { $0.values.flatMap { $0.items[$0.head...] } }
     }
 
     /// Drops removed entries from the front of a lane; returns its live head.
     private mutating func firstLive(host: String, priority: Int) -> Entry? {
-        while let e = lanes[host]?[priority]?.first, removed.contains(e.id) {
+        while let e = lanes[host]?[priority]?.first, live[e.id] != e.sequence {
             _ = lanes[host]![priority]!.pop()
-            removed.remove(e.id)
         }
         return lanes[host]?[priority]?.first
     }

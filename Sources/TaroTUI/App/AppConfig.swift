@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     /// Shown on the message line of the first frame (saved records that
     /// could not be read, say), until the first key.
     public var launchNotice: String?
+    /// The port aria2's JSON-RPC listens on, when it is on (the footer says so).
+    public var rpcPort: UInt16?
 
     public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
                 tick: Duration = .milliseconds(100), stderrLogPath: String? = nil, tickLogPath: String? = nil) {

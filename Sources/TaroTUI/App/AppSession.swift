@@ -35,6 +35,7 @@ public final class AppSession {
         self.state = AppState(downloadDirectory: config.downloadDirectory, asciiOnly: config.asciiOnly,
                               size: size, concurrencyLimit: controller.concurrencyLimit)
         if let notice = config.launchNotice { state.message = StatusMessage(notice, kind: .error) }
+        state.rpcPort = config.rpcPort
         refresh()
     }
 

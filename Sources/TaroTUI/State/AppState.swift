@@ -45,6 +45,8 @@ public struct AppState: Sendable, Equatable {
     public var marked: Set<UInt64> = []
     /// Aborting this many marked transfers waits for `y`.
     public var confirmingAbort: [UInt64]?
+    /// The JSON-RPC port when remote control is on: others may add rows.
+    public var rpcPort: UInt16?
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

@@ -40,6 +40,7 @@ enum FooterView {
             segments.append((eta, 2, .plain))
         }
         segments.append(("limit \(state.concurrencyLimit)", 8, CellStyle(role: .muted)))
+        if let port = state.rpcPort { segments.append(("RPC :\(port)", 5, CellStyle(role: .accent))) }
 
         let chosen = fit(segments.map { ($0.text, $0.priority) }, width: buffer.size.cols - 1,
                          separatorWidth: DisplayWidth.of(glyphs.separator))
