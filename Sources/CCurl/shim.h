@@ -34,5 +34,6 @@ static inline long taro_pause_all(void) { return CURLPAUSE_ALL; }
 static inline long taro_pause_cont(void) { return CURLPAUSE_CONT; }
 static inline size_t taro_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
 static inline size_t taro_readfunc_abort(void) { return CURL_READFUNC_ABORT; }
+static inline size_t taro_readfunc_pause(void) { return CURL_READFUNC_PAUSE; }
 
 #endif

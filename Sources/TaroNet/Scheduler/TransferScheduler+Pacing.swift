@@ -1,0 +1,40 @@
+import Foundation
+
+/// Rate shares and long pauses: the scheduler decides, the engine applies.
+extension TransferScheduler {
+    /// Tells the engine the caps that changed (see `BandwidthShares`).
+    func applyShares() {
+        for (id, cap) in shares.changes() {
+            loop?.setSpeedCap(id, bytesPerSecond: cap)
+        }
+    }
+
+    /// A transfer's own cap changed live: it holds for every later attempt too.
+    func setOwnRate(_ id: UInt64, _ bytesPerSecond: Int64) {
+        guard entries[id] != nil else { return }
+        entries[id]!.ownRate = max(0, bytesPerSecond)
+        entries[id]!.ownRateSetLive = true
+        shares.setOwn(id, bytesPerSecond)
+        applyShares()
+    }
+
+    /// Paused in the engine: its connection is closed after the grace.
+    func startPauseClock(_ id: UInt64) {
+        let due = DispatchTime.now().uptimeNanoseconds + UInt64(currentLimits.pauseGrace * 1e9)
+        entries[id]?.pauseDeadline = due
+        pauseTimers.add(id, due: due)
+    }
+
+    /// Closes the connections of pauses past their grace; true when any changed.
+    func firePauseTimers(now: UInt64) -> Bool {
+        var any = false
+        for id in pauseTimers.popDue(now: now) {
+            // A pause that was resumed (and maybe paused again) has a later deadline, or none.
+            guard let deadline = entries[id]?.pauseDeadline, deadline <= now else { continue }
+            let canSuspend = loop?.canSuspend(id) ?? false
+            apply(id) { $0.pauseExpired(canSuspend: canSuspend) }
+            any = true
+        }
+        return any
+    }
+}
