@@ -14,7 +14,7 @@ let easyWriteCallback: taro_data_callback = { data, size, count, user in
     // Over its rate: curl keeps the bytes and stops reading the socket, so
     // the server is held back at the wire, until the loop lets it go on.
     if !transfer.isUpload, let pacer = transfer.pacer, !pacer.admit(size * count) {
-        transfer.pacedOut = true
+        transfer.holdForPacer()
         return taro_writefunc_pause()
     }
     return transfer.receiveBody(UnsafeRawPointer(data!), size * count)
@@ -31,7 +31,7 @@ let easyReadCallback: taro_data_callback = { data, size, count, user in
     if let pacer = transfer.pacer {
         wanted = pacer.grant(upTo: wanted)
         guard wanted > 0 else {
-            transfer.pacedOut = true
+            transfer.holdForPacer()
             return taro_readfunc_pause()
         }
     }

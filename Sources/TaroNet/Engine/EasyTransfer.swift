@@ -42,6 +42,8 @@ final class EasyTransfer {
     /// A callback refused bytes for the pacer: curl holds this connection
     /// paused until the loop lets it go again (`releasePaced`).
     var pacedOut = false
+    /// The socket's kernel buffer was made small for pacing (see `holdForPacer`).
+    var socketBufferLocked = false
     /// `bytesMoving` was reported for this attempt.
     var movingReported = false
 

@@ -23,7 +23,15 @@ extension EngineLoop {
             pacer.setRate(bytesPerSecond)
         } else {
             let pacer = RatePacer(rate: bytesPerSecond)
-            for connection in connections { connection.pacer = pacer }
+            for connection in connections {
+                connection.pacer = pacer
+                // curl reads up to its buffer from the socket at once and
+                // counts it received: 512 KiB gulps are seconds of a small
+                // cap. Only ever lowered: curl allocates the buffer once, at
+                // the size set then, so raising it again could overrun it.
+                taro_easy_setopt_long(connection.handle, CURLOPT_BUFFERSIZE, EasyTransfer.pacedBufferSize)
+                connection.lockSocketBufferAtConnect()
+            }
         }
         // A multipart body is read by curl itself, past our read callback:
         // for that one, curl's own (coarser) send limit is all there is.

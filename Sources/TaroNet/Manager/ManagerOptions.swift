@@ -13,6 +13,13 @@ public struct ManagerOptions: Sendable {
     public var stateDirectory: String?
     /// Record each request's headers as sent, for a header pane.
     public var recordRequestHeaders = true
+    /// Transfers at once to one host (scheme://host:port); nil for `limit`.
+    public var perHostLimit: Int?
+    /// Bandwidth shared by all running transfers (changed live with
+    /// `TransferManager.setRateLimits`).
+    public var rateLimits = RateLimits.none
+    /// Each transfer's own cap, unless changed for its row.
+    public var transferRateLimits = RateLimits.none
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

@@ -26,6 +26,8 @@ struct ManagerState {
     /// Records of removed rows, deleted by the persister (never on the caller's thread).
     var pendingDeletes: [String] = []
     var limit: Int
+    /// The global rate limits, as last set.
+    var rateLimits = RateLimits.none
     var closed = false
 
     init(limit: Int, unclaimed: [StoredTransfer]) {
@@ -68,6 +70,9 @@ struct ManagerState {
         snapshot.state = row.snapshot.state
         snapshot.queuedAt = row.snapshot.queuedAt
         snapshot.attempt = live.attempt + row.earlierAttempts
+        // Set on the row, not by the engine.
+        snapshot.rateLimit = row.snapshot.rateLimit
+        snapshot.hostWait = row.snapshot.hostWait
         return snapshot
     }
 

@@ -30,10 +30,13 @@ public final class TransferManager: Sendable {
     /// process on the same directory gets a clear error.
     public init(options: ManagerOptions, session: TaroSession? = nil) throws {
         self.options = options
-        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
-        self.session.setLimits(global: options.limit, perHost: options.limit)
+        let perHost = options.perHostLimit ?? options.limit
+        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: perHost))
+        self.session.setLimits(global: options.limit, perHost: perHost)
+        if options.rateLimits != .none { self.session.setRateLimits(options.rateLimits) }
         store = try options.stateDirectory.map(TransferStore.init(directory:))
         state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
+        state.withLock { $0.rateLimits = options.rateLimits }
         if store != nil { startPersisting() }
     }
 
@@ -215,6 +218,7 @@ public final class TransferManager: Sendable {
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
             fresh.name = row.snapshot.name
+            fresh.rateLimit = row.snapshot.rateLimit
             row.core = nil
             row.coreVersion = 0
             s.rows[id] = row
@@ -222,6 +226,9 @@ public final class TransferManager: Sendable {
             return TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0, observer: self)
         }
         if let submission { submit(SubmitBatch(all: [submission])) }
+        // A cap set on the row holds for the new attempt too.
+        let own = state.withLock { $0.rows[id]?.snapshot.rateLimit } ?? 0
+        if submission != nil, own > 0 { session.scheduler.post(.setTransferRate(id, own)) }
     }
 
     /// Takes a finished transfer off the list; its file stays.
@@ -241,7 +248,7 @@ public final class TransferManager: Sendable {
     public func setConcurrencyLimit(_ n: Int) {
         let n = max(1, min(n, 256))
         state.withLock { $0.limit = n }
-        session.setLimits(global: n, perHost: n)
+        session.setLimits(global: n, perHost: options.perHostLimit.map { min($0, n) } ?? n)
     }
 
     /// Waits until some transfer settles, or `timeout` passes.

@@ -12,6 +12,8 @@ struct HostCooldowns {
         /// Wall clock, for people ("until 14:02:10").
         var untilDate: Date
         var reason: String
+
+        var hostWait: HostWait { HostWait(reason: reason, until: untilDate) }
     }
 
     /// Consecutive connection failures that cool a host down, and the first

@@ -27,7 +27,7 @@ extension TransferScheduler {
     /// that it no longer does). Cooldowns are rare: a scan of the entries is fine.
     private func tellWaiting(on host: String, _ cooldown: HostCooldowns.Cooldown?) {
         for (id, entry) in entries where entry.host == host && !entry.machine.holdsSlot {
-            entry.observer.transfer(id, hostWait: cooldown)
+            entry.observer.transfer(id, hostWait: cooldown?.hostWait)
         }
     }
 }

@@ -181,7 +181,9 @@ actor TransferScheduler {
         let host = hosts.insert(submission.host).memberAfterInsert
         entries[submission.tag] = Entry(observer: submission.observer, host: host, priority: submission.priority)
         queue.push(submission.tag, host: host, priority: submission.priority)
-        if let cooldown = cooldowns.cooldown(host) { submission.observer.transfer(submission.tag, hostWait: cooldown) }
+        if let cooldown = cooldowns.cooldown(host) {
+            submission.observer.transfer(submission.tag, hostWait: cooldown.hostWait)
+        }
     }
 
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
