@@ -187,15 +187,16 @@ actor TransferScheduler {
     }
 
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
-        if let entry = entries[id], entry.machine.holdsSlot || entry.machine.isPausedInEngine {
-            noteHostOutcome(entry.host, outcome)
-        }
+        // An attempt's own answer (not a suspend's) says how its host is doing.
+        let attemptHost = entries[id].flatMap { $0.machine.holdsSlot || $0.machine.isPausedInEngine ? $0.host : nil }
         var retry = false
         if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
            let core = entry.core {
             retry = core.snapshot().attempt < entry.retry.maxAttempts
         }
         apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
+        // After the machine moved, so the transfer itself hears of its host's cooldown too.
+        if let attemptHost { noteHostOutcome(attemptHost, outcome) }
     }
 
     /// Runs one event through a transfer's state machine and carries out the
