@@ -1,4 +1,5 @@
 import Foundation
+import TaroTUI
 
 /// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`,
 /// parsed.
@@ -12,6 +13,8 @@ struct LaunchOptions {
     var stateDirectory: String?
     var retries = 7
     var maxSize: Int64 = 0
+    /// --limit-rate and friends, --per-host.
+    var rates = RateFlags()
 
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -58,6 +61,12 @@ struct LaunchOptions {
                     throw UsageError(description: "--max-size wants a number of bytes, not \(text)")
                 }
                 maxSize = n
+            case _ where RateFlags.withValue.contains(arg):
+                do {
+                    _ = try rates.take(arg, try value(arg))
+                } catch let error as RateFlagError {
+                    throw UsageError(description: error.description)
+                }
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count

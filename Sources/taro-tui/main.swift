@@ -75,10 +75,12 @@ if options.demo && options.stateDirectory == nil {
 }
 let manager: TransferManager
 do {
-    manager = try TransferManager(options: ManagerOptions(
+    var managerOptions = ManagerOptions(
         limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
         maxBodyBytes: options.maxSize,
-        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()))
+        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory())
+    options.rates.apply(to: &managerOptions)
+    manager = try TransferManager(options: managerOptions)
 } catch {
     fail("\(error)", status: 1)
 }

@@ -90,6 +90,7 @@ public final class AppSession {
         let asked = ContinuousClock.now
         let changes = controller.changes(since: version)
         let limit = controller.concurrencyLimit
+        let rates = controller.rateLimits
         lastFeedDuration = ContinuousClock.now - asked
         if !changes.isEmpty {
             items.apply(changes)
@@ -103,6 +104,10 @@ public final class AppSession {
         }
         if limit != state.concurrencyLimit {
             state.concurrencyLimit = limit
+            changed = true
+        }
+        if rates != state.rateLimits {
+            state.rateLimits = rates
             changed = true
         }
         if followImport() { changed = true }

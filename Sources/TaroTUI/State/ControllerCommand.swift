@@ -1,3 +1,5 @@
+import TaroNet
+
 /// A request to the transfer controller, produced by the pure reducer and
 /// carried out by the app loop, so key handling can be tested without one.
 public enum ControllerCommand: Sendable, Equatable {
@@ -10,6 +12,8 @@ public enum ControllerCommand: Sendable, Equatable {
     case retry(UInt64)
     case remove(UInt64)
     case setConcurrencyLimit(Int)
+    case setRateLimits(RateLimits)
+    case setRateLimit(UInt64, bytesPerSecond: Int64)
 
     /// Carries the command out.
     public func apply(to controller: any TransferController) {
@@ -25,6 +29,8 @@ public enum ControllerCommand: Sendable, Equatable {
         case let .retry(id): controller.retry(id)
         case let .remove(id): controller.remove(id)
         case let .setConcurrencyLimit(n): controller.setConcurrencyLimit(n)
+        case let .setRateLimits(limits): controller.setRateLimits(limits)
+        case let .setRateLimit(id, rate): controller.setRateLimit(id, bytesPerSecond: rate)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TaroNet
 
 /// One transfer's row: direction, name, bar, percent, bytes, speed, ETA and
@@ -13,11 +14,23 @@ enum TransferRowView {
         case .request: glyph = glyphs.request
         }
         buffer.put(glyph, row: row, col: columns.glyphX, style: CellStyle(role: .accent))
-        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth,
+        // Its own rate cap, if any, closes the name column.
+        let cap = item.rateLimit > 0 && !item.state.isFinal ? "max " + RateText.format(item.rateLimit) + "/s" : ""
+        let capWidth = cap.isEmpty || columns.nameWidth < cap.count + 8 ? 0 : cap.count + 1
+        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth - capWidth,
                                           ellipsis: glyphs.ellipsis)
-        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth)
+        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth - capWidth)
+        if capWidth > 0 {
+            buffer.put(cap, row: row, col: columns.nameX + columns.nameWidth - cap.count, style: CellStyle(role: .warning))
+        }
 
         if item.state == .failed {
+            drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .queued, let wait = item.hostWait {
+            // Its host asked for a pause: say why, and until when.
+            drawNote("host cooling down (\(wait.reason)) until \(Self.clock(wait.until))", role: .warning, item,
+                     into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .failed {
             drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .queued, item.attempt > 1, let reason = item.errorMessage {
             // Waiting out the backoff: say which attempt comes and why.
@@ -29,6 +42,13 @@ enum TransferRowView {
         let (word, role) = stateWord(item.state)
         buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
                    style: CellStyle(bold: item.state == .failed, role: role))
+    }
+
+    /// "14:02:10" in local time.
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
     }
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
