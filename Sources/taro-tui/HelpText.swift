@@ -32,8 +32,16 @@ enum HelpText {
           --retries N            retries of a transient failure (default 7)
           --max-size BYTES       fail a download whose body is larger (default: no limit)
 
+        Rate options (the manager, get and upload); RATE is bytes per second with curl's
+        suffixes k, m, g (powers of 1024): 2M, 512k; 0 for none:
+          --limit-rate RATE          all downloads together, shared fairly (l changes it live)
+          --limit-rate-up RATE       all uploads together
+          --limit-rate-each RATE     each download (L changes one transfer's live)
+          --limit-rate-up-each RATE  each upload
+          --per-host N               transfers at once to one host (default: as many as -j)
+
         get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
-            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...
+            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] [rate options] URL...
           -o FILE                name the file of a single URL (never replaces an existing file)
           -s N                   fetch each file over N connections when the server allows ranges
           -i LIST                read URLs one per line from a file, or - for stdin (streamed)
@@ -42,7 +50,7 @@ enum HelpText {
           --no-state             keep nothing for resuming after a crash
           Run the same command again after an interruption: downloads continue from their .part.
 
-        upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL
+        upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] [rate options] FILE URL
           multipart/form-data POST with the file under FIELD (default "file"), or --put for a raw PUT
 
         request [-X METHOD] [-H 'K: V']... [--data BODY] [-i] URL
