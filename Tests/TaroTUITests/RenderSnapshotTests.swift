@@ -103,7 +103,7 @@ final class RenderSnapshotTests: XCTestCase {
 
 
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 1 aborted · 13.1 MiB/s · ETA 5m34s+ · limit 4
-         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  +/- limit  ? help  q quit
+         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  +/- limit  l rate  ? help  q quit
         """#)
     }
 
@@ -193,6 +193,8 @@ final class RenderSnapshotTests: XCTestCase {
           r              retry a failed or aborted transfer
           d              remove a finished transfer from the list (the file stays)
           + -            raise or lower the number of simultaneous transfers
+          l              limit the rate of all transfers: 2M, or down/up 2M/512k
+          L              limit the rate of the selected transfer
 
         Moving
           j k Up Down    select the next or previous transfer
@@ -204,8 +206,6 @@ final class RenderSnapshotTests: XCTestCase {
           Mouse          click selects, the wheel scrolls
 
         Prompts
-          Left Right     move the cursor (also Home End, Ctrl-A Ctrl-E)
-          Backspace Del  delete before or under the cursor
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

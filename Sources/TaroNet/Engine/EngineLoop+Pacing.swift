@@ -9,6 +9,7 @@ extension EngineLoop {
     /// Caps a running transfer at `bytesPerSecond` (0: uncapped), at once.
     /// A segmented download's connections share the one cap.
     func setSpeedCap(_ id: UInt64, bytesPerSecond: Int64) {
+        assert(EngineThread.isCurrent, "speed caps are set on the engine thread")
         guard let transfer = transfers[id] else { return }
         let connections = [transfer] + (transfer.segments?.helpers ?? [])
         if bytesPerSecond <= 0 {

@@ -20,7 +20,7 @@ public enum KeyHelp {
             Entry(keys: "r", action: "retry a failed or aborted transfer"),
             Entry(keys: "d", action: "remove a finished transfer from the list (the file stays)"),
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
-            Entry(keys: "l", action: "limit the rate of all transfers (down, or down/up: 2M/512k; 0 for none)"),
+            Entry(keys: "l", action: "limit the rate of all transfers: 2M, or down/up 2M/512k"),
             Entry(keys: "L", action: "limit the rate of the selected transfer"),
         ]),
         Section(title: "Moving", entries: [
