@@ -31,4 +31,18 @@ final class PathTextTests: XCTestCase {
             XCTAssertEqual(PathText.percentDecoded(Substring(text)), text.removingPercentEncoding, text)
         }
     }
+
+    func testUserinfoGoesAndOnlyFromTheAuthority() {
+        XCTAssertEqual(URLRedaction.withoutUserinfo("https://u:p@h/p@q"), "https://h/p@q")
+        XCTAssertEqual(URLRedaction.withoutUserinfo("http://a@b@h:8?x@y"), "http://h:8?x@y")
+        XCTAssertEqual(URLRedaction.withoutUserinfo("http://h/x@y"), "http://h/x@y")
+        XCTAssertEqual(URLRedaction.withoutUserinfo("no scheme@all"), "no scheme@all")
+    }
+
+    func testHostKeyNamesSchemeHostAndPort() {
+        XCTAssertEqual(TransferSpec.hostKey(of: "https://U:P@Example.COM/x"), "https://example.com:443")
+        XCTAssertEqual(TransferSpec.hostKey(of: "http://h:8080?q"), "http://h:8080")
+        XCTAssertEqual(TransferSpec.hostKey(of: "http://[::1]/p"), "http://[::1]:80")
+        XCTAssertEqual(TransferSpec.hostKey(of: "http://[::1]:9/p#f"), "http://[::1]:9")
+    }
 }

@@ -208,7 +208,9 @@ extension EasyTransfer {
         guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
         lastProgressNanos = now
         emitProgress(done: done, total: total, now: now)
-        recordLiveDetails()
+        // Live timings are for whoever shows the header pane, the same ones
+        // who want the request headers; the end records them for everyone.
+        if spec.captureRequestHeaders { recordLiveDetails() }
     }
 
     func emitProgress(done: Int64, total: Int64, now: UInt64) {

@@ -137,7 +137,7 @@ extension EasyTransfer {
         p.uploadSpeed = Double(readOff(CURLINFO_SPEED_UPLOAD_T))
         if let ip = readString(CURLINFO_PRIMARY_IP), !ip.isEmpty {
             let port = readLong(CURLINFO_PRIMARY_PORT)
-            p.remoteAddress = ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+            p.remoteAddress = ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]:\(port)" : "\(ip):\(port)"
         }
         switch readLong(CURLINFO_HTTP_VERSION) {
         case CURL_HTTP_VERSION_1_0: p.httpVersion = "HTTP/1.0"

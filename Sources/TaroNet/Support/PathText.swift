@@ -51,6 +51,17 @@ enum PathText {
         return nil
     }
 
+    /// The authority of a URL's text ("user@host:port"): from after "://"
+    /// to the first "/", "?" or "#".
+    static func authority(_ url: String) -> Range<String.Index>? {
+        guard let schemeEnd = schemeSeparator(url) else { return nil }
+        let bytes = url.utf8
+        let end = bytes[schemeEnd.upperBound...].firstIndex {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+        } ?? bytes.endIndex
+        return schemeEnd.upperBound..<end
+    }
+
     /// %XX sequences decoded; nil when one is malformed or the result is
     /// not UTF-8 (as `removingPercentEncoding`).
     static func percentDecoded(_ text: Substring) -> String? {
