@@ -35,4 +35,22 @@ final class BandwidthSharesTests: XCTestCase {
         shares.setLimits(.none)
         XCTAssertEqual(Set(shares.changes().map(\.cap)), [0], "lifting the limit uncaps everyone")
     }
+
+    func testAShareOneCannotUseGoesToTheOthersUntilItCanAgain() {
+        var shares = BandwidthShares()
+        shares.setLimits(RateLimits(download: 1_000_000))
+        shares.join(1, direction: .download, own: 0, now: 0)
+        shares.join(2, direction: .download, own: 0, now: 0)
+        _ = shares.changes(now: 0)
+        shares.observe(1, bytesPerSecond: 100_000, now: 1_000_000_000)
+        XCTAssertTrue(shares.changes(now: 1_000_000_000).isEmpty, "not judged before it settled")
+        shares.observe(1, bytesPerSecond: 100_000, now: 3_000_000_000)
+        let held = Dictionary(uniqueKeysWithValues: shares.changes(now: 3_000_000_000).map { ($0.id, $0.cap) })
+        XCTAssertEqual(held, [1: 125_000, 2: 875_000], "its server holds it back: the rest goes to the other")
+        shares.observe(2, bytesPerSecond: 500_000, now: 4_000_000_000)
+        XCTAssertTrue(shares.changes(now: 4_000_000_000).isEmpty, "a raised cap is not judged until the rate caught up")
+        shares.observe(1, bytesPerSecond: 120_000, now: 4_000_000_000)
+        let back = Dictionary(uniqueKeysWithValues: shares.changes(now: 4_000_000_000).map { ($0.id, $0.cap) })
+        XCTAssertEqual(back, [1: 500_000, 2: 500_000], "it takes its cap again: its full share back")
+    }
 }

@@ -1,22 +1,35 @@
+import Foundation
+
 /// The scheduler's rate policy: which cap each running transfer gets now.
 /// A global limit is split among the running transfers of its direction by
 /// max-min fairness (water-filling): one whose own cap is below an equal
 /// share keeps its own cap and the rest is shared by the others. It is
 /// recomputed whenever a transfer starts, pauses, resumes or ends, or a limit
-/// changes, and only the caps that changed go to the engine.
+/// changes, and only the caps that changed go to the engine. Once a second
+/// the scheduler reports what each one takes (`observe`): one held back
+/// elsewhere (a slow server) is capped near what it takes, so that its
+/// unused share goes to the others.
 struct BandwidthShares {
     enum Direction {
         case download
         case upload
     }
 
-    private struct Member {
+    fileprivate struct Member {
         var direction: Direction
         /// The transfer's own cap; 0 for none.
         var own: Int64
         /// Paused: keeps its place for `applied`, takes no share.
         var active: Bool
+        /// Uptime nanoseconds when it (re)joined: its rate means little before a while.
+        var since: UInt64
+        /// What it was seen to take, well under its cap, times 1.25: its
+        /// cap while it takes that little (see `observe`).
+        var demand: Int64?
     }
+
+    /// How long a transfer runs before its rate is judged.
+    static let settleNanos: UInt64 = 2_000_000_000
 
     private(set) var limits = RateLimits.none
     private var members: [UInt64: Member] = [:]
@@ -28,8 +41,34 @@ struct BandwidthShares {
     }
 
     /// A transfer runs (again), with its own cap.
-    mutating func join(_ id: UInt64, direction: Direction, own: Int64) {
-        members[id] = Member(direction: direction, own: max(0, own), active: true)
+    mutating func join(_ id: UInt64, direction: Direction, own: Int64,
+                       now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        members[id] = Member(direction: direction, own: max(0, own), active: true, since: now)
+    }
+
+    /// Running transfers under a global limit, whose rates are worth judging.
+    var observed: [UInt64] {
+        members.filter { $0.value.active && global($0.value.direction) > 0 }.map(\.key)
+    }
+
+    /// What a transfer takes now. Under 70% of its cap, it is held back
+    /// elsewhere: its cap becomes 1.25× that, and the rest of its share goes
+    /// to the others. Once it takes 90% of that cap again, it gets its full
+    /// share back. A rate is judged only two seconds after the transfer
+    /// joined or its cap was raised: the measured rate lags a change.
+    mutating func observe(_ id: UInt64, bytesPerSecond rate: Double,
+                          now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        guard let member = members[id], member.active, now >= member.since + Self.settleNanos,
+              let cap = applied[id], cap > 0 else { return }
+        if rate < 0.7 * Double(cap) {
+            members[id]?.demand = max(16_384, Int64(rate * 1.25))
+        } else if rate >= 0.9 * Double(cap) {
+            members[id]?.demand = nil
+        }
+    }
+
+    private func global(_ direction: Direction) -> Int64 {
+        direction == .download ? limits.download : limits.upload
     }
 
     mutating func setOwn(_ id: UInt64, _ own: Int64) {
@@ -49,13 +88,14 @@ struct BandwidthShares {
 
     /// The caps that differ from what the engine has: (transfer, bytes per
     /// second, 0 for none). Remembers them as applied.
-    mutating func changes() -> [(id: UInt64, cap: Int64)] {
+    mutating func changes(now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> [(id: UInt64, cap: Int64)] {
         var result: [(id: UInt64, cap: Int64)] = []
         for direction in [Direction.download, .upload] {
-            let global = direction == .download ? limits.download : limits.upload
+            let global = global(direction)
             let ids = members.filter { $0.value.direction == direction && $0.value.active }.map(\.key)
-            let caps = Self.waterFill(global: global, own: ids.map { members[$0]!.own })
+            let caps = Self.waterFill(global: global, own: ids.map { members[$0]!.cap(global: global) })
             for (id, cap) in zip(ids, caps) where applied[id] ?? 0 != cap {
+                if cap > applied[id] ?? 0 { members[id]?.since = now }
                 applied[id] = cap
                 result.append((id, cap))
             }
@@ -82,5 +122,14 @@ struct BandwidthShares {
             left -= 1
         }
         return caps
+    }
+}
+
+extension BandwidthShares.Member {
+    /// Its own cap, lowered to what it takes while held back elsewhere
+    /// (only under a global limit: there is nothing to give away otherwise).
+    fileprivate func cap(global: Int64) -> Int64 {
+        guard global > 0, let demand else { return own }
+        return own > 0 ? min(own, demand) : demand
     }
 }

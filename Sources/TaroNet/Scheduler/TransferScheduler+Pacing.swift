@@ -9,6 +9,22 @@ extension TransferScheduler {
         }
     }
 
+    /// Once a second under a global limit: what each running transfer
+    /// takes, so that a share one cannot use goes to the others.
+    func observeRates(now: UInt64) -> UInt64? {
+        let ids = shares.observed
+        guard ids.count > 1 else { return nil }
+        if now >= nextRateCheck {
+            for id in ids {
+                guard let core = entries[id]?.core else { continue }
+                shares.observe(id, bytesPerSecond: core.snapshot().bytesPerSecond, now: now)
+            }
+            applyShares()
+            nextRateCheck = now + 1_000_000_000
+        }
+        return nextRateCheck
+    }
+
     /// A transfer's own cap changed live: it holds for every later attempt too.
     func setOwnRate(_ id: UInt64, _ bytesPerSecond: Int64) {
         guard entries[id] != nil else { return }

@@ -39,6 +39,8 @@ actor TransferScheduler {
     var cooldowns = HostCooldowns()
     /// Transfers paused in the engine, by when their connection is closed.
     var pauseTimers = RetryTimers()
+    /// When the running transfers' rates are next judged (`observeRates`).
+    var nextRateCheck: UInt64 = 0
     private var peakRunning = 0
     /// Backoffs under way: when each transfer may be queued again.
     private var timers = RetryTimers()
@@ -130,7 +132,8 @@ actor TransferScheduler {
         let paused = firePauseTimers(now: now)
         let cooled = expireCooldowns(now: now)
         if !due.isEmpty || paused || cooled { pump() }
-        return [timers.nextDue, pauseTimers.nextDue, cooldowns.nextDue].compactMap { $0 }.min()
+        let rates = observeRates(now: now)
+        return [timers.nextDue, pauseTimers.nextDue, cooldowns.nextDue, rates].compactMap { $0 }.min()
     }
 
     // MARK: events

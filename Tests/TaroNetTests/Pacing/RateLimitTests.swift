@@ -91,4 +91,18 @@ final class RateLimitTests: LoopbackTestCase {
         Thread.sleep(forTimeInterval: 1.5)
         assertNear(WireRate.received(server, over: WireRate.window(3)), 2 * mib, "upload, global 2 MiB/s")
     }
+
+    func testAShareOneTransferCannotUseGoesToTheOther() {
+        let manager = manager { $0.rateLimits.download = 2 * mib }
+        defer { manager.shutdown() }
+        // One server sends at 256 KiB/s whatever its share; the other as fast as allowed.
+        let slow = manager.addDownload(url: server.url("/bytes/\(big)?sndbuf=16384&rate=262144&seed=1"), directory: dir.path)
+        manager.addDownload(url: server.url("/bytes/\(big)?sndbuf=16384&seed=2"), directory: dir.path)
+        XCTAssertTrue(WireRate.wait(10) { manager.snapshot().items.allSatisfy { $0.state == .active } })
+        Thread.sleep(forTimeInterval: 5)
+        assertNear(WireRate.sent(server, over: WireRate.window(4)), 2 * mib,
+                   "global 2 MiB/s, one transfer held to 256 KiB/s by its server")
+        let slowRate = manager.snapshot().items.first { $0.id == slow }?.bytesPerSecond ?? 0
+        XCTAssertLessThan(slowRate, 400_000, "the slow one stays slow: \(slowRate)")
+    }
 }
