@@ -28,10 +28,12 @@ struct SavedMark: Equatable {
     var state: StoredTransfer.State
     var resume: ResumePoint?
     var attempts: Int
+    var rateLimit: Int64?
 
     init(_ record: StoredTransfer) {
         state = record.state
         resume = record.resume
         attempts = record.attempts
+        rateLimit = record.rateLimit
     }
 }

@@ -101,9 +101,10 @@ extension TransferManager {
                 continue
             }
             let key = row.key ?? UUID().uuidString.lowercased()
-            let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
+            var record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt)
+            record.rateLimit = snap.rateLimit > 0 ? snap.rateLimit : nil
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)

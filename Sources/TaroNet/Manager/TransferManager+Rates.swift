@@ -19,6 +19,9 @@ extension TransferManager {
             s.setSnapshot(id, snapshot)
             return true
         }
-        if known { session.scheduler.post(.setTransferRate(id, rate)) }
+        if known {
+            session.scheduler.post(.setTransferRate(id, rate))
+            persistWake.signal()
+        }
     }
 }

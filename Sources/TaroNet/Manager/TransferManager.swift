@@ -149,6 +149,7 @@ public final class TransferManager: Sendable {
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
+        row.snapshot.rateLimit = saved.rateLimit ?? 0
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
     }
 
@@ -174,6 +175,7 @@ public final class TransferManager: Sendable {
         submissions.all.append(TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0,
                                                   observer: self))
         if paused { submissions.paused.append(id) }
+        if row.snapshot.rateLimit > 0 { submissions.capped.append((id, row.snapshot.rateLimit)) }
         return id
     }
 
@@ -182,12 +184,15 @@ public final class TransferManager: Sendable {
     struct SubmitBatch {
         var all: [TransferSubmission] = []
         var paused: [UInt64] = []
+        /// Restored rows with a rate cap of their own.
+        var capped: [(UInt64, Int64)] = []
     }
 
     func submit(_ batch: SubmitBatch) {
         guard !batch.all.isEmpty else { return }
         session.scheduler.post(batch.all.count == 1 ? .submit(batch.all[0]) : .submitAll(batch.all))
         for id in batch.paused { session.scheduler.post(.pause(id)) }
+        for (id, rate) in batch.capped { session.scheduler.post(.setTransferRate(id, rate)) }
         persistWake.signal()
     }
 

@@ -21,6 +21,9 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     public var resume: ResumePoint?
     public var attempts: Int
     public var addedAt: Date
+    /// Its own rate cap set on the row (bytes per second); absent for none,
+    /// and in records written before caps existed.
+    public var rateLimit: Int64?
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
                 resume: ResumePoint?, attempts: Int, addedAt: Date) {
@@ -36,7 +39,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
 
     /// Rejects records that decode but make no sense (hostile or damaged).
     var isPlausible: Bool {
-        guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
+        guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000, (rateLimit ?? 0) >= 0,
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
         if let r = resume {
             guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
