@@ -7,15 +7,20 @@ extension EasyTransfer {
 
     /// A callback refused bytes for the pacer: curl holds the connection
     /// paused until the engine loop lets it go (`releasePaced`).
-    ///
-    /// The first time, the socket's kernel buffer is made small. Left to
-    /// autotuning, a receive window grows to megabytes per connection while
-    /// the transfer is paced, and the server pours that much in at once: the
-    /// average stays right, but the wire sees bursts of several seconds'
-    /// worth, and curl then reads whole buffers in one gulp.
     func holdForPacer() {
         pacedOut = true
-        guard !socketBufferLocked else { return }
+    }
+
+    /// Makes the socket's kernel buffer small, once, for a connection paced
+    /// after it connected; called by the engine loop outside curl's callbacks
+    /// (inside them, CURLINFO_ACTIVESOCKET answers -1 on this libcurl).
+    ///
+    /// Left to autotuning, a receive window grows to megabytes per connection
+    /// while the transfer is paced, and the server pours that much in at
+    /// once: the average stays right, but the wire sees bursts of several
+    /// seconds' worth.
+    func lockSocketBufferIfConnected() {
+        guard !socketBufferLocked, pacer != nil else { return }
         var socket: curl_socket_t = -1
         guard taro_easy_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return }
         lockSocketBuffer(socket)

@@ -72,6 +72,7 @@ extension EngineLoop {
     private func letGo(_ connection: EasyTransfer) {
         guard connection.pacedOut else { return }
         connection.pacedOut = false
+        connection.lockSocketBufferIfConnected()
         guard !connection.isPaused else { return }
         curl_easy_pause(connection.handle, Int32(taro_pause_cont()))
     }
