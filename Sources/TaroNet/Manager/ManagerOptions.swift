@@ -20,6 +20,8 @@ public struct ManagerOptions: Sendable {
     public var rateLimits = RateLimits.none
     /// Each transfer's own cap, unless changed for its row.
     public var transferRateLimits = RateLimits.none
+    /// Written into each record: which kind of run saved it.
+    public var owner: StoredTransfer.Owner = .tui
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

@@ -24,9 +24,17 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     /// Its own rate cap set on the row (bytes per second); absent for none,
     /// and in records written before caps existed.
     public var rateLimit: Int64?
+    /// Which kind of run saved it last (nil: written before this was kept,
+    /// by the TUI). The TUI continues its own records at launch and lists
+    /// the others as `saved`, not in this run.
+    public var owner: Owner?
+
+    public enum Owner: String, Sendable, Codable {
+        case tui, get
+    }
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -35,6 +43,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.resume = resume
         self.attempts = attempts
         self.addedAt = addedAt
+        self.owner = owner
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).

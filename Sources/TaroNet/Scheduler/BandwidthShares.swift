@@ -35,15 +35,30 @@ struct BandwidthShares {
     private var members: [UInt64: Member] = [:]
     /// What the engine was last told for each transfer still in it.
     private var applied: [UInt64: Int64] = [:]
+    /// Caps set live (`setOwn`), which outlast an attempt.
+    private var liveOwn: [UInt64: Int64] = [:]
 
     mutating func setLimits(_ limits: RateLimits) {
         self.limits = limits
     }
 
     /// A transfer runs (again), with its own cap.
+    /// Its own cap is the request's, unless one was set live (`setOwn`).
     mutating func join(_ id: UInt64, direction: Direction, own: Int64,
                        now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
-        members[id] = Member(direction: direction, own: max(0, own), active: true, since: now)
+        members[id] = Member(direction: direction, own: max(0, liveOwn[id] ?? own), active: true, since: now)
+    }
+
+    /// Paused in the engine and resumed: it takes a share again.
+    mutating func resume(_ id: UInt64, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        members[id]?.active = true
+        members[id]?.since = now
+    }
+
+    /// The transfer is settled: its live cap goes too.
+    mutating func forget(_ id: UInt64) {
+        leave(id)
+        liveOwn[id] = nil
     }
 
     /// Running transfers under a global limit, whose rates are worth judging.
@@ -71,7 +86,10 @@ struct BandwidthShares {
         direction == .download ? limits.download : limits.upload
     }
 
+    /// A cap set live on one transfer, running or not yet: it holds for
+    /// every later attempt, until the transfer is settled.
     mutating func setOwn(_ id: UInt64, _ own: Int64) {
+        liveOwn[id] = max(0, own)
         members[id]?.own = max(0, own)
     }
 

@@ -13,6 +13,9 @@ enum SchedulerMessage: Sendable {
     case setRateLimits(RateLimits)
     /// One transfer's own cap, in its direction (0: none), live.
     case setTransferRate(UInt64, Int64)
+    /// These waiting transfers start in this order, after any other waiting
+    /// one (a remote client moved one of them in the queue).
+    case requeue([UInt64])
     /// Work handed to the disk worker is done: these transfers ended.
     case diskDone([(UInt64, TransferOutcome)])
 }

@@ -16,7 +16,7 @@ extension TransferScheduler {
         guard ids.count > 1 else { return nil }
         if now >= nextRateCheck {
             for id in ids {
-                guard let core = entries[id]?.core else { continue }
+                guard let core = entries[id]?.run?.core else { continue }
                 shares.observe(id, bytesPerSecond: core.snapshot().bytesPerSecond, now: now)
             }
             applyShares()
@@ -28,8 +28,6 @@ extension TransferScheduler {
     /// A transfer's own cap changed live: it holds for every later attempt too.
     func setOwnRate(_ id: UInt64, _ bytesPerSecond: Int64) {
         guard entries[id] != nil else { return }
-        entries[id]!.ownRate = max(0, bytesPerSecond)
-        entries[id]!.ownRateSetLive = true
         shares.setOwn(id, bytesPerSecond)
         applyShares()
     }
@@ -37,7 +35,7 @@ extension TransferScheduler {
     /// Paused in the engine: its connection is closed after the grace.
     func startPauseClock(_ id: UInt64) {
         let due = DispatchTime.now().uptimeNanoseconds + UInt64(currentLimits.pauseGrace * 1e9)
-        entries[id]?.pauseDeadline = due
+        entries[id]?.run?.pauseDeadline = due
         pauseTimers.add(id, due: due)
     }
 
@@ -46,7 +44,7 @@ extension TransferScheduler {
         var any = false
         for id in pauseTimers.popDue(now: now) {
             // A pause that was resumed (and maybe paused again) has a later deadline, or none.
-            guard let deadline = entries[id]?.pauseDeadline, deadline <= now else { continue }
+            guard let deadline = entries[id]?.run?.pauseDeadline, deadline <= now else { continue }
             let canSuspend = loop?.canSuspend(id) ?? false
             apply(id) { $0.pauseExpired(canSuspend: canSuspend) }
             any = true

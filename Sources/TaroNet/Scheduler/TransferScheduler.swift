@@ -11,19 +11,29 @@ actor TransferScheduler {
         let host: String
         let priority: Int
         var machine = TransferStateMachine()
-        /// The attempt's live record, from its first start on.
-        var core: TransferCore?
-        /// How failed attempts are retried, known once it first started.
-        var retry: RetryPolicy = .none
+        /// What it has from its first start on. Boxed: most entries of a
+        /// long list are waiting, and a waiting entry stays a few words.
+        var run: Run?
+    }
+
+    /// A started transfer's part of its entry.
+    final class Run {
+        /// The attempt's live record.
+        let core: TransferCore
+        /// How failed attempts are retried.
+        let retry: RetryPolicy
         /// Where the next attempt resumes (set when an attempt fails transiently).
         var resume: ResumePoint?
-        /// Which rate limit it counts against, known once it first started.
-        var direction: BandwidthShares.Direction = .download
-        /// Its own rate cap: the request's, until changed live.
-        var ownRate: Int64 = 0
-        var ownRateSetLive = false
+        /// Which rate limit it counts against.
+        let direction: BandwidthShares.Direction
         /// Paused in the engine: when its connection is to be closed.
         var pauseDeadline: UInt64?
+
+        init(core: TransferCore, retry: RetryPolicy, direction: BandwidthShares.Direction) {
+            self.core = core
+            self.retry = retry
+            self.direction = direction
+        }
     }
 
     nonisolated let engine: CurlEngine
@@ -160,6 +170,13 @@ actor TransferScheduler {
             applyShares()
         case .setTransferRate(let id, let bytesPerSecond):
             setOwnRate(id, bytesPerSecond)
+        case .requeue(let ids):
+            // Only those still waiting in the queue; the old entry is skipped when reached.
+            for id in ids {
+                guard let entry = entries[id], entry.machine.state == .queued else { continue }
+                queue.remove(id)
+                queue.push(id, host: entry.host, priority: entry.priority)
+            }
         case .diskDone(let results):
             for (id, outcome) in results { finished(id, outcome) }
         }
@@ -194,8 +211,8 @@ actor TransferScheduler {
         let attemptHost = entries[id].flatMap { $0.machine.holdsSlot || $0.machine.isPausedInEngine ? $0.host : nil }
         var retry = false
         if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
-           let core = entry.core {
-            retry = core.snapshot().attempt < entry.retry.maxAttempts
+           let run = entry.run {
+            retry = run.core.snapshot().attempt < run.retry.maxAttempts
         }
         apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
         // After the machine moved, so the transfer itself hears of its host's cooldown too.
@@ -230,18 +247,18 @@ actor TransferScheduler {
             observer.transfer(id, shows: .paused)
         case .resumeEngine(let shown, _):
             take(entry.host)
-            entries[id]?.pauseDeadline = nil
+            entry.run?.pauseDeadline = nil
             loop?.resume(id)
-            shares.join(id, direction: entry.direction, own: entry.ownRate)
+            shares.resume(id)
             applyShares()
             observer.transfer(id, shows: shown)
         case .suspendEngine(let shown):
-            entries[id]?.pauseDeadline = nil
+            entry.run?.pauseDeadline = nil
             shares.leave(id)
             loop?.suspend(id)
             observer.transfer(id, shows: shown)
         case .suspended(let enqueue):
-            entries[id]?.resume = entry.core?.snapshot().resume
+            entry.run?.resume = entry.run?.core.snapshot().resume
             if enqueue {
                 queue.push(id, host: entry.host, priority: entry.priority)
                 observer.transfer(id, shows: .queued)
@@ -260,44 +277,53 @@ actor TransferScheduler {
         case .settle(let kind, let releaseSlot, let leaveQueue):
             if leaveQueue { queue.remove(id) }
             if releaseSlot { release(entry.host) }
-            shares.leave(id)
+            shares.forget(id)
             applyShares()
             entries[id] = nil
+            shrinkEntriesIfDrained()
             let result: TransferOutcome = kind == .aborted ? .failure(.aborted) : (outcome ?? .failure(.aborted))
             observer.transfer(id, settled: result)
         }
     }
 
+    /// A dictionary never gives back its buckets: once a long list has
+    /// drained, the table sized for it would stay. Rebuilt at an eighth
+    /// full, so the copy costs O(1) per removal.
+    private func shrinkEntriesIfDrained() {
+        guard entries.capacity > 4096, entries.count * 8 < entries.capacity else { return }
+        var smaller: [UInt64: Entry] = [:]
+        smaller.reserveCapacity(entries.count * 2)
+        for (id, entry) in entries { smaller[id] = entry }
+        entries = smaller
+    }
+
     /// A slot was granted: ask the observer for the work and hand it to the engine.
     private func start(_ id: UInt64, _ entry: inout Entry) {
         take(entry.host)
-        guard let attempt = entry.observer.prepareAttempt(id, resume: entry.resume), let loop else {
+        guard let attempt = entry.observer.prepareAttempt(id, resume: entry.run?.resume), let loop else {
             apply(id, outcome: .failure(.message("engine stopped"))) { $0.engineFinished() }
             return
         }
-        entry.core = attempt.core
-        entry.retry = attempt.spec.retry
-        entry.resume = nil
-        entry.direction = attempt.spec.isUpload ? .upload : .download
-        if !entry.ownRateSetLive {
-            entry.ownRate = attempt.spec.isUpload ? attempt.spec.maxSendRate : attempt.spec.maxReceiveRate
-        }
+        let direction: BandwidthShares.Direction = attempt.spec.isUpload ? .upload : .download
+        entry.run = Run(core: attempt.core, retry: attempt.spec.retry, direction: direction)
         entries[id] = entry
         entry.observer.transfer(id, shows: .connecting)
         loop.start(id, attempt)
-        shares.join(id, direction: entry.direction, own: entry.ownRate)
+        shares.join(id, direction: direction,
+                    own: attempt.spec.isUpload ? attempt.spec.maxSendRate : attempt.spec.maxReceiveRate)
         applyShares()
     }
 
     /// Records the failed attempt, keeps where its .part stands, and wakes
     /// the transfer again after the backoff.
     private func scheduleRetry(_ id: UInt64, _ entry: inout Entry, outcome: TransferOutcome?) {
-        guard case .failure(let failure)? = outcome, let core = entry.core else { return }
+        guard case .failure(let failure)? = outcome, let run = entry.run else { return }
+        let core = run.core
         let snapshot = core.snapshot()
         var retryAfter: Double?
         if case .transient(_, let after) = failure { retryAfter = after }
-        let delay = entry.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
-        entry.resume = snapshot.resume
+        let delay = run.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
+        run.resume = snapshot.resume
         entries[id] = entry
         entry.observer.transfer(id, willRetry: failure, after: delay)
         entry.observer.transfer(id, shows: .queued)

@@ -17,6 +17,9 @@ enum HeaderPaneView {
         return wrapped
     }
 
+    static let notKept = "Header lines not kept: only the last \(TransferManager.finishedRowsWithHeaders)"
+        + " finished transfers keep theirs."
+
     static func logicalLines(for item: TransferSnapshot, glyphs: Glyphs) -> [StyledLine] {
         let muted = CellStyle(role: .muted)
         let bold = CellStyle(bold: true)
@@ -27,7 +30,7 @@ enum HeaderPaneView {
         field("Name", item.name)
         field("URL", URLRedaction.withoutUserinfo(item.url))
         if let path = item.localPath { field(item.kind == .upload ? "Source" : "File", path) }
-        var status = TransferRowView.stateWord(item.state).0
+        var status = item.state == .saved ? "saved, not in this run" : TransferRowView.stateWord(item.state).0
         if item.attempt > 1 { status += ", attempt \(item.attempt)" }
         field("State", status)
         if let error = item.errorMessage {
@@ -41,7 +44,10 @@ enum HeaderPaneView {
 
         let exchange = item.exchange
         out.append(StyledLine(""))
-        if exchange.requestLine.isEmpty {
+        if item.detailsDropped {
+            if let code = item.statusCode { field("HTTP status", String(code)) }
+            out.append(StyledLine(Self.notKept, style: muted))
+        } else if exchange.requestLine.isEmpty {
             out.append(StyledLine("Nothing sent yet.", style: muted))
         } else {
             out.append(StyledLine(glyphs.safe(exchange.requestLine), style: bold.with(role: .accent)))
@@ -56,6 +62,10 @@ enum HeaderPaneView {
             for header in response.fields {
                 out.append(StyledLine(glyphs.safe(header.name) + ": " + glyphs.safe(header.value)))
             }
+        }
+        if exchange.headersDropped {
+            out.append(StyledLine(""))
+            out.append(StyledLine(Self.notKept, style: muted))
         }
         if exchange.effectiveURL != nil || exchange.remoteAddress != nil
             || exchange.httpVersion != nil || exchange.timings != nil {

@@ -30,8 +30,9 @@ enum TransferRowView {
             // Its host asked for a pause: say why, and until when.
             drawNote("host cooling down (\(wait.reason)) until \(Self.clock(wait.until))", role: .warning, item,
                      into: &buffer, row: row, columns: columns, glyphs: glyphs)
-        } else if item.state == .failed {
-            drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .saved {
+            // Another run's, waiting for the user: say so where the bar would be.
+            drawNote(Self.savedNote, role: .warning, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .queued, item.attempt > 1, let reason = item.errorMessage {
             // Waiting out the backoff: say which attempt comes and why.
             drawNote("attempt \(item.attempt) after: \(reason)", role: .warning, item, into: &buffer, row: row,
@@ -51,6 +52,8 @@ enum TransferRowView {
         return formatter.string(from: date)
     }
 
+    static let savedNote = "saved, not in this run: p continues, d discards"
+
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
         switch state {
         case .queued: return ("queued", .muted)
@@ -59,6 +62,7 @@ enum TransferRowView {
         case .done: return ("done", .good)
         case .failed: return ("failed", .bad)
         case .aborted: return ("aborted", .bad)
+        case .saved: return ("saved", .warning)
         }
     }
 
