@@ -97,6 +97,29 @@ final class QueueJournal {
         }
     }
 
+    /// The live records of a journal as they are on disk, oldest key first,
+    /// read without opening it for writing or repairing anything: what
+    /// another process (a test, a look from outside) may do while the owner
+    /// runs. Whole lines only; a torn last line is not there yet.
+    static func liveRecords(atPath path: String) -> [(key: String, json: [UInt8])] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        var order: [String] = []
+        var seen = Set<String>()
+        var latest: [String: [UInt8]] = [:]
+        for line in data.split(separator: JournalLine.newline, omittingEmptySubsequences: true) {
+            switch JournalLine.parse(line) {
+            case .save(let key, let json):
+                if seen.insert(key).inserted { order.append(key) }
+                latest[key] = json
+            case .delete(let key):
+                latest[key] = nil
+            case nil:
+                continue
+            }
+        }
+        return order.compactMap { key in latest[key].map { (key, $0) } }
+    }
+
     /// The JSON of a live record's latest line.
     func json(of key: String) -> [UInt8]? {
         guard let at = live[key] else { return nil }
