@@ -79,6 +79,12 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         get { details?.hostWait }
         set { if newValue != hostWait { mutateDetails { $0.hostWait = newValue } } }
     }
+    /// The digests the finished file was checked against ("sha256"), when
+    /// it was checked: the list shows ✓.
+    public var verified: String? {
+        get { details?.verified }
+        set { mutateDetails { $0.verified = newValue } }
+    }
     public var queuedAt: Date
     public var startedAt: Date? {
         get { storedStart.isNaN ? nil : Date(timeIntervalSinceReferenceDate: storedStart) }
@@ -162,6 +168,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         var attemptLog: [String] = []
         var rateLimit: Int64 = 0
         var hostWait: HostWait?
+        var verified: String?
 
         func copy() -> Details {
             let d = Details()
@@ -170,6 +177,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             d.exchange = exchange
             d.resume = resume
             d.attemptLog = attemptLog
+            d.verified = verified
             return d
         }
     }
@@ -191,6 +199,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             && a.finishedAt == b.finishedAt && a.rateLimit == b.rateLimit && a.hostWait == b.hostWait
             && a.detailsDropped == b.detailsDropped
             && (a.details === b.details
-                || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog))
+                || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog
+                    && a.verified == b.verified))
     }
 }

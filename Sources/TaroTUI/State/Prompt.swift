@@ -11,6 +11,8 @@ public struct Prompt: Sendable, Equatable {
         case globalRate
         /// `L`: the selected transfer's own cap.
         case transferRate(id: UInt64, name: String)
+        /// `/`: the filter, applied to the list as it is typed.
+        case filter
     }
 
     public var purpose: Purpose
@@ -29,6 +31,7 @@ public struct Prompt: Sendable, Equatable {
         case .uploadURL: return "Upload to URL: "
         case .globalRate: return "Rate limit for all, down[/up] (2M, 512k/100k, 0 = none): "
         case .transferRate: return "Rate limit for this transfer (2M, 512k, 0 = none): "
+        case .filter: return "Filter (state:failed host:NAME text): "
         }
     }
 }
