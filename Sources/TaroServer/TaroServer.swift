@@ -66,6 +66,11 @@ public final class TaroServer: Sendable {
 
     public var currentRequests: Int { core.read { $0.currentRequests } }
 
+    /// Bytes written to and read from client sockets since start: what a
+    /// rate limit is measured against, at the wire (headers included).
+    public var bytesSent: Int64 { core.wire.bytesSent }
+    public var bytesReceived: Int64 { core.wire.bytesReceived }
+
     /// Connections currently open.
     public var openConnections: Int { core.read { $0.openConnections.count } }
 

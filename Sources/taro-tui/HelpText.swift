@@ -36,6 +36,14 @@ enum HelpText {
           --retries N            retries of a transient failure (default 7)
           --max-size BYTES       fail a download whose body is larger (default: no limit)
 
+        Rate options (the manager, get and upload); RATE is bytes per second with curl's
+        suffixes k, m, g (powers of 1024): 2M, 512k; 0 for none:
+          --limit-rate RATE          all downloads together, shared fairly (l changes it live)
+          --limit-rate-up RATE       all uploads together
+          --limit-rate-each RATE     each download (L changes one transfer's live)
+          --limit-rate-up-each RATE  each upload
+          --per-host N               transfers at once to one host (default: as many as -j)
+
         Remote control (aria2's JSON-RPC at http://127.0.0.1:PORT/jsonrpc):
           --rpc                  turn it on (always on for daemon); the footer shows the port
           --rpc-port N           port (default 6800; 0 for any free one)
@@ -52,7 +60,8 @@ enum HelpText {
                           "method":"aria2.addUri","params":["token:S",["URL"]]}'
 
         get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
-            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] [--checksum ALG=HEX] URL...
+            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] [--checksum ALG=HEX]
+            [rate options] URL...
           -o FILE                name the file of a single URL (never replaces an existing file)
           -s N                   fetch each file over N connections when the server allows ranges
           -i LIST                read URLs one per line from a file, or - for stdin (streamed);
@@ -68,7 +77,7 @@ enum HelpText {
           transfers of other runs in the state directory are kept and named on stderr, each with
           the command that continues it.
 
-        upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL
+        upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] [rate options] FILE URL
           multipart/form-data POST with the file under FIELD (default "file"), or --put for a raw PUT
 
         request [-X METHOD] [-H 'K: V']... [--data BODY] [-i] URL

@@ -1,4 +1,5 @@
 import Foundation
+import TaroTUI
 
 /// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo]
 /// [--rpc [--rpc-port N] [--rpc-secret S] [--rpc-listen-all] [--rpc-allow-dir DIR]...] [URL ...]`, parsed.
@@ -12,6 +13,8 @@ struct LaunchOptions {
     var stateDirectory: String?
     var retries = 7
     var maxSize: Int64 = 0
+    /// --limit-rate and friends, --per-host.
+    var rates = RateFlags()
     /// aria2's JSON-RPC (see TaroRPC): off unless asked for.
     var rpc = false
     var rpcPort: UInt16 = 6800
@@ -65,6 +68,12 @@ struct LaunchOptions {
                     throw UsageError(description: "--max-size wants a number of bytes, not \(text)")
                 }
                 maxSize = n
+            case _ where RateFlags.withValue.contains(arg):
+                do {
+                    _ = try rates.take(arg, try value(arg))
+                } catch let error as RateFlagError {
+                    throw UsageError(description: error.description)
+                }
             case "--rpc", "--enable-rpc":
                 rpc = true
             case "--rpc-port", "--rpc-listen-port":

@@ -31,9 +31,11 @@ enum ManagerLaunch {
 
     static func openManager(_ options: LaunchOptions, stateDirectory: String) -> TransferManager {
         do {
-            return try TransferManager(options: ManagerOptions(
+            var managerOptions = ManagerOptions(
                 limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
-                maxBodyBytes: options.maxSize, stateDirectory: stateDirectory))
+                maxBodyBytes: options.maxSize, stateDirectory: stateDirectory)
+            options.rates.apply(to: &managerOptions)
+            return try TransferManager(options: managerOptions)
         } catch {
             var message = "\(error)"
             if message.contains("another taro-tui") {

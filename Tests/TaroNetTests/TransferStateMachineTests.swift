@@ -31,7 +31,7 @@ final class TransferStateMachineTests: XCTestCase {
         var m = TransferStateMachine()
         _ = m.slotGranted()
         XCTAssertEqual(m.abortRequested(), .cancelEngine)
-        XCTAssertEqual(m.state, .cancelling)
+        XCTAssertEqual(m.state, .cancelling(holdsSlot: true))
         XCTAssertEqual(m.abortRequested(), .ignored, "a second abort changes nothing")
         XCTAssertEqual(m.engineCancelled(), .settle(.aborted, releaseSlot: true, leaveQueue: false))
         XCTAssertEqual(m.state, .finished)
@@ -59,10 +59,67 @@ final class TransferStateMachineTests: XCTestCase {
         _ = m.bytesMoving()
         XCTAssertEqual(m.pauseRequested(), .pauseEngine)
         XCTAssertEqual(m.state, .paused(receiving: true))
-        XCTAssertTrue(m.holdsSlot)
+        XCTAssertFalse(m.holdsSlot, "a paused transfer gives its slot to the next waiting one")
         XCTAssertEqual(m.pauseRequested(), .ignored)
-        XCTAssertEqual(m.resumeRequested(), .resumeEngine(show: .active))
+        XCTAssertEqual(m.resumeRequested(slotFree: true), .resumeEngine(show: .active, overLimit: false))
         XCTAssertEqual(m.state, .receiving)
+        XCTAssertTrue(m.holdsSlot)
+    }
+
+    func testResumeWithoutAFreeSlotClosesTheConnectionAndQueues() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.bytesMoving()
+        _ = m.pauseRequested()
+        XCTAssertEqual(m.resumeRequested(slotFree: false, canSuspend: true), .suspendEngine(show: .queued))
+        XCTAssertEqual(m.state, .suspending(then: .queue))
+        XCTAssertEqual(m.pauseRequested(), .show(.paused), "paused again before the engine answered")
+        XCTAssertEqual(m.resumeRequested(slotFree: false, canSuspend: true), .show(.queued))
+        XCTAssertEqual(m.engineFinished(), .suspended(enqueue: true))
+        XCTAssertEqual(m.state, .queued)
+        XCTAssertEqual(m.slotGranted(), .startEngine, "continues with a new (ranged) attempt")
+    }
+
+    func testResumeWithoutASlotThatCannotBeSuspendedGoesOnOverTheLimit() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.pauseRequested()
+        XCTAssertEqual(m.resumeRequested(slotFree: false, canSuspend: false),
+                       .resumeEngine(show: .connecting, overLimit: true))
+    }
+
+    func testALongPauseClosesTheConnectionAndIsHeldUntilResumed() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.bytesMoving()
+        _ = m.pauseRequested()
+        XCTAssertEqual(m.pauseExpired(canSuspend: false), .ignored, "an upload or unresumable one stays paused")
+        XCTAssertEqual(m.state, .paused(receiving: true))
+        XCTAssertEqual(m.pauseExpired(canSuspend: true), .suspendEngine(show: .paused))
+        XCTAssertFalse(m.holdsSlot)
+        XCTAssertEqual(m.engineFinished(retry: true), .suspended(enqueue: false), "the suspend's answer is no failure")
+        XCTAssertEqual(m.state, .held)
+        XCTAssertEqual(m.resumeRequested(), .enqueue)
+    }
+
+    func testAbortWhileSuspendingSettlesOnTheEnginesAnswer() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.pauseRequested()
+        _ = m.pauseExpired(canSuspend: true)
+        XCTAssertEqual(m.abortRequested(), .ignored)
+        XCTAssertEqual(m.engineFinished(), .settle(.aborted, releaseSlot: false, leaveQueue: false))
+    }
+
+    func testAPausedTransferThatEndsFreesNoSlot() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.pauseRequested()
+        XCTAssertEqual(m.engineFinished(), .settle(.outcome, releaseSlot: false, leaveQueue: false))
+        var r = TransferStateMachine()
+        _ = r.slotGranted()
+        _ = r.pauseRequested()
+        XCTAssertEqual(r.engineFinished(retry: true), .scheduleRetry(releaseSlot: false))
     }
 
     func testPausedWhileConnectingResumesConnectingAndLearnsOfHeadersMeanwhile() {
@@ -70,7 +127,7 @@ final class TransferStateMachineTests: XCTestCase {
         _ = m.slotGranted()
         XCTAssertEqual(m.pauseRequested(), .pauseEngine)
         XCTAssertEqual(m.bytesMoving(), .ignored, "still shown paused")
-        XCTAssertEqual(m.resumeRequested(), .resumeEngine(show: .active))
+        XCTAssertEqual(m.resumeRequested(), .resumeEngine(show: .active, overLimit: false))
     }
 
     func testPausedWhileQueuedIsHeldOutOfTheQueueAndNotStarted() {
@@ -88,13 +145,14 @@ final class TransferStateMachineTests: XCTestCase {
         _ = m.slotGranted()
         _ = m.pauseRequested()
         XCTAssertEqual(m.abortRequested(), .cancelEngine)
-        XCTAssertEqual(m.engineCancelled(), .settle(.aborted, releaseSlot: true, leaveQueue: false))
+        XCTAssertEqual(m.engineCancelled(), .settle(.aborted, releaseSlot: false, leaveQueue: false),
+                       "a paused transfer already gave its slot back")
     }
 
     func testTransientFailureWaitsOutItsBackoffThenQueuesAgain() {
         var m = TransferStateMachine()
         _ = m.slotGranted()
-        XCTAssertEqual(m.engineFinished(retry: true), .scheduleRetry)
+        XCTAssertEqual(m.engineFinished(retry: true), .scheduleRetry(releaseSlot: true))
         XCTAssertEqual(m.state, .waitingRetry)
         XCTAssertFalse(m.holdsSlot)
         XCTAssertEqual(m.retryDue(), .enqueue)

@@ -103,7 +103,7 @@ final class RenderSnapshotTests: XCTestCase {
 
 
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 1 aborted · 13.1 MiB/s · ETA 5m34s+ · limit 4
-         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  +/- limit  ? help  q quit
+         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  +/- limit  l rate  ? help  q quit
         """#)
     }
 
@@ -211,6 +211,8 @@ final class RenderSnapshotTests: XCTestCase {
           K J            in queue order: move a waiting transfer up or down
           T B            in queue order: to the top (next to start) / the bottom
           + -            raise or lower the number of simultaneous transfers
+          l              limit the rate of all transfers: 2M, or down/up 2M/512k
+          L              limit the rate of the selected transfer
 
         Moving
           j k Up Down    select the next or previous transfer
@@ -218,8 +220,6 @@ final class RenderSnapshotTests: XCTestCase {
           Home End g G   go to the first or last
           Enter          open or close the header pane of the selected transfer
           Tab            move focus between the list and the pane (keys then scroll it)
-          Esc            close the header pane
-          Mouse          click selects, the wheel scrolls
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

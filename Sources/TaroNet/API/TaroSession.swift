@@ -23,6 +23,16 @@ public final class TaroSession: Sendable {
         scheduler.post(.setLimits(global: global, perHost: perHost))
     }
 
+    /// Changes the global rate limits (0: none), live: the running transfers'
+    /// shares are recomputed at once.
+    public func setRateLimits(_ limits: RateLimits) {
+        scheduler.post(.setRateLimits(limits))
+    }
+
+    public var rateLimits: RateLimits {
+        get async { await scheduler.currentRateLimits }
+    }
+
     public var limits: SchedulerLimits {
         get async { await scheduler.currentLimits }
     }

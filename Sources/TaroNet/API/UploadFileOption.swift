@@ -24,10 +24,13 @@ public struct UploadFileOption: Sendable {
     public var method: Method
     public var priority: Int
     public var progressInterval: Duration
+    /// Bytes per second sent; 0 for unlimited. Exact for a raw PUT; a
+    /// multipart body is read by libcurl itself, whose own limit is coarser.
+    public var maxSendRate: Int64
 
     public init(url: String, filePath: String, name: String = "file", header: [String: String] = [:],
                 formData: [String: String] = [:], timeout: Int = 60_000, method: Method = .multipart,
-                priority: Int = 0, progressInterval: Duration = .milliseconds(100),
+                priority: Int = 0, progressInterval: Duration = .milliseconds(100), maxSendRate: Int64 = 0,
                 success: (@Sendable (UploadFileResult) -> Void)? = nil,
                 fail: (@Sendable (TaroError) -> Void)? = nil,
                 complete: (@Sendable (TaroCallbackResult) -> Void)? = nil) {
@@ -40,6 +43,7 @@ public struct UploadFileOption: Sendable {
         self.method = method
         self.priority = priority
         self.progressInterval = progressInterval
+        self.maxSendRate = maxSendRate
         self.success = success
         self.fail = fail
         self.complete = complete

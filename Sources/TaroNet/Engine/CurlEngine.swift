@@ -68,6 +68,8 @@ final class CurlEngine: Sendable {
                 let left = due > now ? Int32(min(UInt64(timeout), (due - now) / 1_000_000 + 1)) : 0
                 timeout = min(timeout, left)
             }
+            // Paced connections go on as their rate allows; the poll wakes for the next.
+            if let paced = loop.releasePaced() { timeout = min(timeout, paced) }
             if loop.hasEvents { timeout = 0 }
             loop.poll(timeoutMs: timeout)
         }

@@ -10,7 +10,14 @@ private func transfer(_ raw: UnsafeMutableRawPointer?) -> EasyTransfer {
 }
 
 let easyWriteCallback: taro_data_callback = { data, size, count, user in
-    transfer(user).receiveBody(UnsafeRawPointer(data!), size * count)
+    let transfer = transfer(user)
+    // Over its rate: curl keeps the bytes and stops reading the socket, so
+    // the server is held back at the wire, until the loop lets it go on.
+    if !transfer.isUpload, let pacer = transfer.pacer, !pacer.admit(size * count) {
+        transfer.holdForPacer()
+        return taro_writefunc_pause()
+    }
+    return transfer.receiveBody(UnsafeRawPointer(data!), size * count)
 }
 
 let easyHeaderCallback: taro_data_callback = { data, size, count, user in
@@ -18,7 +25,17 @@ let easyHeaderCallback: taro_data_callback = { data, size, count, user in
 }
 
 let easyReadCallback: taro_data_callback = { data, size, count, user in
-    transfer(user).readUploadBody(into: UnsafeMutableRawPointer(data!), size * count)
+    let transfer = transfer(user)
+    // Asks for at most what the pacer allows now, so an upload's pieces stay small when capped.
+    var wanted = size * count
+    if let pacer = transfer.pacer {
+        wanted = pacer.grant(upTo: wanted)
+        guard wanted > 0 else {
+            transfer.holdForPacer()
+            return taro_readfunc_pause()
+        }
+    }
+    return transfer.readUploadBody(into: UnsafeMutableRawPointer(data!), wanted)
 }
 
 let easyProgressCallback: taro_xferinfo_callback = { user, dltotal, dlnow, ultotal, ulnow in

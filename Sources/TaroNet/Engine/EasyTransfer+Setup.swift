@@ -37,9 +37,7 @@ extension EasyTransfer {
         taro_easy_setopt_long(h, CURLOPT_TIMEOUT_MS, spec.timeoutMilliseconds)
         taro_easy_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, spec.connectTimeoutMilliseconds)
         taro_easy_setopt_string(h, CURLOPT_USERAGENT, "taro-tui/\(TaroVersion.string)")
-        if spec.maxReceiveRate > 0 {
-            taro_easy_setopt_off(h, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(spec.maxReceiveRate))
-        }
+        // Rate caps are the scheduler's (`BandwidthShares`), applied by `EngineLoop.setSpeedCap`.
         if spec.stallSeconds > 0 {
             taro_easy_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
             taro_easy_setopt_long(h, CURLOPT_LOW_SPEED_TIME, spec.stallSeconds)

@@ -36,6 +36,14 @@ final class EasyTransfer {
     let progressIntervalNanos: UInt64
     var lastDone: Int64 = -1
     var isPaused = false
+    /// The rate cap's bucket, shared by a segmented download's connections;
+    /// nil when unpaced. Set by the engine loop (`setSpeedCap`).
+    var pacer: RatePacer?
+    /// A callback refused bytes for the pacer: curl holds this connection
+    /// paused until the loop lets it go again (`releasePaced`).
+    var pacedOut = false
+    /// The socket's kernel buffer was made small for pacing (see `holdForPacer`).
+    var socketBufferLocked = false
     /// `bytesMoving` was reported for this attempt.
     var movingReported = false
 

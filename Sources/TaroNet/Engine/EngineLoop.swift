@@ -10,7 +10,7 @@ import Foundation
 final class EngineLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     let context: EngineContext
-    private var transfers: [UInt64: EasyTransfer] = [:]
+    private(set) var transfers: [UInt64: EasyTransfer] = [:]
 
     init(multi: UnsafeMutableRawPointer, disk: DiskWorker) {
         self.multi = multi
@@ -38,6 +38,17 @@ final class EngineLoop: @unchecked Sendable {
         } catch {
             context.events.append(.finished(id, .failure(error)))
         }
+    }
+
+    /// Closes a paused transfer's connection and keeps its .part for a
+    /// ranged request later; the answer comes back as `finished` with a
+    /// failure once the disk worker made the data durable. Only for one
+    /// `canSuspend` accepted.
+    func suspend(_ id: UInt64) {
+        guard let transfer = transfers.removeValue(forKey: id) else { return }
+        let completion = transfer.suspend(.message("paused"))
+        remove(transfer)
+        deliver(id, completion, core: transfer.core)
     }
 
     func cancel(_ id: UInt64) {
@@ -138,7 +149,7 @@ final class EngineLoop: @unchecked Sendable {
 
     /// Reports an outcome now, or hands the file to the disk worker, which
     /// reports it once the data is synced.
-    private func deliver(_ id: UInt64, _ completion: Completion, core: TransferCore) {
+    func deliver(_ id: UInt64, _ completion: Completion, core: TransferCore) {
         switch completion {
         case .done(let outcome):
             context.events.append(.finished(id, outcome))
@@ -153,6 +164,7 @@ final class EngineLoop: @unchecked Sendable {
         for transfer in transfers.values {
             guard let segments = transfer.segments else { continue }
             for helper in segments.takePendingStarts() {
+                helper.pacer = transfer.pacer
                 curl_multi_add_handle(multi, helper.handle)
             }
             if segments.failure != nil { settleIfIdle(transfer) }
@@ -160,7 +172,7 @@ final class EngineLoop: @unchecked Sendable {
     }
 
     /// Takes a transfer and its helpers out of the multi handle and frees them.
-    private func remove(_ transfer: EasyTransfer) {
+    func remove(_ transfer: EasyTransfer) {
         if let segments = transfer.segments {
             removeHelpers(of: segments)
             if segments.primaryDone {

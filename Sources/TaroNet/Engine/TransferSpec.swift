@@ -34,8 +34,9 @@ struct TransferSpec: Sendable {
     var maxRedirects: Int = 20
     /// A body larger than this fails the transfer; 0 means no limit.
     var maxBodyBytes: Int64 = 0
-    /// Bytes per second; 0 means unlimited.
+    /// Bytes per second; 0 means unlimited (the scheduler paces it, see `BandwidthShares`).
     var maxReceiveRate: Int64 = 0
+    var maxSendRate: Int64 = 0
     var verifyTLS: Bool = true
     /// Ask for compressed bodies and let curl decode them (requests only:
     /// a download must keep the server's bytes as they are).
@@ -75,5 +76,15 @@ extension TransferSpec {
         if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.utf8.index(after: at)...] }
         let hasPort = authority.utf8.last != UInt8(ascii: "]") && authority.utf8.contains(UInt8(ascii: ":"))
         return "\(scheme)://\(authority.lowercased())" + (hasPort ? "" : (scheme == "https" ? ":443" : ":80"))
+    }
+}
+
+extension TransferSpec {
+    /// It sends a body from a file (its rate counts against the upload limit).
+    var isUpload: Bool {
+        switch body {
+        case .file, .multipart: return true
+        default: return false
+        }
     }
 }

@@ -61,12 +61,14 @@ struct SavedMark: Equatable {
     var state: StoredTransfer.State
     var attempts: Int32
     var resume: Int
+    var rateLimit: Int64?
     var rank: Double?
 
     init(_ record: StoredTransfer) {
         state = record.state
         rank = record.rank
         attempts = Int32(clamping: record.attempts)
+        rateLimit = record.rateLimit
         var hasher = Hasher()
         if let point = record.resume {
             hasher.combine(point.validator)

@@ -13,6 +13,13 @@ public struct ManagerOptions: Sendable {
     public var stateDirectory: String?
     /// Record each request's headers as sent, for a header pane.
     public var recordRequestHeaders = true
+    /// Transfers at once to one host (scheme://host:port); nil for `limit`.
+    public var perHostLimit: Int?
+    /// Bandwidth shared by all running transfers (changed live with
+    /// `TransferManager.setRateLimits`).
+    public var rateLimits = RateLimits.none
+    /// Each transfer's own cap, unless changed for its row.
+    public var transferRateLimits = RateLimits.none
     /// Written into each record: which kind of run saved it.
     package var owner: StoredTransfer.Owner = .tui
 

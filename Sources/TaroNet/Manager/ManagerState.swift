@@ -28,6 +28,8 @@ struct ManagerState {
     /// Records of removed rows, deleted by the persister (never on the caller's thread).
     var pendingDeletes: [String] = []
     var limit: Int
+    /// The global rate limits, as last set.
+    var rateLimits = RateLimits.none
     var closed = false
     /// The largest rank handed out: a new row goes after it.
     var nextRank: Double = 0
@@ -100,6 +102,9 @@ struct ManagerState {
         snapshot.state = row.snapshot.state
         snapshot.queuedAt = row.snapshot.queuedAt
         snapshot.attempt = live.attempt + row.earlierAttempts
+        // Set on the row, not by the engine.
+        snapshot.rateLimit = row.snapshot.rateLimit
+        snapshot.hostWait = row.snapshot.hostWait
         return snapshot
     }
 

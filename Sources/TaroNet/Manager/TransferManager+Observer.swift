@@ -35,9 +35,19 @@ extension TransferManager: TransferObserver {
             var snapshot = row.snapshot
             snapshot.state = shown
             if shown == .connecting && snapshot.startedAt == nil { snapshot.startedAt = Date() }
+            // Running or paused, it no longer waits for its host.
+            if shown != .queued { snapshot.hostWait = nil }
             s.setSnapshot(tag, snapshot)
         }
         persistWake.signal()
+    }
+
+    func transfer(_ tag: UInt64, hostWait: HostWait?) {
+        state.withLock { s in
+            guard var snapshot = s.rows[tag]?.snapshot, snapshot.hostWait != hostWait else { return }
+            snapshot.hostWait = hostWait
+            s.setSnapshot(tag, snapshot)
+        }
     }
 
     func transfer(_ tag: UInt64, willRetry failure: TransferFailure, after seconds: Double) {

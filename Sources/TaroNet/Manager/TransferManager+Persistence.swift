@@ -106,10 +106,11 @@ extension TransferManager {
                 continue
             }
             let key = row.key ?? TransferStore.makeKey()
-            let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
+            var record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt, owner: options.owner, checksum: row.checksum,
                                         rank: row.rank)
+            record.rateLimit = snap.rateLimit > 0 ? snap.rateLimit : nil
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)

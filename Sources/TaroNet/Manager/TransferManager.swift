@@ -34,13 +34,16 @@ public final class TransferManager: Sendable {
     /// process on the same directory gets a clear error.
     public init(options: ManagerOptions, session: TaroSession? = nil) throws {
         self.options = options
-        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
-        self.session.setLimits(global: options.limit, perHost: options.limit)
+        let perHost = options.perHostLimit ?? options.limit
+        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: perHost))
+        self.session.setLimits(global: options.limit, perHost: perHost)
+        if options.rateLimits != .none { self.session.setRateLimits(options.rateLimits) }
         store = try options.stateDirectory.map(TransferStore.init(directory:))
         // Records are compared with this run's destinations in one spelling.
         var directories: [String: String] = [:]
         let saved = store?.load().map { $0.canonicalized(directories: &directories) } ?? []
         state = Locked(ManagerState(limit: options.limit, unclaimed: saved))
+        state.withLock { $0.rateLimits = options.rateLimits }
         if store != nil { startPersisting() }
     }
 
@@ -154,6 +157,7 @@ public final class TransferManager: Sendable {
                              rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
+        row.snapshot.rateLimit = saved.rateLimit ?? 0
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
     }
 
@@ -185,6 +189,7 @@ public final class TransferManager: Sendable {
         submissions.all.append(TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0,
                                                   observer: self))
         if paused { submissions.paused.append(id) }
+        if row.snapshot.rateLimit > 0 { submissions.capped.append((id, row.snapshot.rateLimit)) }
         return id
     }
 
@@ -193,12 +198,15 @@ public final class TransferManager: Sendable {
     struct SubmitBatch {
         var all: [TransferSubmission] = []
         var paused: [UInt64] = []
+        /// Restored rows with a rate cap of their own.
+        var capped: [(UInt64, Int64)] = []
     }
 
     func submit(_ batch: SubmitBatch) {
         guard !batch.all.isEmpty else { return }
         session.scheduler.post(batch.all.count == 1 ? .submit(batch.all[0]) : .submitAll(batch.all))
         for id in batch.paused { session.scheduler.post(.pause(id)) }
+        for (id, rate) in batch.capped { session.scheduler.post(.setTransferRate(id, rate)) }
         persistWake.signal()
     }
 
@@ -231,6 +239,7 @@ public final class TransferManager: Sendable {
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
             fresh.name = row.snapshot.name
+            fresh.rateLimit = row.snapshot.rateLimit
             row.core = nil
             row.coreVersion = 0
             s.rows[id] = row
@@ -238,6 +247,9 @@ public final class TransferManager: Sendable {
             return TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0, observer: self)
         }
         if let submission { submit(SubmitBatch(all: [submission])) }
+        // A cap set on the row holds for the new attempt too.
+        let own = state.withLock { $0.rows[id]?.snapshot.rateLimit } ?? 0
+        if submission != nil, own > 0 { session.scheduler.post(.setTransferRate(id, own)) }
     }
 
     /// Takes a finished transfer off the list; its file stays. A row listed
@@ -262,7 +274,7 @@ public final class TransferManager: Sendable {
     public func setConcurrencyLimit(_ n: Int) {
         let n = max(1, min(n, 256))
         state.withLock { $0.limit = n }
-        session.setLimits(global: n, perHost: n)
+        session.setLimits(global: n, perHost: options.perHostLimit.map { min($0, n) } ?? n)
     }
 
     /// Waits until some transfer settles, or `timeout` passes.

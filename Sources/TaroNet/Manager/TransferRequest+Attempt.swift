@@ -62,6 +62,7 @@ extension TransferRequest {
             spec.captureRequestHeaders = options.recordRequestHeaders
             spec.timeoutMilliseconds = 0
             spec.maxBodyBytes = options.maxBodyBytes
+            spec.maxReceiveRate = options.transferRateLimits.download
             return spec
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             var spec = TransferSpec(url: url)
@@ -77,6 +78,7 @@ extension TransferRequest {
             spec.headers.append(("Expect", ""))
             spec.timeoutMilliseconds = 0
             spec.captureRequestHeaders = options.recordRequestHeaders
+            spec.maxSendRate = options.transferRateLimits.upload
             return spec
         }
     }

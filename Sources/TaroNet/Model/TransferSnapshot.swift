@@ -69,6 +69,16 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         get { details?.attemptLog ?? [] }
         set { mutateDetails { $0.attemptLog = newValue } }
     }
+    /// Its own rate cap in bytes per second (0: none), set with the row.
+    public var rateLimit: Int64 {
+        get { details?.rateLimit ?? 0 }
+        set { if newValue != rateLimit { mutateDetails { $0.rateLimit = newValue } } }
+    }
+    /// Why it waits although a slot may be free: its host is cooling down.
+    public var hostWait: HostWait? {
+        get { details?.hostWait }
+        set { if newValue != hostWait { mutateDetails { $0.hostWait = newValue } } }
+    }
     /// The digests the finished file was checked against ("sha256"), when
     /// it was checked: the list shows ✓.
     public var verified: String? {
@@ -156,10 +166,14 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         var exchange = HTTPExchange()
         var resume: ResumePoint?
         var attemptLog: [String] = []
+        var rateLimit: Int64 = 0
+        var hostWait: HostWait?
         var verified: String?
 
         func copy() -> Details {
             let d = Details()
+            d.rateLimit = rateLimit
+            d.hostWait = hostWait
             d.exchange = exchange
             d.resume = resume
             d.attemptLog = attemptLog
@@ -182,7 +196,8 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             && a.bytesDone == b.bytesDone && a.bytesTotal == b.bytesTotal && a.bytesPerSecond == b.bytesPerSecond
             && a.statusCode == b.statusCode && a.errorMessage == b.errorMessage && a.attempt == b.attempt
             && a.localPath == b.localPath && a.queuedAt == b.queuedAt && a.startedAt == b.startedAt
-            && a.finishedAt == b.finishedAt && a.detailsDropped == b.detailsDropped
+            && a.finishedAt == b.finishedAt && a.rateLimit == b.rateLimit && a.hostWait == b.hostWait
+            && a.detailsDropped == b.detailsDropped
             && (a.details === b.details
                 || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog
                     && a.verified == b.verified))

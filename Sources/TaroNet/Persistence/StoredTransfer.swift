@@ -21,6 +21,9 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
     package var resume: ResumePoint?
     package var attempts: Int
     package var addedAt: Date
+    /// Its own rate cap set on the row (bytes per second); absent for none,
+    /// and in records written before caps existed.
+    package var rateLimit: Int64?
     /// Which kind of run saved it last (nil: written before this was kept,
     /// by the TUI). The TUI continues its own records at launch and lists
     /// the others as `saved`, not in this run.
@@ -52,7 +55,7 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
 
     /// Rejects records that decode but make no sense (hostile or damaged).
     var isPlausible: Bool {
-        guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
+        guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000, (rateLimit ?? 0) >= 0,
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
         if let c = checksum, c.digest.count != c.algorithm.length { return false }
         if let rank, !rank.isFinite { return false }

@@ -1,5 +1,6 @@
-/// The backoffs under way: which transfers wait to be queued again, and
-/// when. Few at a time, so a sorted array beats a heap; kept by the
+/// Deadlines per transfer, earliest first: the backoffs under way (which
+/// transfers wait to be queued again, and when), and in a second instance
+/// the long pauses (when a paused transfer's connection is closed). Few at a time, so a sorted array beats a heap; kept by the
 /// scheduler and read by the engine loop to bound its poll.
 struct RetryTimers {
     private var due: [(at: UInt64, id: UInt64)] = []

@@ -9,6 +9,10 @@ enum SchedulerMessage: Sendable {
     case pause(UInt64)
     case resume(UInt64)
     case setLimits(global: Int?, perHost: Int?)
+    /// The global rate limits, shared by the running transfers.
+    case setRateLimits(RateLimits)
+    /// One transfer's own cap, in its direction (0: none), live.
+    case setTransferRate(UInt64, Int64)
     /// These waiting transfers start in this order, after any other waiting
     /// one (a remote client moved one of them in the queue).
     case requeue([UInt64])

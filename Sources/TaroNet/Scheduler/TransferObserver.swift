@@ -13,6 +13,14 @@ protocol TransferObserver: AnyObject, Sendable {
     func transfer(_ tag: UInt64, willRetry failure: TransferFailure, after seconds: Double)
     /// Exactly once, after everything else.
     func transfer(_ tag: UInt64, settled outcome: TransferOutcome)
+    /// Its host is cooling down (why, until when), or no longer (nil): it
+    /// waits even with a slot free.
+    func transfer(_ tag: UInt64, hostWait: HostWait?)
+}
+
+extension TransferObserver {
+    /// An API task has nobody to show a host's cooldown to.
+    func transfer(_ tag: UInt64, hostWait: HostWait?) {}
 }
 
 /// One attempt's work: the record the engine writes its live details into,

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Owns policy: the queue, the concurrency slots (global and per host), the
-/// retry timers and each transfer's state machine, the one writer of its
-/// lifecycle. Its executor is the engine thread: engine events arrive as
+/// retry timers, host cooldowns, rate shares, long pauses and each
+/// transfer's state machine, the one writer of its lifecycle. Its executor is the engine thread: engine events arrive as
 /// plain calls and its commands reach curl the same way. Other threads reach
 /// it through `post` (an ordered inbox) or by awaiting its methods.
 actor TransferScheduler {
-    private struct Entry {
+    struct Entry {
         let observer: any TransferObserver
         let host: String
         let priority: Int
@@ -17,27 +17,40 @@ actor TransferScheduler {
     }
 
     /// A started transfer's part of its entry.
-    private final class Run {
+    final class Run {
         /// The attempt's live record.
         let core: TransferCore
         /// How failed attempts are retried.
         let retry: RetryPolicy
         /// Where the next attempt resumes (set when an attempt fails transiently).
         var resume: ResumePoint?
+        /// Which rate limit it counts against.
+        let direction: BandwidthShares.Direction
+        /// Paused in the engine: when its connection is to be closed.
+        var pauseDeadline: UInt64?
 
-        init(core: TransferCore, retry: RetryPolicy) {
+        init(core: TransferCore, retry: RetryPolicy, direction: BandwidthShares.Direction) {
             self.core = core
             self.retry = retry
+            self.direction = direction
         }
     }
 
     nonisolated let engine: CurlEngine
-    private var loop: EngineLoop?
+    var loop: EngineLoop?
     private var limits: SchedulerLimits
-    private var entries: [UInt64: Entry] = [:]
+    var entries: [UInt64: Entry] = [:]
     private var queue = TransferQueue()
     private var running = 0
     private var runningPerHost: [String: Int] = [:]
+    /// Each running transfer's rate cap, from its own and the global limits.
+    var shares = BandwidthShares()
+    /// Hosts that asked for a pause (429/503 Retry-After, refused connections).
+    var cooldowns = HostCooldowns()
+    /// Transfers paused in the engine, by when their connection is closed.
+    var pauseTimers = RetryTimers()
+    /// When the running transfers' rates are next judged (`observeRates`).
+    var nextRateCheck: UInt64 = 0
     private var peakRunning = 0
     /// Backoffs under way: when each transfer may be queued again.
     private var timers = RetryTimers()
@@ -79,6 +92,8 @@ actor TransferScheduler {
 
     var currentLimits: SchedulerLimits { limits }
 
+    var currentRateLimits: RateLimits { shares.limits }
+
     /// (running, waiting, most ever running at once).
     func counts() -> (running: Int, waiting: Int, peak: Int) {
         (running, queue.count, peakRunning)
@@ -92,6 +107,7 @@ actor TransferScheduler {
     func beginShutdown() {
         closed = true
         timers.removeAll()
+        pauseTimers.removeAll()
     }
 
     /// The loop is gone: whatever is left is aborted, and the loop released.
@@ -99,10 +115,12 @@ actor TransferScheduler {
         closed = true
         timers.removeAll()
         loop = nil
+        pauseTimers.removeAll()
         for id in Array(entries.keys) {
             apply(id) { $0.abortRequested() }
             // A running one would wait for the engine's answer: there is no engine.
             apply(id) { $0.engineCancelled() }
+            apply(id, outcome: .failure(.message("engine stopped"))) { $0.engineFinished() }
         }
     }
 
@@ -116,12 +134,16 @@ actor TransferScheduler {
         pump()
     }
 
-    /// Queues the transfers whose backoff is over; returns when the next one is due.
+    /// Queues the transfers whose backoff is over, closes the connections of
+    /// long pauses, ends host cooldowns; returns when the next one is due.
     func fireTimers(now: UInt64) -> UInt64? {
         let due = timers.popDue(now: now)
         for id in due { apply(id) { $0.retryDue() } }
-        if !due.isEmpty { pump() }
-        return timers.nextDue
+        let paused = firePauseTimers(now: now)
+        let cooled = expireCooldowns(now: now)
+        if !due.isEmpty || paused || cooled { pump() }
+        let rates = observeRates(now: now)
+        return [timers.nextDue, pauseTimers.nextDue, cooldowns.nextDue, rates].compactMap { $0 }.min()
     }
 
     // MARK: events
@@ -137,9 +159,17 @@ actor TransferScheduler {
         case .pause(let id):
             apply(id) { $0.pauseRequested() }
         case .resume(let id):
-            apply(id) { $0.resumeRequested() }
+            let slotFree = entries[id].map { hasSlot(for: $0.host) } ?? false
+            let canSuspend = loop?.canSuspend(id) ?? false
+            apply(id) { $0.resumeRequested(slotFree: slotFree, canSuspend: canSuspend) }
         case .setLimits(let global, let perHost):
-            limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost)
+            limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost,
+                                     pauseGrace: limits.pauseGrace)
+        case .setRateLimits(let rates):
+            shares.setLimits(rates)
+            applyShares()
+        case .setTransferRate(let id, let bytesPerSecond):
+            setOwnRate(id, bytesPerSecond)
         case .requeue(let ids):
             // Only those still waiting in the queue; the old entry is skipped when reached.
             for id in ids {
@@ -171,20 +201,27 @@ actor TransferScheduler {
         let host = hosts.insert(submission.host).memberAfterInsert
         entries[submission.tag] = Entry(observer: submission.observer, host: host, priority: submission.priority)
         queue.push(submission.tag, host: host, priority: submission.priority)
+        if let cooldown = cooldowns.cooldown(host) {
+            submission.observer.transfer(submission.tag, hostWait: cooldown.hostWait)
+        }
     }
 
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
+        // An attempt's own answer (not a suspend's) says how its host is doing.
+        let attemptHost = entries[id].flatMap { $0.machine.holdsSlot || $0.machine.isPausedInEngine ? $0.host : nil }
         var retry = false
         if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
            let run = entry.run {
             retry = run.core.snapshot().attempt < run.retry.maxAttempts
         }
         apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
+        // After the machine moved, so the transfer itself hears of its host's cooldown too.
+        if let attemptHost { noteHostOutcome(attemptHost, outcome) }
     }
 
     /// Runs one event through a transfer's state machine and carries out the
     /// action it returns, which says everything that is to be done.
-    private func apply(_ id: UInt64, outcome: TransferOutcome? = nil,
+    func apply(_ id: UInt64, outcome: TransferOutcome? = nil,
                        _ event: (inout TransferStateMachine) -> TransferStateMachine.Action) {
         guard var entry = entries[id] else { return }
         let action = event(&entry.machine)
@@ -203,20 +240,45 @@ actor TransferScheduler {
             start(id, &entry)
         case .pauseEngine:
             loop?.pause(id)
+            release(entry.host)
+            shares.pause(id)
+            applyShares()
+            startPauseClock(id)
             observer.transfer(id, shows: .paused)
-        case .resumeEngine(let shown):
+        case .resumeEngine(let shown, _):
+            take(entry.host)
+            entry.run?.pauseDeadline = nil
             loop?.resume(id)
+            shares.resume(id)
+            applyShares()
             observer.transfer(id, shows: shown)
+        case .suspendEngine(let shown):
+            entry.run?.pauseDeadline = nil
+            shares.leave(id)
+            loop?.suspend(id)
+            observer.transfer(id, shows: shown)
+        case .suspended(let enqueue):
+            entry.run?.resume = entry.run?.core.snapshot().resume
+            if enqueue {
+                queue.push(id, host: entry.host, priority: entry.priority)
+                observer.transfer(id, shows: .queued)
+            } else {
+                observer.transfer(id, shows: .paused)
+            }
         case .cancelEngine:
             loop?.cancel(id)
         case .show(let state):
             observer.transfer(id, shows: state)
-        case .scheduleRetry:
-            release(entry.host)
+        case .scheduleRetry(let releaseSlot):
+            if releaseSlot { release(entry.host) }
+            shares.leave(id)
+            applyShares()
             scheduleRetry(id, &entry, outcome: outcome)
         case .settle(let kind, let releaseSlot, let leaveQueue):
             if leaveQueue { queue.remove(id) }
             if releaseSlot { release(entry.host) }
+            shares.forget(id)
+            applyShares()
             entries[id] = nil
             shrinkEntriesIfDrained()
             let result: TransferOutcome = kind == .aborted ? .failure(.aborted) : (outcome ?? .failure(.aborted))
@@ -237,17 +299,19 @@ actor TransferScheduler {
 
     /// A slot was granted: ask the observer for the work and hand it to the engine.
     private func start(_ id: UInt64, _ entry: inout Entry) {
-        running += 1
-        runningPerHost[entry.host, default: 0] += 1
-        peakRunning = max(peakRunning, running)
+        take(entry.host)
         guard let attempt = entry.observer.prepareAttempt(id, resume: entry.run?.resume), let loop else {
             apply(id, outcome: .failure(.message("engine stopped"))) { $0.engineFinished() }
             return
         }
-        entry.run = Run(core: attempt.core, retry: attempt.spec.retry)
+        let direction: BandwidthShares.Direction = attempt.spec.isUpload ? .upload : .download
+        entry.run = Run(core: attempt.core, retry: attempt.spec.retry, direction: direction)
         entries[id] = entry
         entry.observer.transfer(id, shows: .connecting)
         loop.start(id, attempt)
+        shares.join(id, direction: direction,
+                    own: attempt.spec.isUpload ? attempt.spec.maxSendRate : attempt.spec.maxReceiveRate)
+        applyShares()
     }
 
     /// Records the failed attempt, keeps where its .part stands, and wakes
@@ -267,12 +331,25 @@ actor TransferScheduler {
     }
 
     /// Starts waiting transfers while there are free slots.
-    private func pump() {
+    func pump() {
         while running < limits.global, loop != nil, !closed {
             let perHost = limits.perHost
-            guard let next = queue.popNext(canStart: { (runningPerHost[$0] ?? 0) < perHost }) else { return }
+            guard let next = queue.popNext(canStart: {
+                (runningPerHost[$0] ?? 0) < perHost && !cooldowns.isCooling($0)
+            }) else { return }
             apply(next.id) { $0.slotGranted() }
         }
+    }
+
+    /// A slot for one more transfer to `host`, within both limits.
+    func hasSlot(for host: String) -> Bool {
+        running < limits.global && (runningPerHost[host] ?? 0) < limits.perHost
+    }
+
+    private func take(_ host: String) {
+        running += 1
+        runningPerHost[host, default: 0] += 1
+        peakRunning = max(peakRunning, running)
     }
 
     private func release(_ host: String) {

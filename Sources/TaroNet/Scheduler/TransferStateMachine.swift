@@ -8,29 +8,44 @@
 ///       │  ╲              │   ╲                  │   ╲
 ///     abort pause       pause abort            pause abort
 ///       ▼     ▼           ▼     ▼                ▼     ▼
-///  finished held       paused  cancelling ──cancelled──▶ finished
+///  finished held ◀──┐  paused ─long─▶ suspending   cancelling ──cancelled──▶ finished
+///                   └──────────────────────┘
 ///
-/// A running transfer that ends goes to finished, or to waitingRetry and
-/// then back to queued when its backoff is over.
+/// A paused transfer gives its slot back at once, so the next waiting one
+/// starts; paused for longer than the grace, its connection is closed
+/// (suspending) and it continues later with a ranged request. A running
+/// transfer that ends goes to finished, or to waitingRetry and then back
+/// to queued when its backoff is over.
 struct TransferStateMachine: Equatable {
     enum State: Equatable {
         /// In the queue, waiting for a slot.
         case queued
-        /// Paused by the user before it ran (or during a backoff): out of the
-        /// queue until resumed.
+        /// Paused by the user while it had no connection: out of the queue
+        /// until resumed.
         case held
         /// Given to the engine, no final response yet. Holds a slot.
         case connecting
         /// The final response arrived; the body is moving. Holds a slot.
         case receiving
-        /// Paused in the engine; holds its slot. Remembers what it was doing.
+        /// Paused in the engine, connection open, no slot. Remembers what it was doing.
         case paused(receiving: Bool)
-        /// The engine was told to stop it; waiting for its answer. Holds a slot.
-        case cancelling
+        /// The engine was told to close its connection and keep the .part;
+        /// waiting for its answer, then `then`. No slot.
+        case suspending(then: AfterSuspend)
+        /// The engine was told to stop it; waiting for its answer. Holds a
+        /// slot when it was running (not when paused).
+        case cancelling(holdsSlot: Bool)
         /// Failed transiently; waiting out the backoff. No slot, not queued.
         case waitingRetry
         /// Settled; nothing more happens.
         case finished
+    }
+
+    /// What a suspended transfer does once its connection is closed.
+    enum AfterSuspend: Equatable {
+        case hold
+        case queue
+        case abort
     }
 
     enum Action: Equatable {
@@ -41,20 +56,31 @@ struct TransferStateMachine: Equatable {
         case hold(leaveQueue: Bool)
         /// Hand it to the engine in the slot just granted; it shows as connecting.
         case startEngine
-        /// Pause it in the engine; it shows as paused.
+        /// Pause it in the engine and give its slot back (the next waiting
+        /// one may start); its share of a rate limit goes to the others; it
+        /// shows as paused, and the long-pause clock starts.
         case pauseEngine
-        /// Continue it in the engine; it shows as `show`.
-        case resumeEngine(show: TransferSnapshot.State)
+        /// Continue it in the engine, taking a slot again (over the limit
+        /// when `overLimit`: it could not be suspended to wait for one); it
+        /// shows as `show`.
+        case resumeEngine(show: TransferSnapshot.State, overLimit: Bool)
+        /// Close its connection, keeping the .part and its offset; it shows
+        /// as `show` meanwhile (paused, or queued when resumed without a slot).
+        case suspendEngine(show: TransferSnapshot.State)
+        /// The connection is closed and the .part durable: continue later
+        /// from there; queue it when `enqueue` (shows queued), else it shows paused.
+        case suspended(enqueue: Bool)
         /// Ask the engine to stop it; the answer settles it.
         case cancelEngine
-        /// Nothing to do but show a new state (the body started moving).
+        /// Nothing to do but show a new state.
         case show(TransferSnapshot.State)
         /// Settle it: with the engine's outcome, or as aborted. Free its slot
         /// when `releaseSlot`, take it out of the queue when `leaveQueue`.
         case settle(SettleKind, releaseSlot: Bool, leaveQueue: Bool)
-        /// Free its slot and start the backoff timer; it shows as queued.
-        case scheduleRetry
-        /// The event does not apply in this state; nothing changes.
+        /// Start the backoff timer, freeing its slot when `releaseSlot`; it shows as queued.
+        case scheduleRetry(releaseSlot: Bool)
+        /// The event does not apply in this state, or only the engine's
+        /// answer matters now; nothing to do.
         case ignored
     }
 
@@ -68,9 +94,15 @@ struct TransferStateMachine: Equatable {
     /// Whether the transfer occupies a concurrency slot.
     var holdsSlot: Bool {
         switch state {
-        case .connecting, .receiving, .paused, .cancelling: return true
+        case .connecting, .receiving, .cancelling(holdsSlot: true): return true
         default: return false
         }
+    }
+
+    /// Whether it is paused with its connection open (the long-pause clock runs).
+    var isPausedInEngine: Bool {
+        if case .paused = state { return true }
+        return false
     }
 
     mutating func slotGranted() -> Action {
@@ -101,9 +133,15 @@ struct TransferStateMachine: Equatable {
         case .held, .waitingRetry:
             state = .finished
             return .settle(.aborted, releaseSlot: false, leaveQueue: false)
-        case .connecting, .receiving, .paused:
-            state = .cancelling
+        case .connecting, .receiving:
+            state = .cancelling(holdsSlot: true)
             return .cancelEngine
+        case .paused:
+            state = .cancelling(holdsSlot: false)
+            return .cancelEngine
+        case .suspending:
+            state = .suspending(then: .abort)
+            return .ignored
         case .cancelling, .finished:
             return .ignored
         }
@@ -123,38 +161,71 @@ struct TransferStateMachine: Equatable {
         case .receiving:
             state = .paused(receiving: true)
             return .pauseEngine
+        case .suspending(then: .queue):
+            state = .suspending(then: .hold)
+            return .show(.paused)
         default:
             return .ignored
         }
     }
 
-    mutating func resumeRequested() -> Action {
+    /// Paused past the grace: close the connection when the engine can
+    /// continue it later with a ranged request (`canSuspend`).
+    mutating func pauseExpired(canSuspend: Bool) -> Action {
+        guard case .paused = state, canSuspend else { return .ignored }
+        state = .suspending(then: .hold)
+        return .suspendEngine(show: .paused)
+    }
+
+    /// Resume: a transfer paused in the engine needs a slot again. Without
+    /// one (`slotFree` false) it closes its connection and queues, when it
+    /// can (`canSuspend`); otherwise it goes on over the limit rather than
+    /// lose what it has.
+    mutating func resumeRequested(slotFree: Bool = true, canSuspend: Bool = false) -> Action {
         switch state {
         case .held:
             state = .queued
             return .enqueue
         case .paused(let receiving):
+            if !slotFree && canSuspend {
+                state = .suspending(then: .queue)
+                return .suspendEngine(show: .queued)
+            }
             state = receiving ? .receiving : .connecting
-            return .resumeEngine(show: receiving ? .active : .connecting)
+            return .resumeEngine(show: receiving ? .active : .connecting, overLimit: !slotFree)
+        case .suspending(then: .hold):
+            state = .suspending(then: .queue)
+            return .show(.queued)
         default:
             return .ignored
         }
     }
 
-    /// The engine reports the transfer ended by itself (success or failure).
-    /// It may cross a cancel in flight: the outcome wins, the cancel is moot.
+    /// The engine reports the transfer ended by itself (success or failure),
+    /// or answers a suspend. It may cross a cancel in flight: the outcome
+    /// wins, the cancel is moot.
     mutating func engineFinished(retry: Bool = false) -> Action {
         switch state {
         case .connecting, .receiving, .paused:
+            let slot = holdsSlot
             if retry {
                 state = .waitingRetry
-                return .scheduleRetry
+                return .scheduleRetry(releaseSlot: slot)
             }
             state = .finished
-            return .settle(.outcome, releaseSlot: true, leaveQueue: false)
-        case .cancelling:
+            return .settle(.outcome, releaseSlot: slot, leaveQueue: false)
+        case .cancelling(let slot):
             state = .finished
-            return .settle(.outcome, releaseSlot: true, leaveQueue: false)
+            return .settle(.outcome, releaseSlot: slot, leaveQueue: false)
+        case .suspending(.hold):
+            state = .held
+            return .suspended(enqueue: false)
+        case .suspending(.queue):
+            state = .queued
+            return .suspended(enqueue: true)
+        case .suspending(.abort):
+            state = .finished
+            return .settle(.aborted, releaseSlot: false, leaveQueue: false)
         default:
             return .ignored
         }
@@ -169,8 +240,8 @@ struct TransferStateMachine: Equatable {
 
     /// The engine confirms it stopped the transfer at our request.
     mutating func engineCancelled() -> Action {
-        guard state == .cancelling else { return .ignored }
+        guard case .cancelling(let slot) = state else { return .ignored }
         state = .finished
-        return .settle(.aborted, releaseSlot: true, leaveQueue: false)
+        return .settle(.aborted, releaseSlot: slot, leaveQueue: false)
     }
 }

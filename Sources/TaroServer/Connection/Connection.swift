@@ -12,8 +12,8 @@ final class Connection {
 
     init(socket: Int32, core: ServerCore) {
         self.core = core
-        reader = ConnectionReader(socket: socket)
-        writer = SocketWriter(socket: socket)
+        reader = ConnectionReader(socket: socket, wire: core.wire)
+        writer = SocketWriter(socket: socket, wire: core.wire)
     }
 
     func run() {

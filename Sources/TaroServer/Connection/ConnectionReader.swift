@@ -5,14 +5,16 @@ import Foundation
 /// in the caller's memory once the buffered bytes are used up.
 final class ConnectionReader {
     private let socket: Int32
+    private let wire: WireCounter
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
     /// Unconsumed bytes are `storage[start..<end]`.
     private var start = 0
     private var end = 0
 
-    init(socket: Int32, capacity: Int = 64 * 1024) {
+    init(socket: Int32, wire: WireCounter, capacity: Int = 64 * 1024) {
         self.socket = socket
+        self.wire = wire
         self.capacity = capacity
         storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -121,7 +123,10 @@ final class ConnectionReader {
     private func receive(into destination: UnsafeMutableRawPointer, count: Int) throws -> Int {
         while true {
             let received = recv(socket, destination, count, 0)
-            if received >= 0 { return received }
+            if received >= 0 {
+                wire.addReceived(received)
+                return received
+            }
             if errno == EINTR { continue }
             // After shutdown() or a reset, treat the connection as gone.
             throw SocketError("recv")

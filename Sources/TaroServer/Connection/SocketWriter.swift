@@ -4,6 +4,8 @@ import Foundation
 /// peer into EPIPE instead of a process-killing SIGPIPE.
 struct SocketWriter {
     let socket: Int32
+    /// Every byte sent is counted here (see `TaroServer.bytesSent`).
+    let wire: WireCounter
 
     func send(_ bytes: UnsafeRawBufferPointer) throws {
         guard var pointer = bytes.baseAddress else { return }
@@ -14,6 +16,7 @@ struct SocketWriter {
                 if errno == EINTR { continue }
                 throw SocketError("send")
             }
+            wire.addSent(sent)
             pointer += sent
             remaining -= sent
         }

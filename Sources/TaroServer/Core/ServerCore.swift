@@ -8,6 +8,8 @@ import Synchronization
 final class ServerCore: Sendable {
     private let state: Locked<ServerState>
     private let stopping = Atomic<Bool>(false)
+    /// Bytes through every connection's sockets.
+    let wire = WireCounter()
 
     /// How long `stop()` waits for threads to notice and finish. Blocking calls
     /// are woken by `shutdown`, sleeps poll the stop flag every 20 ms, so this

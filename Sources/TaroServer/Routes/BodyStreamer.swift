@@ -12,6 +12,10 @@ enum BodyStreamer {
         var rate: Int64?
         var stallAfter: Int64?
         var closeAfter: Int64?
+        /// Send at most this much per call (a small `sndbuf=`): a blocking
+        /// send returns only once all of it is queued, so the bytes counted
+        /// at the socket would otherwise move in steps of the whole buffer.
+        var pieceLimit: Int64? = nil
     }
 
     /// A throttled response is sent in slices of this fraction of a second,
@@ -33,7 +37,7 @@ enum BodyStreamer {
                 guard exchange.core.sleep(until: due) else { throw SocketError.closed }
                 budget = max(1, rate / slicesPerSecond)
             }
-            let pieceLimit = min(budget, limit - sent)
+            let pieceLimit = min(budget, limit - sent, plan.pieceLimit ?? .max)
             let (used, data) = plan.chunkSize.map {
                 fillChunked(buffer, plan: plan, chunkSize: $0, sent: sent, pieceLimit: pieceLimit)
             } ?? fillRaw(buffer, plan: plan, sent: sent, pieceLimit: pieceLimit)

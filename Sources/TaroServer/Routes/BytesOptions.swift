@@ -9,6 +9,10 @@ struct BytesOptions {
     var chunkSize: Int
     /// Throttle to this many bytes per second.
     var rate: Int64?
+    /// `sndbuf=N`: the connection's kernel send buffer (SO_SNDBUF), so that
+    /// what the kernel holds stays small next to a paced client's window
+    /// and the bytes counted at the socket follow what the client takes.
+    var sendBuffer: Int32?
     /// Send this many body bytes, then hold the connection without sending.
     var stallAfter: Int64?
     /// Send this many body bytes, then close the connection (an orderly FIN,
@@ -45,6 +49,7 @@ struct BytesOptions {
         chunked = query.flag("chunked")
         chunkSize = Int(min(max(1, query.int("chunk") ?? 16384), Int64(SendBuffer.capacity / 2)))
         rate = query.int("rate").flatMap { $0 > 0 ? $0 : nil }
+        sendBuffer = query.int("sndbuf").flatMap { $0 > 0 ? Int32(clamping: $0) : nil }
         stallAfter = query.int("stallAfter").map { max(0, $0) }
         closeAfter = query.int("closeAfter").map { max(0, $0) }
         status = query.int("status").map { Int($0) }

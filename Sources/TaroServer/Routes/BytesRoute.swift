@@ -85,11 +85,15 @@ enum BytesRoute {
             return try exchange.send(response)
         }
         if options.stallAfter != nil || options.closeAfter != nil { exchange.closeWhenDone() }
+        if var size = options.sendBuffer {
+            setsockopt(exchange.writer.socket, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         try exchange.send(response)
 
         let plan = BodyStreamer.Plan(seed: seed, offset: offset, length: length,
                                      chunkSize: chunked ? options.chunkSize : nil, rate: options.rate,
-                                     stallAfter: options.stallAfter, closeAfter: options.closeAfter)
+                                     stallAfter: options.stallAfter, closeAfter: options.closeAfter,
+                                     pieceLimit: options.sendBuffer.map(Int64.init))
         try BodyStreamer.stream(plan, to: exchange)
     }
 

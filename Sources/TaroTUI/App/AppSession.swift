@@ -97,6 +97,7 @@ public final class AppSession {
         let asked = ContinuousClock.now
         let changes = controller.changes(since: version)
         let limit = controller.concurrencyLimit
+        let rates = controller.rateLimits
         lastFeedDuration = ContinuousClock.now - asked
         if !changes.isEmpty {
             let countBefore = items.count
@@ -112,6 +113,10 @@ public final class AppSession {
         }
         if limit != state.concurrencyLimit {
             state.concurrencyLimit = limit
+            changed = true
+        }
+        if rates != state.rateLimits {
+            state.rateLimits = rates
             changed = true
         }
         if followImport() { changed = true }

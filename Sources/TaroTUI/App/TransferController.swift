@@ -27,6 +27,11 @@ public protocol TransferController: AnyObject, Sendable {
     func remove(_ id: UInt64)
     var concurrencyLimit: Int { get }
     func setConcurrencyLimit(_ n: Int)
+    /// The bandwidth shared by all running transfers (0: none), live.
+    var rateLimits: RateLimits { get }
+    func setRateLimits(_ limits: RateLimits)
+    /// One transfer's own cap, in its direction (0: none), live.
+    func setRateLimit(_ id: UInt64, bytesPerSecond: Int64)
     /// Called once when the user quits.
     func shutdown()
 }

@@ -13,9 +13,10 @@ import TaroNet
 /// and named on stderr.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
-                                                        "--max-size", "--checksum"],
+        let a = try HeadlessArguments(args, withValue: (["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
+                                                        "--max-size", "--checksum"] as Set<String>).union(RateFlags.withValue),
                                       switches: ["--json", "--no-state"])
+        let rates = try a.rateFlags()
         let jobs = try a.int("-j", default: 4, range: 1...256)
         let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
@@ -52,6 +53,7 @@ enum GetCommand {
                                      maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory)
         // Nothing here shows the request headers sent.
         options.recordRequestHeaders = false
+        rates.apply(to: &options)
         options.owner = .get
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }

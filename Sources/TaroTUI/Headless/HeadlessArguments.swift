@@ -49,6 +49,20 @@ struct HeadlessArguments {
         return n
     }
 
+    /// `--limit-rate 2M` and the rest of `RateFlags`, the last of each winning.
+    func rateFlags() throws -> RateFlags {
+        var flags = RateFlags()
+        for name in RateFlags.withValue {
+            guard let value = last(name) else { continue }
+            do {
+                _ = try flags.take(name, value)
+            } catch {
+                throw UsageError(description: "\(error)")
+            }
+        }
+        return flags
+    }
+
     /// `-H 'Name: value'` → ["Name": "value"].
     func headers() throws -> [String: String] {
         var result: [String: String] = [:]

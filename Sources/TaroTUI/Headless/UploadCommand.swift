@@ -4,7 +4,9 @@ import TaroNet
 /// `taro-tui upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL`
 enum UploadCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["--name", "--form", "-H"], switches: ["--put", "--json"])
+        let a = try HeadlessArguments(args, withValue: (["--name", "--form", "-H"] as Set<String>).union(RateFlags.withValue),
+                                      switches: ["--put", "--json"])
+        let rates = try a.rateFlags()
         guard a.positional.count == 2 else {
             throw HeadlessArguments.UsageError(description: "upload needs FILE and URL")
         }
@@ -17,10 +19,12 @@ enum UploadCommand {
         }
         let session = TaroSession()
         defer { session.close() }
+        session.setRateLimits(rates.global)
         let reporter = HeadlessReporter(json: a.has("--json"))
         let task = session.uploadFile(UploadFileOption(
             url: a.positional[1], filePath: LocalPath.canonicalFile(a.positional[0]), name: a.last("--name") ?? "file",
-            header: try a.headers(), formData: form, timeout: 0, method: a.has("--put") ? .put : .multipart))
+            header: try a.headers(), formData: form, timeout: 0, method: a.has("--put") ? .put : .multipart,
+            maxSendRate: rates.each.upload))
         let box = ResultBox<UploadFileResult>()
         Task {
             do { box.set(.success(try await task.value)) } catch { box.set(.failure(error)) }

@@ -81,9 +81,32 @@ extension AppReducer {
             state.prompt = nil
             state.message = StatusMessage("Queued upload of \(filePath)")
             return Reaction(commands: [.queueUpload(filePath: filePath, url: text, fieldName: "file")])
+        case .globalRate:
+            return acceptGlobalRate(&state, text)
+        case .transferRate(let id, let name):
+            guard let rate = try? RateText.parse(text) else { return refuse(&state, RateText.Invalid(text: text).description) }
+            state.prompt = nil
+            state.message = StatusMessage(rate > 0 ? "\(name) limited to \(RateText.format(rate))/s." : "\(name) has no limit of its own.")
+            return Reaction(commands: [.setRateLimit(id, bytesPerSecond: rate)])
         case .filter:
             return .none
         }
+    }
+
+    /// "2M" limits downloads; "2M/512k" downloads and uploads; "/512k" only uploads.
+    private static func acceptGlobalRate(_ state: inout AppState, _ text: String) -> Reaction {
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        var limits = state.rateLimits
+        do {
+            if !parts[0].isEmpty { limits.download = try RateText.parse(parts[0]) }
+            if parts.count > 1, !parts[1].isEmpty { limits.upload = try RateText.parse(parts[1]) }
+        } catch {
+            return refuse(&state, error.description)
+        }
+        state.prompt = nil
+        state.rateLimits = limits
+        state.message = StatusMessage("Rate limit: down \(RateText.format(limits.download)), up \(RateText.format(limits.upload)).")
+        return Reaction(commands: [.setRateLimits(limits)])
     }
 
     /// Only http and https are allowed anywhere; saying so here is friendlier

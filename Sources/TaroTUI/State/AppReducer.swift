@@ -101,6 +101,17 @@ public enum AppReducer {
             return .none
         case .character("q"):
             return requestQuit(&state, items: items)
+        case .character("l"):
+            state.prompt = Prompt(purpose: .globalRate)
+            return .none
+        case .character("L"):
+            guard let item = state.selectedItem(in: items), !item.state.isFinal else {
+                return refuse(&state, "Select an unfinished transfer to limit it.")
+            }
+            let name = TerminalText.sanitize(item.name, asciiOnly: state.asciiOnly, limit: 80)
+            state.prompt = Prompt(purpose: .transferRate(id: item.id, name: name),
+                                  text: item.rateLimit > 0 ? RateText.format(item.rateLimit) : "")
+            return .none
         case .character("+"), .character("="):
             return changeConcurrency(&state, by: 1)
         case .character("-"), .character("_"):

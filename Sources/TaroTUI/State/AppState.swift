@@ -1,3 +1,5 @@
+import TaroNet
+
 /// Everything the screen shows that is not transfer data: selection and
 /// scroll positions, focus, the header pane, an open prompt, the help screen,
 /// a pending quit question and the last message. A value, changed only by
@@ -29,6 +31,8 @@ public struct AppState: Sendable, Equatable {
     public var importing: Int?
     /// The controller's limit, mirrored so `+`/`-` can be pure.
     public var concurrencyLimit: Int
+    /// The controller's global rate limits, mirrored for the footer and the `l` prompt.
+    public var rateLimits = RateLimits.none
     /// Where `a` queues downloads.
     public var downloadDirectory: String
     /// Draw with ASCII only (locale not UTF-8).

@@ -13,6 +13,8 @@ public enum ControllerCommand: Sendable, Equatable {
     case remove(UInt64)
     case move(UInt64, QueueMove)
     case setConcurrencyLimit(Int)
+    case setRateLimits(RateLimits)
+    case setRateLimit(UInt64, bytesPerSecond: Int64)
 
     /// Carries the command out.
     public func apply(to controller: any TransferController) {
@@ -29,6 +31,8 @@ public enum ControllerCommand: Sendable, Equatable {
         case let .remove(id): controller.remove(id)
         case let .move(id, move): controller.move(id, move)
         case let .setConcurrencyLimit(n): controller.setConcurrencyLimit(n)
+        case let .setRateLimits(limits): controller.setRateLimits(limits)
+        case let .setRateLimit(id, rate): controller.setRateLimit(id, bytesPerSecond: rate)
         }
     }
 }

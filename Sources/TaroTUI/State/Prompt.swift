@@ -7,6 +7,10 @@ public struct Prompt: Sendable, Equatable {
         case uploadFile
         /// `u`, second step: where to upload the chosen file.
         case uploadURL(filePath: String)
+        /// `l`: the global rate limits, "DOWN" or "DOWN/UP".
+        case globalRate
+        /// `L`: the selected transfer's own cap.
+        case transferRate(id: UInt64, name: String)
         /// `/`: the filter, applied to the list as it is typed.
         case filter
     }
@@ -25,6 +29,8 @@ public struct Prompt: Sendable, Equatable {
         case .downloadURL: return "Download URL: "
         case .uploadFile: return "Upload file: "
         case .uploadURL: return "Upload to URL: "
+        case .globalRate: return "Rate limit for all, down[/up] (2M, 512k/100k, 0 = none): "
+        case .transferRate: return "Rate limit for this transfer (2M, 512k, 0 = none): "
         case .filter: return "Filter (state:failed host:NAME text): "
         }
     }

@@ -40,6 +40,12 @@ enum FooterView {
             segments.append((eta, 2, .plain))
         }
         segments.append(("limit \(state.concurrencyLimit)", 8, CellStyle(role: .muted)))
+        if state.rateLimits != .none {
+            var caps: [String] = []
+            if state.rateLimits.download > 0 { caps.append(glyphs.download + RateText.format(state.rateLimits.download) + "/s") }
+            if state.rateLimits.upload > 0 { caps.append(glyphs.upload + RateText.format(state.rateLimits.upload) + "/s") }
+            segments.append(("max " + caps.joined(separator: " "), 2, CellStyle(role: .warning)))
+        }
         if let port = state.rpcPort { segments.append(("RPC :\(port)", 5, CellStyle(role: .accent))) }
 
         let chosen = fit(segments.map { ($0.text, $0.priority) }, width: buffer.size.cols - 1,
@@ -77,6 +83,7 @@ enum FooterView {
         ]
         if state.paneOpen { hints.append(("Tab", "focus", 9)) }
         hints.append(("+/-", "limit", 10))
+        hints.append(("l", "rate", 11))
         hints.append(("?", "help", 0))
         hints.append(("q", "quit", 1))
         let chosen = fit(hints.map { ($0.key + " " + $0.action, $0.priority) }, width: buffer.size.cols - 1,

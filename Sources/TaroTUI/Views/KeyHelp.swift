@@ -24,6 +24,8 @@ public enum KeyHelp {
             Entry(keys: "K J", action: "in queue order: move a waiting transfer up or down"),
             Entry(keys: "T B", action: "in queue order: to the top (next to start) / the bottom"),
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
+            Entry(keys: "l", action: "limit the rate of all transfers: 2M, or down/up 2M/512k"),
+            Entry(keys: "L", action: "limit the rate of the selected transfer"),
         ]),
         Section(title: "Moving", entries: [
             Entry(keys: "j k Up Down", action: "select the next or previous transfer"),

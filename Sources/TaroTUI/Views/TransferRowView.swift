@@ -1,3 +1,4 @@
+import Foundation
 import TaroNet
 
 /// One transfer's row: direction, name, bar, percent, bytes, speed, ETA and
@@ -15,12 +16,22 @@ enum TransferRowView {
         // A marked row shows the mark where its direction would be.
         buffer.put(marked ? glyphs.mark : glyph, row: row, col: columns.glyphX,
                    style: CellStyle(bold: marked, role: marked ? .warning : .accent))
-        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth,
+        // Its own rate cap, if any, closes the name column.
+        let cap = item.rateLimit > 0 && !item.state.isFinal ? "max " + RateText.format(item.rateLimit) + "/s" : ""
+        let capWidth = cap.isEmpty || columns.nameWidth < cap.count + 8 ? 0 : cap.count + 1
+        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth - capWidth,
                                           ellipsis: glyphs.ellipsis)
-        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth)
+        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth - capWidth)
+        if capWidth > 0 {
+            buffer.put(cap, row: row, col: columns.nameX + columns.nameWidth - cap.count, style: CellStyle(role: .warning))
+        }
 
         if item.state == .failed {
             drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .queued, let wait = item.hostWait {
+            // Its host asked for a pause: say why, and until when.
+            drawNote("host cooling down (\(wait.reason)) until \(Self.clock(wait.until))", role: .warning, item,
+                     into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .saved {
             // Another run's, waiting for the user: say so where the bar would be.
             drawNote(Self.savedNote, role: .warning, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
@@ -36,6 +47,13 @@ enum TransferRowView {
         if item.state == .done, item.verified != nil { word += " " + glyphs.verified }
         buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
                    style: CellStyle(bold: item.state == .failed, role: role))
+    }
+
+    /// "14:02:10" in local time.
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
     }
 
     static let savedNote = "saved, not in this run: p continues, d discards"

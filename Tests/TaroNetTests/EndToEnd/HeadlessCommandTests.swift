@@ -71,6 +71,30 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertTrue(fileExists(dir.file("10")), "the good one still arrived")
     }
 
+    func testGetAndUploadKeepToTheirRateLimits() throws {
+        let size = 3 << 20
+        var started = Date()
+        let get = try taro(["get"] + state + ["--limit-rate", "1M", "-d", dir.path,
+                                              server.url("/bytes/\(size)?sndbuf=16384&seed=5")])
+        let getSeconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(get.status, 0, get.stderr)
+        XCTAssertEqual(try sha256sum(dir.file("\(size)")), DeterministicBody.sha256Hex(seed: 5, size: Int64(size)))
+        // 3 MiB at 1 MiB/s: about three seconds (unlimited, it takes a few milliseconds).
+        XCTAssertGreaterThan(getSeconds, 2.7, "the download kept to 1 MiB/s")
+        XCTAssertLessThan(getSeconds, 30)
+
+        let file = dir.file("up.bin")
+        FileManager.default.createFile(atPath: file, contents: Data(count: 2 << 20))
+        started = Date()
+        let up = try taro(["upload", "--put", "--limit-rate-up-each", "1M", file, server.url("/upload")])
+        XCTAssertEqual(up.status, 0, up.stderr)
+        XCTAssertGreaterThan(Date().timeIntervalSince(started), 1.8, "the upload kept to 1 MiB/s")
+
+        let bad = try taro(["get", "--limit-rate", "fast", "http://x/"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--limit-rate: not a rate: fast"), bad.stderr)
+    }
+
     func testUsageErrorsExitTwo() throws {
         XCTAssertEqual(try taro(["get", "--bogus"]).status, 2)
         XCTAssertEqual(try taro(["get"] + state).status, 2, "no URL")

@@ -27,6 +27,7 @@ final class InMemoryTransferController: TransferController {
         var totals = TransferTotals()
         var nextID: UInt64 = 1
         var limit = 4
+        var rates = RateLimits.none
         var calls: [String] = []
         var rowsSent = 0
         var fullAnswers = 0
@@ -224,6 +225,19 @@ final class InMemoryTransferController: TransferController {
             $0.calls.append("setConcurrencyLimit \(n)")
             $0.limit = n
         }
+    }
+
+    var rateLimits: RateLimits { inner.withLock { $0.rates } }
+
+    func setRateLimits(_ limits: RateLimits) {
+        inner.withLock {
+            $0.calls.append("setRateLimits \(limits.download)/\(limits.upload)")
+            $0.rates = limits
+        }
+    }
+
+    func setRateLimit(_ id: UInt64, bytesPerSecond: Int64) {
+        change(id, "setRateLimit \(bytesPerSecond)") { $0.rateLimit = bytesPerSecond }
     }
 
     func shutdown() {

@@ -1,0 +1,27 @@
+/// Bandwidth, changed live: the global limits shared by every running
+/// transfer, and one row's own cap. The scheduler turns both into each
+/// transfer's share (`BandwidthShares`).
+extension TransferManager {
+    public var rateLimits: RateLimits { state.withLock { $0.rateLimits } }
+
+    public func setRateLimits(_ limits: RateLimits) {
+        state.withLock { $0.rateLimits = limits }
+        session.setRateLimits(limits)
+    }
+
+    /// Caps one transfer (in its own direction) at `bytesPerSecond`; 0 lifts
+    /// its own cap (the global limit still applies). Shown on its row.
+    public func setRateLimit(_ id: UInt64, bytesPerSecond: Int64) {
+        let rate = max(0, bytesPerSecond)
+        let known = state.withLock { s -> Bool in
+            guard var snapshot = s.rows[id]?.snapshot, !snapshot.state.isFinal else { return false }
+            snapshot.rateLimit = rate
+            s.setSnapshot(id, snapshot)
+            return true
+        }
+        if known {
+            session.scheduler.post(.setTransferRate(id, rate))
+            persistWake.signal()
+        }
+    }
+}
