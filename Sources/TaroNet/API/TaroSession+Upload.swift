@@ -40,6 +40,7 @@ extension TaroSession {
         spec.headers.append(("Expect", ""))
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.progressInterval = option.progressInterval
+        spec.wire = option.wire
         submit(core, spec, priority: option.priority)
         return UploadTask(hub: hub, core: core, session: self)
     }

@@ -24,6 +24,9 @@ public struct UploadFileOption: Sendable {
     public var method: Method
     public var priority: Int
     public var progressInterval: Duration
+    /// Beyond Taro: TLS trust (`--cacert`, `--insecure`), proxy, credentials,
+    /// cookies, user agent, connect timeout and HTTP version.
+    public var wire = WireOptions()
 
     public init(url: String, filePath: String, name: String = "file", header: [String: String] = [:],
                 formData: [String: String] = [:], timeout: Int = 60_000, method: Method = .multipart,

@@ -42,6 +42,7 @@ extension EasyTransfer {
         if spec.acceptEncoding {
             taro_easy_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
         }
+        try EasyHandleOptions.apply(spec, to: h, share: context.share)
 
         taro_easy_setopt_data_callback(h, CURLOPT_WRITEFUNCTION, easyWriteCallback)
         taro_easy_setopt_pointer(h, CURLOPT_WRITEDATA, me)

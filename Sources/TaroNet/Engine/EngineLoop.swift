@@ -12,9 +12,9 @@ final class EngineLoop: @unchecked Sendable {
     let context: EngineContext
     private var transfers: [UInt64: EasyTransfer] = [:]
 
-    init(multi: UnsafeMutableRawPointer, disk: DiskWorker) {
+    init(multi: UnsafeMutableRawPointer, disk: DiskWorker, share: CurlShare? = nil) {
         self.multi = multi
-        self.context = EngineContext(disk: disk)
+        self.context = EngineContext(disk: disk, share: share)
     }
 
     var isIdle: Bool { transfers.isEmpty }
@@ -86,6 +86,9 @@ final class EngineLoop: @unchecked Sendable {
     /// Frees the multi handle. Last: no wakeup may reach it afterwards.
     func cleanup() {
         curl_multi_cleanup(multi)
+        // The share may hold connections still open; it goes after every
+        // easy handle and the multi handle, which curl requires.
+        context.share?.cleanup()
     }
 
     // MARK: finishing

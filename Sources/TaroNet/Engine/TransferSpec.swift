@@ -59,6 +59,8 @@ struct TransferSpec: Sendable {
     var captureRequestHeaders: Bool = true
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
+    /// TLS trust, proxy, credentials, cookies, client name, HTTP version.
+    var wire = WireOptions()
 }
 
 extension TransferSpec {

@@ -13,6 +13,11 @@ public struct ManagerOptions: Sendable {
     public var stateDirectory: String?
     /// Record each request's headers as sent, for a header pane.
     public var recordRequestHeaders = true
+    /// TLS trust, proxy, credentials, cookies, user agent, HTTP version for
+    /// every transfer. Kept in memory only: never written to the state directory.
+    public var wire = WireOptions()
+    /// Connections to one host at most; 0 for no cap beyond `limit`.
+    public var maxHostConnections = 0
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

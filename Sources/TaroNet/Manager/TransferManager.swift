@@ -27,7 +27,8 @@ public final class TransferManager: Sendable {
     /// process on the same directory gets a clear error.
     public init(options: ManagerOptions, session: TaroSession? = nil) throws {
         self.options = options
-        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit))
+        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: options.limit),
+                                              maxHostConnections: options.maxHostConnections)
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
         state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
@@ -132,14 +133,14 @@ public final class TransferManager: Sendable {
 
     private func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
                         submissions: inout SubmitBatch) -> UInt64 {
-        let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date()), request: request,
+        let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date(), insecure: options.wire.insecure), request: request,
                              serverNaming: serverNaming, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
     private func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
-        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
+        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt, insecure: options.wire.insecure),
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
@@ -208,7 +209,7 @@ public final class TransferManager: Sendable {
                   row.request.refusal == nil else { return nil }
             row.resume = row.snapshot.state == .failed ? row.snapshot.resume : nil
             row.earlierAttempts = row.snapshot.attempt
-            var fresh = row.request.queuedSnapshot(id: id, addedAt: row.snapshot.queuedAt)
+            var fresh = row.request.queuedSnapshot(id: id, addedAt: row.snapshot.queuedAt, insecure: options.wire.insecure)
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
             fresh.name = row.snapshot.name

@@ -50,6 +50,9 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         get { details?.attemptLog ?? [] }
         set { mutateDetails { $0.attemptLog = newValue } }
     }
+    /// Ran (or will run) without checking the server's certificate (`-k`):
+    /// shown on its row and in its pane, so it is never mistaken for a checked one.
+    public var insecure = false
     public var queuedAt: Date
     public var startedAt: Date?
     public var finishedAt: Date?
