@@ -1,4 +1,5 @@
 import Foundation
+import TaroTUI
 
 /// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`,
 /// parsed.
@@ -12,6 +13,8 @@ struct LaunchOptions {
     var stateDirectory: String?
     var retries = 7
     var maxSize: Int64 = 0
+    /// The shared network options as given, applied after the config file's.
+    var wireFlags: [(flag: String, value: String?)] = []
 
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -61,6 +64,10 @@ struct LaunchOptions {
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count
+            case _ where WireFlags.withValue.contains(arg):
+                wireFlags.append((arg, try value(arg)))
+            case _ where WireFlags.switches.contains(arg):
+                wireFlags.append((arg, nil))
             default:
                 if arg.hasPrefix("-") && arg.count > 1 {
                     throw UsageError(description: "unknown option \(arg)")

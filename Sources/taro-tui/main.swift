@@ -27,8 +27,10 @@ default:
 }
 
 let options: LaunchOptions
+let wire: WireFlags
 do {
     options = try LaunchOptions(arguments)
+    wire = try WireFlags.resolve(options.wireFlags)
 } catch {
     fail("\(error)\n\(HelpText.short)")
 }
@@ -75,10 +77,13 @@ if options.demo && options.stateDirectory == nil {
 }
 let manager: TransferManager
 do {
-    manager = try TransferManager(options: ManagerOptions(
+    var managerOptions = ManagerOptions(
         limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
         maxBodyBytes: options.maxSize,
-        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory()))
+        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory())
+    managerOptions.wire = wire.wire
+    managerOptions.maxHostConnections = wire.maxHostConnections
+    manager = try TransferManager(options: managerOptions)
 } catch {
     fail("\(error)", status: 1)
 }

@@ -7,9 +7,10 @@ import TaroNet
 /// from its .part when the same command runs again with the same state directory.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
-                                                        "--max-size"],
-                                      switches: ["--json", "--no-state"])
+        let a = try HeadlessArguments(args, withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
+                                                        "--max-size"]).union(WireFlags.withValue),
+                                      switches: Set(["--json", "--no-state"]).union(WireFlags.switches))
+        let wire = try a.wireFlags()
         let jobs = try a.int("-j", default: 4, range: 1...256)
         let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
@@ -34,6 +35,9 @@ enum GetCommand {
                                      maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory)
         // Nothing here shows the request headers sent.
         options.recordRequestHeaders = false
+        options.wire = wire.wire
+        options.maxHostConnections = wire.maxHostConnections
+        if let warning = wire.insecureWarning { FileHandle.standardError.write(Data(warning.utf8)) }
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
         let reporter = HeadlessReporter(json: a.has("--json"))

@@ -30,6 +30,9 @@ enum HeaderPaneView {
         var status = TransferRowView.stateWord(item.state).0
         if item.attempt > 1 { status += ", attempt \(item.attempt)" }
         field("State", status)
+        if item.insecure {
+            field("TLS", "certificate NOT checked (--insecure)", style: CellStyle(bold: true, role: .warning))
+        }
         if let error = item.errorMessage {
             let waiting = !item.state.isFinal
             field(waiting ? "Last error" : "Error", error, style: CellStyle(role: waiting ? .warning : .bad))

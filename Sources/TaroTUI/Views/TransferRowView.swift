@@ -13,9 +13,17 @@ enum TransferRowView {
         case .request: glyph = glyphs.request
         }
         buffer.put(glyph, row: row, col: columns.glyphX, style: CellStyle(role: .accent))
-        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth,
+        // A transfer whose certificate was not checked says so before its
+        // name, where the eye lands first.
+        var nameX = columns.nameX
+        var nameWidth = columns.nameWidth
+        if item.insecure, nameWidth > insecureTag.count + 4 {
+            nameX += buffer.put(insecureTag, row: row, col: nameX, style: CellStyle(bold: true, role: .warning))
+            nameWidth -= insecureTag.count
+        }
+        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: nameWidth,
                                           ellipsis: glyphs.ellipsis)
-        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth)
+        buffer.put(name, row: row, col: nameX, maxWidth: nameWidth)
 
         if item.state == .failed {
             drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
@@ -30,6 +38,8 @@ enum TransferRowView {
         buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
                    style: CellStyle(bold: item.state == .failed, role: role))
     }
+
+    static let insecureTag = "[insecure] "
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
         switch state {

@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+
+/// The curl-style wire options through the real binary against nginx on
+/// loopback with a certificate made for the test: trust (--cacert, refused
+/// without it, --insecure), credentials across redirects, a proxy, cookies
+/// and user agent, HTTP/2 multiplexing (counted in nginx's log), and the
+/// config file.
+final class TLSWireOptionsTests: XCTestCase {
+    var nginx: TLSNginx!
+    var dir: TestDirectory!
+    /// An empty config directory, so the machine's own config plays no part.
+    var env: [String: String] { ["XDG_CONFIG_HOME": dir.file("config")] }
+
+    override func setUp() async throws {
+        nginx = try TLSNginx()
+        dir = TestDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
+        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
+    }
+
+    override func tearDown() async throws {
+        nginx.stop()
+        dir.remove()
+    }
+
+    private func get(_ args: [String], environment: [String: String]? = nil) throws -> TaroCommand {
+        try TaroCommand.run(["get", "--state-dir", dir.file("state"), "-d", dir.file("out"), "--retries", "0"] + args,
+                            environment: environment ?? env)
+    }
+
+    private func contents(_ name: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: dir.file("out/" + name)).map(Array.init)
+    }
+
+    func testCACertIsTrustedAndAnUnknownCertificateIsRefusedClearly() throws {
+        let files = try nginx.addFiles(prefix: "a", count: 1, size: 4096)
+        let refused = try get([nginx.https("/a0.bin")])
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("certificate is not trusted"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--cacert"), refused.stderr)
+        XCTAssertNil(contents("a0.bin"), "nothing is saved from an untrusted server")
+
+        let accepted = try get(["--cacert", nginx.certificate, nginx.https("/a0.bin")])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertEqual(contents("a0.bin"), files["a0.bin"])
+        XCTAssertFalse(accepted.stderr.contains("NOT checked"), accepted.stderr)
+    }
+
+    func testInsecureIsAcceptedAndSaidOutLoud() throws {
+        let files = try nginx.addFiles(prefix: "k", count: 1, size: 1000)
+        let run = try get(["-k", nginx.https("/k0.bin")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(contents("k0.bin"), files["k0.bin"])
+        XCTAssertTrue(run.stderr.contains("--insecure: server certificates are NOT checked"), run.stderr)
+
+        let request = try TaroCommand.run(["request", "--insecure", nginx.https("/landing")], environment: env)
+        XCTAssertEqual(request.status, 0, request.stderr)
+        XCTAssertEqual(request.stdout, "landed\n")
+        XCTAssertTrue(request.stderr.contains("NOT checked"), request.stderr)
+    }
+
+    func testCredentialsStayWithTheirHostAcrossRedirects() throws {
+        let secret = "s3cr3t-\(UInt32.random(in: 0...UInt32.max))"
+        let auth = ["-u", "alice:" + secret, "--cacert", nginx.certificate]
+        for path in ["/to-http", "/to-other-host", "/to-same-host"] {
+            let run = try TaroCommand.run(["request"] + auth + [nginx.https(path)], environment: env)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(run.stdout, "landed\n", path)
+            XCTAssertFalse((run.stdout + run.stderr).contains(secret))
+        }
+        let log = nginx.log()
+        let basic = "Basic " + Data("alice:\(secret)".utf8).base64EncodedString()
+        for path in ["/to-http", "/to-other-host", "/to-same-host"] {
+            XCTAssertEqual(log.first { $0.path == path }?.authorization, basic, "\(path) itself gets the credentials")
+        }
+        let landings = log.filter { $0.path == "/landing" }
+        XCTAssertEqual(landings.count, 3, "\(log.map(\.path))")
+        // https → http on another port, and https to another host name: nothing.
+        XCTAssertEqual(landings.filter { $0.authorization == basic }.count, 1,
+                       "only the redirect to the same host and port carries them: \(landings.map(\.authorization))")
+        XCTAssertEqual(landings.first { $0.port == nginx.plainPort }?.authorization, "-")
+
+        // A download with credentials leaves none of them in the state directory.
+        _ = try get(auth + [nginx.https("/to-http")])
+        let stateFiles = FileManager.default.enumerator(atPath: dir.file("state"))?.allObjects as? [String] ?? []
+        for file in stateFiles {
+            let data = FileManager.default.contents(atPath: dir.file("state/" + file)) ?? Data()
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains(secret), "password in state file \(file)")
+        }
+    }
+
+    func testProxyIsUsedAndNoProxyGoesAround() throws {
+        // A name that resolves nowhere: only the proxy can answer for it.
+        let proxy = "http://127.0.0.1:\(nginx.proxyPort)"
+        let via = try get(["--proxy", proxy, "-o", "via.txt", "http://taro-proxy-test.invalid/landing"])
+        XCTAssertEqual(via.status, 0, via.stderr)
+        XCTAssertEqual(contents("via.txt"), Array("landed\n".utf8))
+        XCTAssertTrue(nginx.log().contains { $0.port == nginx.proxyPort }, "the proxy saw the request")
+
+        let withoutProxy = try get(["-o", "direct-fails.txt", "http://taro-proxy-test.invalid/landing"])
+        XCTAssertEqual(withoutProxy.status, 1, "without the proxy the name does not resolve")
+
+        // A proxy that refuses every connection, bypassed for 127.0.0.1.
+        let around = try get(["--proxy", "http://127.0.0.1:1", "--noproxy", "127.0.0.1", "-o", "around.txt",
+                              nginx.http("/landing")])
+        XCTAssertEqual(around.status, 0, around.stderr)
+        XCTAssertEqual(contents("around.txt"), Array("landed\n".utf8))
+    }
+
+    func testUserAgentCookiesAndCookieJar() throws {
+        let jar = dir.file("jar.txt")
+        let run = try TaroCommand.run(["request", "--cacert", nginx.certificate, "-A", "taro-test-agent/1",
+                                       "-b", "flavour=oat", "-c", jar, nginx.https("/set-cookie")], environment: env)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let line = try XCTUnwrap(nginx.log().first { $0.path == "/set-cookie" })
+        XCTAssertEqual(line.userAgent, "taro-test-agent/1")
+        XCTAssertEqual(line.cookie, "flavour=oat")
+        let saved = try String(contentsOfFile: jar, encoding: .utf8)
+        XCTAssertTrue(saved.contains("session\tabc123"), saved)
+
+        // The jar read back with -b sends what the server set.
+        let again = try TaroCommand.run(["request", "--cacert", nginx.certificate, "-b", jar, nginx.https("/landing")],
+                                        environment: env)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(nginx.log().last { $0.path == "/landing" }?.cookie, "session=abc123")
+    }
+
+    func testHTTP2TransfersShareOneConnection() throws {
+        let files = try nginx.addFiles(prefix: "m", count: 120, size: 16 * 1024)
+        let list = dir.file("list")
+        try (0..<120).map { nginx.https("/m\($0).bin") }.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let run = try get(["--cacert", nginx.certificate, "-j", "60", "-i", list])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for (name, bytes) in files { XCTAssertEqual(contents(name), bytes, name) }
+        let lines = nginx.log().filter { $0.path.hasPrefix("/m") }
+        XCTAssertEqual(lines.count, 120)
+        let connections = Set(lines.map(\.connection))
+        XCTAssertLessThanOrEqual(connections.count, 2, "60 at once over HTTP/2 share a connection, not \(connections.count)")
+    }
+
+    func testSegmentedDownloadOverHTTP2UsesStreamsNotConnections() throws {
+        let files = try nginx.addFiles(prefix: "big", count: 1, size: 4 << 20)
+        let run = try get(["--cacert", nginx.certificate, "-s", "4", nginx.https("/big0.bin")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(contents("big0.bin"), files["big0.bin"], "every byte in place")
+        let lines = nginx.log().filter { $0.path == "/big0.bin" }
+        XCTAssertGreaterThan(lines.count, 1, "the download was split")
+        XCTAssertEqual(Set(lines.map(\.connection)).count, 1, "its segments ran as streams of one connection")
+    }
+
+    func testConfigFileGivesDefaultsAndABadLineStopsTheProgram() throws {
+        let files = try nginx.addFiles(prefix: "c", count: 1, size: 2048)
+        let config = dir.file("config/taro-tui")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try """
+        # trust the test's server
+        cacert = \(nginx.certificate)
+
+        user-agent = from-config/2
+        """.write(toFile: config + "/config", atomically: true, encoding: .utf8)
+        let good = try get([nginx.https("/c0.bin")])
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertEqual(contents("c0.bin"), files["c0.bin"])
+        XCTAssertEqual(nginx.log().first { $0.path == "/c0.bin" }?.userAgent, "from-config/2")
+        // The command line wins over the file.
+        let over = try get(["-A", "from-flag/3", "-o", "c0-again.bin", nginx.https("/c0.bin")])
+        XCTAssertEqual(over.status, 0, over.stderr)
+        XCTAssertEqual(nginx.log().last { $0.path == "/c0.bin" }?.userAgent, "from-flag/3")
+
+        try "# fine\ninsecure\nfollow-the-white-rabbit = yes\n".write(toFile: config + "/config", atomically: true, encoding: .utf8)
+        let before = nginx.log().count
+        let bad = try get([nginx.https("/c0.bin")])
+        XCTAssertEqual(bad.status, 2, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("line 3"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("follow-the-white-rabbit"), bad.stderr)
+        // The TUI does not start either (it would need a terminal; it stops first).
+        let tui = try TaroCommand.run(["--state-dir", dir.file("tui-state"), nginx.https("/c0.bin")], environment: env)
+        XCTAssertEqual(tui.status, 2, tui.stderr)
+        XCTAssertTrue(tui.stderr.contains("line 3"), tui.stderr)
+
+        try "connect-timeout = soon\n".write(toFile: config + "/config", atomically: true, encoding: .utf8)
+        let badValue = try get([nginx.https("/c0.bin")])
+        XCTAssertEqual(badValue.status, 2)
+        XCTAssertTrue(badValue.stderr.contains("line 1"), badValue.stderr)
+        XCTAssertEqual(nginx.log().count, before, "nothing was fetched with a bad config")
+    }
+}
