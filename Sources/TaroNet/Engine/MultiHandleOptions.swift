@@ -5,10 +5,10 @@ import CCurl
 /// of connections however many transfers ask.
 enum MultiHandleOptions {
     /// Streams curl puts on one HTTP/2 connection before it opens another.
-    /// curl's 100 is below what the scheduler may run to one host (-j 256):
-    /// the transfers past it would each open a connection of their own while
-    /// a second one is still in its handshake. A server that allows fewer
-    /// streams holds the rest in nghttp2's queue on the same connection.
+    /// OriginGate keeps an origin's transfers below curl's default of 100;
+    /// the helpers of segmented downloads come on top and must not push a
+    /// connection over it. A server that allows fewer streams still has the
+    /// last word (curl honours its SETTINGS).
     static let maxStreamsPerConnection = 1000
 
     static func apply(to multi: UnsafeMutableRawPointer, maxHostConnections: Int) {
