@@ -7,8 +7,8 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := libcurl4-openssl-dev libncurses-dev
-TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils
-BENCH_PKGS := $(BUILD_PKGS) curl nginx aria2 axel time python3 tmux
+TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils nginx openssl
+BENCH_PKGS := $(BUILD_PKGS) curl nginx openssl aria2 axel time python3 tmux
 
 # Installs whichever of the listed packages dpkg does not know as installed.
 define ensure_pkgs
