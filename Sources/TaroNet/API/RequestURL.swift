@@ -4,7 +4,7 @@ import Foundation
 /// a message that says what is wrong.
 enum RequestURL {
     static func validate(_ text: String) -> TransferFailure? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .message("invalid url: empty") }
         guard let comps = URLComponents(string: trimmed), let scheme = comps.scheme?.lowercased() else {
             return .message("invalid url: \(text)")
@@ -23,6 +23,6 @@ enum RequestURL {
         guard let comps = URLComponents(string: text) else { return "" }
         let path = comps.percentEncodedPath
         guard let last = path.split(separator: "/", omittingEmptySubsequences: true).last else { return "" }
-        return String(last).removingPercentEncoding ?? String(last)
+        return PathText.percentDecoded(last) ?? String(last)
     }
 }

@@ -25,7 +25,7 @@ extension TaroSession {
             return DownloadTask(hub: hub, core: nil, session: self)
         }
         let core = TransferCore(kind: .download, url: option.url,
-                                name: (destination as NSString).lastPathComponent,
+                                name: PathText.lastComponent(destination),
                                 localPath: destination, handler: hub)
         var spec = TransferSpec(url: option.url)
         spec.headers = option.header.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

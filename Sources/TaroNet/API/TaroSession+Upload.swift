@@ -20,7 +20,7 @@ extension TaroSession {
         case .success(let bytes):
             size = bytes
         }
-        let fileName = (option.filePath as NSString).lastPathComponent
+        let fileName = PathText.lastComponent(option.filePath)
         let core = TransferCore(kind: .upload, url: option.url, name: fileName, localPath: option.filePath, handler: hub)
         // Known before anything is sent: a queued upload shows a true 0%.
         core.update { $0.bytesTotal = size }

@@ -99,7 +99,7 @@ final class DiskWorker: Sendable {
                     response.filePath = sink.finalPath
                     // A taken name got a number: show the file that was written.
                     let path = sink.finalPath
-                    core.update { $0.localPath = path; $0.name = (path as NSString).lastPathComponent }
+                    core.update { $0.localPath = path; $0.name = PathText.lastComponent(path) }
                     results.append((tag, .success(response)))
                 } catch {
                     sink.discard()

@@ -35,26 +35,32 @@ let easyDebugCallback: taro_debug_callback = { _, type, data, size, user in
 
 extension EasyTransfer {
     func receiveBody(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        if let parent { return receiveSegmentBody(bytes, count, group: parent.group!) }
+        if case .segment(let body) = destination { return body.receive(bytes, count) }
         if !finalHeadersDelivered, !deliverFinalHeaders(responses.last) { return 0 }
         // A 416 that confirmed the file: its body is not file data.
         if alreadyComplete { return count }
-        if let group { return receivePrimarySegmentBody(bytes, count, group: group) }
         if spec.maxBodyBytes > 0, bodyBytes + Int64(count) > spec.maxBodyBytes {
             stopReason = .message("response body larger than \(spec.maxBodyBytes) bytes")
             return 0
         }
-        if let sink {
+        switch destination {
+        case .file(let sink):
+            if let segments {
+                guard let accepted = segments.receivePrimary(bytes, count, sink: sink) else { return 0 }
+                bodyBytes += Int64(accepted)
+                // Past a stolen boundary: this connection is done.
+                return accepted == count ? count : 0
+            }
             guard sink.write(bytes, count: count) else {
                 stopReason = .resumable("write \(sink.partPath): \(sink.failure ?? "error")")
                 return 0
             }
-        } else {
-            let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
-            memoryBody.append(contentsOf: buffer)
-            if case .memory(streamChunks: true) = spec.sink {
-                core.handler?.chunkReceived(Array(buffer))
+        case .memory(let body):
+            if let chunk = body.append(UnsafeRawBufferPointer(start: bytes, count: count)) {
+                core.handler?.chunkReceived(chunk)
             }
+        case .segment:
+            return 0
         }
         bodyBytes += Int64(count)
         return count
@@ -66,8 +72,8 @@ extension EasyTransfer {
             return 0
         }
         if let response = parser.feed(line) {
-            if parent != nil {
-                return checkSegmentResponse(response) ? line.count : 0
+            if case .segment(let body) = destination {
+                return body.coordinator.check(response, for: body) ? line.count : 0
             }
             responses.append(response)
             core.update { $0.exchange.responses.append(response); $0.statusCode = response.statusCode }
@@ -104,7 +110,7 @@ extension EasyTransfer {
         }
         if case .file(_, serverNaming: true) = spec.sink, spec.resume == nil { adoptServerName(response) }
         noteResumability(response)
-        if spec.segments > 1, group == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
+        if spec.segments > 1, segments == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler?.headersReceived(statusCode: response.statusCode, fields: response.fields)
         reportMoving()
@@ -164,8 +170,9 @@ extension EasyTransfer {
     }
 
     func progress(dltotal: Int64, dlnow: Int64, ultotal: Int64, ulnow: Int64) {
-        if let parent {
-            parent.progress(dltotal: 0, dlnow: 0, ultotal: 0, ulnow: 0)
+        if case .segment(let body) = destination {
+            // The whole file's progress is the coordinator's plan; the primary reports it.
+            body.coordinator.primary.progress(dltotal: 0, dlnow: 0, ultotal: 0, ulnow: 0)
             return
         }
         // A download's progress means nothing before its final headers: until
@@ -175,7 +182,7 @@ extension EasyTransfer {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now &- lastProgressNanos >= progressIntervalNanos else { return }
         var (done, total) = isUpload ? (ulnow, ultotal) : (resumeBase + dlnow, dltotal > 0 ? resumeBase + dltotal : 0)
-        if let group { (done, total) = (group.plan.totalWritten, group.plan.total) }
+        if let segments { (done, total) = (segments.plan.totalWritten, segments.plan.total) }
         if alreadyComplete { (done, total) = (resumeBase, resumeBase) }
         if spec.durabilityInterval > .zero, now &- lastDurableNanos >= Self.nanos(spec.durabilityInterval) {
             makeDurable()
@@ -184,7 +191,9 @@ extension EasyTransfer {
         guard done != lastDone || lastProgressNanos == 0 || now &- lastProgressNanos >= 1_000_000_000 else { return }
         lastProgressNanos = now
         emitProgress(done: done, total: total, now: now)
-        recordLiveDetails()
+        // Live timings are for whoever shows the header pane, the same ones
+        // who want the request headers; the end records them for everyone.
+        if spec.captureRequestHeaders { recordLiveDetails() }
     }
 
     func emitProgress(done: Int64, total: Int64, now: UInt64) {
@@ -196,7 +205,7 @@ extension EasyTransfer {
     }
 
     func recordRequestHeaders(_ block: UnsafeRawBufferPointer) {
-        guard parent == nil else { return }
+        guard !isHelper else { return }
         let text = String(decoding: block, as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: true) { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }
         guard !lines.isEmpty else { return }

@@ -33,13 +33,18 @@ extension EasyTransfer {
         let response = TransferResponse(
             statusCode: status,
             fields: responses.last?.fields ?? [],
-            body: memoryBody,
+            body: memoryBytes,
             filePath: nil,
             bodyBytes: resumeBase + bodyBytes,
             exchange: core.snapshot().exchange,
             profile: profile)
         if let sink { return .finalize(sink, response) }
         return .done(.success(response))
+    }
+
+    private var memoryBytes: [UInt8] {
+        if case .memory(let body) = destination { return body.bytes }
+        return []
     }
 
     /// Copies timings, effective URL, peer and HTTP version into the
@@ -136,7 +141,7 @@ extension EasyTransfer {
         p.uploadSpeed = Double(readOff(CURLINFO_SPEED_UPLOAD_T))
         if let ip = readString(CURLINFO_PRIMARY_IP), !ip.isEmpty {
             let port = readLong(CURLINFO_PRIMARY_PORT)
-            p.remoteAddress = ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+            p.remoteAddress = ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]:\(port)" : "\(ip):\(port)"
         }
         switch readLong(CURLINFO_HTTP_VERSION) {
         case CURL_HTTP_VERSION_1_0: p.httpVersion = "HTTP/1.0"

@@ -17,13 +17,11 @@ extension EasyTransfer {
             var plan = SegmentPlan(restoring: point.ranges, total: point.total)
             guard let first = plan.idleIndices.first else {
                 // Every range is on disk: one byte of it confirms the file is unchanged.
-                primarySegment = 0
                 resumeCursor = point.total
                 return [("Range", "bytes=\(point.total - 1)-\(point.total - 1)"), ("If-Range", point.validator)]
             }
             plan.setActive(first, true)
-            restoredPlan = plan
-            primarySegment = first
+            restored = (plan, first)
             resumeCursor = plan[first].cursor
             try sink.seek(to: resumeCursor)
             return [("Range", "bytes=\(resumeCursor)-\(plan[first].end - 1)"), ("If-Range", point.validator)]
@@ -44,11 +42,13 @@ extension EasyTransfer {
         switch decision {
         case .append(let base):
             resumeBase = base
-            if var plan = restoredPlan {
-                plan.setActive(primarySegment, true)
-                group = SegmentGroup(plan: plan, validator: point.validator, url: effectiveURL ?? spec.url,
-                                     connections: max(1, spec.segments), fd: sink.fd)
-                restoredPlan = nil
+            if let restored {
+                var plan = restored.plan
+                plan.setActive(restored.segment, true)
+                segments = SegmentCoordinator(plan: plan, validator: point.validator, url: effectiveURL ?? spec.url,
+                                              connections: max(1, spec.segments), primarySegment: restored.segment,
+                                              primary: self, fd: sink.fd)
+                self.restored = nil
                 if resumeCursor >= point.total { alreadyComplete = true }
             }
             core.update { $0.resume = point }
@@ -67,7 +67,7 @@ extension EasyTransfer {
                 return false
             }
             resumeBase = 0
-            restoredPlan = nil
+            restored = nil
             core.update { $0.resume = nil }
             return true
         case .notApplicable:
@@ -87,7 +87,7 @@ extension EasyTransfer {
     /// validator and length are known.
     func noteResumability(_ response: HTTPExchange.Response) {
         guard spec.keepPartial, response.statusCode == 200 || response.statusCode == 206, spec.resume == nil || resumeBase == 0,
-              let validator = Self.strongValidator(response),
+              let validator = SegmentCoordinator.strongValidator(response),
               let length = response.value(of: "Content-Length").flatMap({ Int64($0) }) else { return }
         core.update { $0.resume = ResumePoint(validator: validator, total: resumeBase + length, offset: 0) }
     }
@@ -100,14 +100,8 @@ extension EasyTransfer {
     func checkpoint() -> (fd: Int32, point: ResumePoint)? {
         guard let sink, var point = core.snapshot().resume else { return nil }
         guard let fd = sink.prepareSync() else { return nil }
-        if let group {
-            var plan = group.plan
-            for child in group.children {
-                guard let writer = child.segmentWriter else { continue }
-                writer.flush()
-                plan.limitWritten(child.segmentIndex, toFileOffset: writer.position)
-            }
-            if !group.primaryDone { plan.limitWritten(primarySegment, toFileOffset: sink.writtenEnd) }
+        if let segments {
+            let plan = segments.durablePlan(primaryWrittenEnd: sink.writtenEnd)
             point.ranges = plan.segments.map { .init(start: $0.start, end: $0.end, written: min($0.written, $0.length)) }
             point.offset = 0
         } else {

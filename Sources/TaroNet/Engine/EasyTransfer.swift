@@ -1,10 +1,15 @@
 import CCurl
 import Foundation
 
-/// One transfer on the engine thread: its easy handle, the buffers and files
-/// its callbacks write to, and what it has seen so far. curl reaches it from
-/// C callbacks through an unretained pointer set as CURLOPT_PRIVATE and the
-/// callbacks' user data; the engine loop keeps it alive while the handle lives.
+/// One connection on the engine thread: its easy handle, where its body goes
+/// (`destination`), and what it has seen so far. A transfer is one of these,
+/// plus the helpers its `SegmentCoordinator` owns when it is split. curl
+/// reaches it from C callbacks through an unretained pointer set as
+/// CURLOPT_PRIVATE and the callbacks' user data; the engine loop (or the
+/// coordinator, for a helper) keeps it alive while the handle lives.
+///
+/// What a response head means for a resumed file is `ResumeDecision`'s to
+/// say; this type applies it.
 final class EasyTransfer {
     let core: TransferCore
     let spec: TransferSpec
@@ -16,8 +21,8 @@ final class EasyTransfer {
     var headerList: UnsafeMutablePointer<curl_slist>?
     var mime: OpaquePointer?
     var uploadFile: UploadFileReader?
-    var sink: FileSink?
-    var memoryBody: [UInt8] = []
+    /// Set once, in init, by the kind of connection.
+    private(set) var destination: BodyDestination
     let errorBuffer: UnsafeMutablePointer<CChar>
 
     var parser = ResponseHeaderParser()
@@ -34,21 +39,16 @@ final class EasyTransfer {
     /// `bytesMoving` was reported for this attempt.
     var movingReported = false
 
-    /// For a helper connection of a segmented download: the primary transfer
-    /// and the segment this connection fetches.
-    unowned let parent: EasyTransfer?
-    let segmentIndex: Int
     /// For the primary of a segmented download, once the server allowed ranges.
-    var group: SegmentGroup?
-    var segmentWriter: BlockWriter?
+    var segments: SegmentCoordinator?
 
     /// Resuming: where in the file this connection's body starts.
     var resumeCursor: Int64 = 0
     /// Bytes already on disk before this connection's body (0 when fresh).
     var resumeBase: Int64 = 0
-    /// The range this (primary) connection fetches of a restored plan.
-    var primarySegment = 0
-    var restoredPlan: SegmentPlan?
+    /// A segmented download resumed: its saved plan and the range this
+    /// connection asks for, until the response confirms the file.
+    var restored: (plan: SegmentPlan, segment: Int)?
     /// A 416 confirmed everything is already on disk.
     var alreadyComplete = false
     /// Extra request headers decided before configure (Range, If-Range).
@@ -58,11 +58,11 @@ final class EasyTransfer {
     /// Largest header section accepted from a server.
     static let maxHeaderBytes = 64 * 1024
 
-    init(core: TransferCore, spec: TransferSpec, context: EngineContext, parent: EasyTransfer? = nil,
-         segment: Int = 0) throws(TransferFailure) {
+    /// A transfer's own connection, or (with `segment`) a helper of a
+    /// segmented download.
+    init(core: TransferCore, spec: TransferSpec, context: EngineContext, segment: SegmentBody? = nil) throws(TransferFailure) {
         guard let handle = curl_easy_init() else { throw .message("curl_easy_init failed") }
-        self.parent = parent
-        self.segmentIndex = segment
+        self.destination = Self.destination(spec.sink, segment: segment)
         self.core = core
         self.spec = spec
         self.context = context
@@ -75,7 +75,7 @@ final class EasyTransfer {
         }
         progressIntervalNanos = Self.nanos(spec.progressInterval)
         do {
-            if parent == nil { try prepareSink() }
+            if let sink { try prepareSink(sink) }
             try configure()
         } catch {
             sink?.discard()
@@ -96,19 +96,35 @@ final class EasyTransfer {
         return Unmanaged<EasyTransfer>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    private func prepareSink() throws(TransferFailure) {
-        if case .file(let path, let serverNaming) = spec.sink {
-            let sink = FileSink(finalPath: path, numberOnConflict: serverNaming)
-            self.sink = sink
-            if let point = spec.resume, !point.validator.isEmpty {
-                extraHeaders = try prepareResume(sink, point)
-            } else if spec.keepPartial {
-                // Our own .part from a run that ended before it could say how
-                // far it got: nothing in it can be verified, so start it over.
-                _ = try sink.open(resumingAt: 0)
-            } else {
-                try sink.open()
-            }
+    private static func destination(_ sink: TransferSpec.Sink, segment: SegmentBody?) -> BodyDestination {
+        if let segment { return .segment(segment) }
+        switch sink {
+        case .memory(let streamChunks): return .memory(MemoryBody(streamChunks: streamChunks))
+        case .file(let path, let serverNaming): return .file(FileSink(finalPath: path, numberOnConflict: serverNaming))
+        }
+    }
+
+    /// A download's file, when this connection is a download's own.
+    var sink: FileSink? {
+        if case .file(let sink) = destination { return sink }
+        return nil
+    }
+
+    /// A helper of a segmented download, not a transfer of its own.
+    var isHelper: Bool {
+        if case .segment = destination { return true }
+        return false
+    }
+
+    private func prepareSink(_ sink: FileSink) throws(TransferFailure) {
+        if let point = spec.resume, !point.validator.isEmpty {
+            extraHeaders = try prepareResume(sink, point)
+        } else if spec.keepPartial {
+            // Our own .part from a run that ended before it could say how
+            // far it got: nothing in it can be verified, so start it over.
+            _ = try sink.open(resumingAt: 0)
+        } else {
+            try sink.open()
         }
     }
 
@@ -128,7 +144,6 @@ final class EasyTransfer {
         sink?.discard()
     }
 
-
     func setPaused(_ paused: Bool) {
         guard paused != isPaused else { return }
         isPaused = paused
@@ -137,7 +152,7 @@ final class EasyTransfer {
 
     /// Tells the scheduler, once, that bytes are moving.
     func reportMoving() {
-        guard parent == nil, !movingReported else { return }
+        guard !isHelper, !movingReported else { return }
         movingReported = true
         context.events.append(.bytesMoving(core.id))
     }

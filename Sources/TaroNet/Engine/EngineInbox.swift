@@ -13,6 +13,16 @@ final class EngineInbox: Sendable {
         var closed = false
         /// The thread freed the multi handle.
         var finished = false
+        /// A wakeup was sent since the thread last took its messages: the
+        /// poll it ends has not been followed by a `take` yet, so another
+        /// would only cost a syscall and a spurious round.
+        var woken = false
+
+        mutating func wakeOnce(_ multi: UnsafeMutableRawPointer) {
+            guard !finished, !woken else { return }
+            woken = true
+            curl_multi_wakeup(multi)
+        }
     }
 
     private let state = Mutex(State())
@@ -27,7 +37,7 @@ final class EngineInbox: Sendable {
         state.withLock { s -> Bool in
             guard !s.closed else { return false }
             s.messages.append(message)
-            curl_multi_wakeup(multi)
+            s.wakeOnce(multi)
             return true
         }
     }
@@ -37,13 +47,13 @@ final class EngineInbox: Sendable {
     func postInternal(_ message: SchedulerMessage) {
         state.withLock { s in
             s.messages.append(message)
-            if !s.finished { curl_multi_wakeup(multi) }
+            s.wakeOnce(multi)
         }
     }
 
     /// Ends the poll without a message (a scheduler job was queued).
     func wake() {
-        state.withLock { if !$0.finished { curl_multi_wakeup(multi) } }
+        state.withLock { $0.wakeOnce(multi) }
     }
 
     /// Stops taking messages from outside; true for the first call.
@@ -51,14 +61,17 @@ final class EngineInbox: Sendable {
         state.withLock { s -> Bool in
             guard !s.closed else { return false }
             s.closed = true
-            curl_multi_wakeup(multi)
+            s.wakeOnce(multi)
             return true
         }
     }
 
-    /// What arrived, and whether to stop once it is handled.
+    /// What arrived, and whether to stop once it is handled. The thread
+    /// calls it after running the executor's jobs and before each poll, so
+    /// anything posted after this call sends a wakeup of its own.
     func take() -> (messages: [SchedulerMessage], stop: Bool) {
         state.withLock { s in
+            s.woken = false
             defer { s.messages.removeAll(keepingCapacity: true) }
             return (s.messages, s.closed)
         }

@@ -52,12 +52,12 @@ final class EngineLoop: @unchecked Sendable {
 
     func pause(_ id: UInt64) {
         transfers[id]?.setPaused(true)
-        transfers[id]?.group?.children.forEach { $0.setPaused(true) }
+        transfers[id]?.segments?.setPaused(true)
     }
 
     func resume(_ id: UInt64) {
         transfers[id]?.setPaused(false)
-        transfers[id]?.group?.children.forEach { $0.setPaused(false) }
+        transfers[id]?.segments?.setPaused(false)
     }
 
     // MARK: the loop's steps
@@ -104,15 +104,16 @@ final class EngineLoop: @unchecked Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                   let transfer = EasyTransfer.from(handle: easy) else { continue }
             let code = taro_msg_result(message)
-            if let parent = transfer.parent {
-                // A helper of a segmented download.
+            if case .segment(let body) = transfer.destination {
+                // A helper of a segmented download: its coordinator frees it.
                 curl_multi_remove_handle(multi, easy)
-                parent.childFinished(transfer)
-                settleIfIdle(parent)
+                let primary = body.coordinator.primary
+                body.coordinator.helperFinished(transfer, body: body)
+                settleIfIdle(primary)
                 continue
             }
             guard transfers[transfer.core.id] === transfer else { continue }
-            if transfer.group != nil {
+            if transfer.segments != nil {
                 curl_multi_remove_handle(multi, easy)
                 transfer.primaryFinished()
                 settleIfIdle(transfer)
@@ -129,22 +130,17 @@ final class EngineLoop: @unchecked Sendable {
     /// A segmented download settles when none of its connections is left;
     /// after a failure the remaining ones are stopped at once.
     private func settleIfIdle(_ primary: EasyTransfer) {
-        guard let group = primary.group else { return }
-        if group.failure != nil {
-            for child in group.children + group.pendingStarts {
-                curl_multi_remove_handle(multi, child.handle)
-                child.cleanup()
-            }
-            group.children.removeAll()
-            group.pendingStarts.removeAll()
-            if !group.primaryDone {
+        guard let segments = primary.segments else { return }
+        if segments.failure != nil {
+            removeHelpers(of: segments)
+            if !segments.primaryDone {
                 curl_multi_remove_handle(multi, primary.handle)
-                group.primaryDone = true
+                segments.primaryStopped()
             }
         }
-        guard group.isIdle else { return }
+        guard segments.isIdle else { return }
         transfers[primary.core.id] = nil
-        let completion = primary.completeGroup(group)
+        let completion = primary.completeSegmented(segments)
         leaveGate(primary)
         primary.cleanup()
         deliver(primary.core.id, completion, core: primary.core)
@@ -192,31 +188,33 @@ final class EngineLoop: @unchecked Sendable {
 
     private func addPendingSegments() {
         for transfer in transfers.values {
-            guard let group = transfer.group, !group.pendingStarts.isEmpty else { continue }
-            for child in group.pendingStarts {
-                group.children.append(child)
-                curl_multi_add_handle(multi, child.handle)
+            guard let segments = transfer.segments else { continue }
+            for helper in segments.takePendingStarts() {
+                curl_multi_add_handle(multi, helper.handle)
             }
-            group.pendingStarts.removeAll()
-            if group.failure != nil { settleIfIdle(transfer) }
+            if segments.failure != nil { settleIfIdle(transfer) }
         }
     }
 
     /// Takes a transfer and its helpers out of the multi handle and frees them.
     private func remove(_ transfer: EasyTransfer) {
-        if let group = transfer.group {
-            for child in group.children + group.pendingStarts {
-                curl_multi_remove_handle(multi, child.handle)
-                child.cleanup()
-            }
-            group.children.removeAll()
-            group.pendingStarts.removeAll()
-            if group.primaryDone {
+        if let segments = transfer.segments {
+            removeHelpers(of: segments)
+            if segments.primaryDone {
                 transfer.cleanup()
                 return
             }
         }
         curl_multi_remove_handle(multi, transfer.handle)
         transfer.cleanup()
+    }
+
+    /// Takes a segmented download's helpers out of the multi handle (those
+    /// not yet added are simply not there) and frees them.
+    private func removeHelpers(of segments: SegmentCoordinator) {
+        for helper in segments.detachHelpers() {
+            curl_multi_remove_handle(multi, helper.handle)
+            helper.cleanup()
+        }
     }
 }

@@ -69,14 +69,11 @@ extension TransferSpec {
     var hostKey: String { Self.hostKey(of: url) }
 
     static func hostKey(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
+        guard let range = PathText.authority(url), let schemeEnd = PathText.schemeSeparator(url) else { return url }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
-        var authority = url[schemeEnd.upperBound...]
-        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
-            authority = authority[..<end]
-        }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        let hasPort = authority.last != "]" && authority.contains(":")
+        var authority = url[range]
+        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.utf8.index(after: at)...] }
+        let hasPort = authority.utf8.last != UInt8(ascii: "]") && authority.utf8.contains(UInt8(ascii: ":"))
         return "\(scheme)://\(authority.lowercased())" + (hasPort ? "" : (scheme == "https" ? ":443" : ":80"))
     }
 }

@@ -41,7 +41,7 @@ extension TransferManager {
                 // Idle means asleep: only a change (or close) wakes it.
                 if busy {
                     persistWake.wait(timeout: .now() + .milliseconds(Int(Self.passInterval * 1000)))
-                    Thread.sleep(forTimeInterval: Self.gather)
+                    _ = persistClosing.wait(timeout: .now() + .milliseconds(Int(Self.gather * 1000)))
                 } else {
                     persistWake.wait()
                 }
@@ -133,6 +133,7 @@ extension TransferManager {
             return unfinished
         }
         if store != nil {
+            persistClosing.signal()
             persistWake.signal()
             persisterDone.wait()
             // What changed since the persister's last pass: finished rows lose

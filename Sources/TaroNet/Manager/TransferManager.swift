@@ -22,6 +22,9 @@ public final class TransferManager: Sendable {
     /// Wakes the persister when rows changed.
     let persistWake = WakeSignal()
     let persisterDone = DispatchSemaphore(value: 0)
+    /// Signalled once, by shutdown: cuts the persister's gathering pause
+    /// short, so quitting never waits for it.
+    let persistClosing = DispatchSemaphore(value: 0)
 
     /// Opens the state directory (if any) and takes its lock: a second
     /// process on the same directory gets a clear error.

@@ -33,7 +33,7 @@ extension TransferRequest {
     func queuedSnapshot(id: UInt64, addedAt: Date, insecure: Bool = false) -> TransferSnapshot {
         let path = localPath
         var snapshot = TransferSnapshot(id: id, kind: kind, url: URLRedaction.withoutUserinfo(url),
-                                        name: (path as NSString).lastPathComponent, state: .queued,
+                                        name: PathText.lastComponent(path), state: .queued,
                                         localPath: path, queuedAt: addedAt)
         snapshot.insecure = insecure
         // An upload's size is known before anything is sent: a queued one shows a true 0%.
@@ -68,7 +68,7 @@ extension TransferRequest {
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             var spec = TransferSpec(url: url)
             spec.headers = headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            let fileName = (filePath as NSString).lastPathComponent
+            let fileName = PathText.lastComponent(filePath)
             if put {
                 spec.method = "PUT"
                 spec.body = .file(path: filePath)

@@ -4,13 +4,9 @@ public enum URLRedaction {
     /// "https://user:pw@host/p" → "https://host/p". Works on the text itself,
     /// so a URL too malformed to parse still loses its userinfo.
     public static func withoutUserinfo(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let authorityStart = schemeEnd.upperBound
-        let rest = url[authorityStart...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? url.endIndex
-        let authority = url[authorityStart..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@") else { return url }
-        return String(url[..<authorityStart]) + String(url[url.index(after: at)...])
+        guard let authority = PathText.authority(url),
+              let at = url.utf8[authority].lastIndex(of: UInt8(ascii: "@")) else { return url }
+        return String(url[..<authority.lowerBound]) + String(url[url.utf8.index(after: at)...])
     }
 
     /// Request header names whose values are secrets.

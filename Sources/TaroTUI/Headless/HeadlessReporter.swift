@@ -116,7 +116,7 @@ final class HeadlessReporter {
     }
 
     private func progressLine(_ item: TransferSnapshot) -> String {
-        let percent = item.percent.map { String(format: "%3d%%", $0) } ?? "  ?%"
+        let percent = item.percent.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + "\($0)%" } ?? "  ?%"
         let total = item.bytesTotal.map(ByteFormat.size) ?? "?"
         return "\(percent)  \(ByteFormat.size(item.bytesDone))/\(total)  \(ByteFormat.rate(item.bytesPerSecond))  "
             + TerminalText.sanitize(item.name)
