@@ -1,8 +1,8 @@
 import Foundation
 import TaroTUI
 
-/// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo] [URL ...]`,
-/// parsed.
+/// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo]
+/// [network options: --cacert, -k, --proxy, -u, -b, -c, -A, --http2, …] [URL ...]`, parsed.
 struct LaunchOptions {
     var directory: String?
     /// `-i`: a file of URLs, one per line, or "-" for stdin.

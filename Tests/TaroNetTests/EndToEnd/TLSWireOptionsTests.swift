@@ -90,6 +90,19 @@ final class TLSWireOptionsTests: XCTestCase {
         }
     }
 
+    func testNetrcFileGivesCredentialsOnlyToItsMachine() throws {
+        let netrc = dir.file("netrc")
+        try "machine 127.0.0.1 login bob password from-netrc\n".write(toFile: netrc, atomically: true, encoding: .utf8)
+        let run = try TaroCommand.run(["request", "--cacert", nginx.certificate, "--netrc-file", netrc,
+                                       nginx.https("/landing", host: "127.0.0.1")], environment: env)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let other = try TaroCommand.run(["request", "--cacert", nginx.certificate, "--netrc-file", netrc,
+                                         nginx.https("/landing", host: "localhost")], environment: env)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        let landings = nginx.log().filter { $0.path == "/landing" }.map(\.authorization)
+        XCTAssertEqual(landings, ["Basic " + Data("bob:from-netrc".utf8).base64EncodedString(), "-"])
+    }
+
     func testProxyIsUsedAndNoProxyGoesAround() throws {
         // A name that resolves nowhere: only the proxy can answer for it.
         let proxy = "http://127.0.0.1:\(nginx.proxyPort)"
