@@ -1,4 +1,5 @@
 import Foundation
+import TaroNet
 import XCTest
 
 /// The curl-style wire options through the real binary against nginx on
@@ -152,6 +153,54 @@ final class TLSWireOptionsTests: XCTestCase {
         XCTAssertEqual(lines.count, 300)
         let connections = Set(lines.map(\.connection))
         XCTAssertLessThanOrEqual(connections.count, 2, "200 at once over HTTP/2 share a connection, not \(connections.count)")
+    }
+
+    func testHTTPVersionAndPerHostConnectionCap() throws {
+        let files = try nginx.addFiles(prefix: "v", count: 24, size: 4096)
+        let h1 = try get(["--cacert", nginx.certificate, "--http1.1", "-o", "v0-h1.bin", nginx.https("/v0.bin")])
+        XCTAssertEqual(h1.status, 0, h1.stderr)
+        let h2 = try get(["--cacert", nginx.certificate, "-o", "v0-h2.bin", nginx.https("/v0.bin")])
+        XCTAssertEqual(h2.status, 0, h2.stderr)
+        XCTAssertEqual(nginx.log().filter { $0.path == "/v0.bin" }.map(\.protocolName), ["HTTP/1.1", "HTTP/2.0"])
+
+        // Plain HTTP/1.1, 12 at once, at most 2 connections to the host.
+        let list = dir.file("plain-list")
+        try (1..<24).map { nginx.http("/v\($0).bin") }.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let capped = try get(["-j", "12", "--max-host-connections", "2", "-i", list])
+        XCTAssertEqual(capped.status, 0, capped.stderr)
+        for i in 1..<24 { XCTAssertEqual(contents("v\(i).bin"), files["v\(i).bin"]) }
+        let plain = nginx.log().filter { $0.port == nginx.plainPort && $0.path.hasPrefix("/v") }
+        XCTAssertEqual(plain.count, 23)
+        XCTAssertLessThanOrEqual(Set(plain.map(\.connection)).count, 2)
+    }
+
+    func testTheManagerMarksInsecureRowsAndRefusesUntrustedOnes() throws {
+        let files = try nginx.addFiles(prefix: "r", count: 1, size: 2048)
+        var options = ManagerOptions(limit: 2, retry: .none)
+        options.wire.insecure = true
+        let insecure = try TransferManager(options: options)
+        defer { insecure.shutdown() }
+        let id = insecure.addDownload(url: nginx.https("/r0.bin"), path: dir.file("out/r0.bin"))
+        XCTAssertEqual(insecure.snapshot().items.first { $0.id == id }?.insecure, true, "marked while it waits")
+        let deadline = Date().addingTimeInterval(30)
+        while insecure.snapshot().items.first(where: { $0.id == id })?.state.isFinal != true && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let done = try XCTUnwrap(insecure.snapshot().items.first { $0.id == id })
+        XCTAssertEqual(done.state, .done, done.errorMessage ?? "")
+        XCTAssertTrue(done.insecure, "and once done")
+        XCTAssertEqual(contents("r0.bin"), files["r0.bin"])
+
+        let checked = try TransferManager(options: ManagerOptions(limit: 2, retry: .none))
+        defer { checked.shutdown() }
+        let refused = checked.addDownload(url: nginx.https("/r0.bin"), path: dir.file("out/r0-checked.bin"))
+        while checked.snapshot().items.first(where: { $0.id == refused })?.state.isFinal != true && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let row = try XCTUnwrap(checked.snapshot().items.first { $0.id == refused })
+        XCTAssertEqual(row.state, .failed)
+        XCTAssertFalse(row.insecure)
+        XCTAssertTrue(row.errorMessage?.contains("certificate is not trusted") ?? false, row.errorMessage ?? "")
     }
 
     func testSegmentedDownloadOverHTTP2UsesStreamsNotConnections() throws {

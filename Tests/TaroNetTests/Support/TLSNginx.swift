@@ -5,7 +5,7 @@ import XCTest
 /// (a certificate for 127.0.0.1 and localhost made now with openssl), plain
 /// HTTP on `plainPort`, and a forward proxy on `proxyPort` that sends every
 /// request it gets to the plain server. Its access log names each request's
-/// connection, port, path, Authorization, Cookie and User-Agent, so a test
+/// connection, port, path, Authorization, Cookie, User-Agent and protocol, so a test
 /// can count connections and see what was sent where.
 final class TLSNginx {
     let dir: TestDirectory
@@ -25,6 +25,8 @@ final class TLSNginx {
         let authorization: String
         let cookie: String
         let userAgent: String
+        /// "HTTP/2.0" or "HTTP/1.1".
+        let protocolName: String
     }
 
     init() throws {
@@ -96,8 +98,9 @@ final class TLSNginx {
         let text = (try? String(contentsOfFile: accessLog, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 6, let port = Int(f[1]) else { return nil }
-            return LogLine(connection: f[0], port: port, path: f[2], authorization: f[3], cookie: f[4], userAgent: f[5])
+            guard f.count == 7, let port = Int(f[1]) else { return nil }
+            return LogLine(connection: f[0], port: port, path: f[2], authorization: f[3], cookie: f[4], userAgent: f[5],
+                           protocolName: f[6])
         }
     }
 
@@ -113,7 +116,7 @@ final class TLSNginx {
         error_log \(dir.file("error.log")) warn;
         events { worker_connections 1024; }
         http {
-          log_format taro "$connection\t$server_port\t$request_uri\t$http_authorization\t$http_cookie\t$http_user_agent";
+          log_format taro "$connection\t$server_port\t$request_uri\t$http_authorization\t$http_cookie\t$http_user_agent\t$server_protocol";
           access_log \(dir.file("access.log")) taro;
           client_body_temp_path \(dir.file("body"));
           proxy_temp_path \(dir.file("proxy"));
