@@ -134,16 +134,22 @@ public final class TransferManager: Sendable {
         return s.unclaimed.remove(at: i)
     }
 
+    /// A request's row before it runs, marked when this manager skips
+    /// certificate checks.
+    func queuedSnapshot(_ request: TransferRequest, id: UInt64, addedAt: Date) -> TransferSnapshot {
+        request.queuedSnapshot(id: id, addedAt: addedAt, insecure: options.wire.insecure)
+    }
+
     private func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
                         submissions: inout SubmitBatch) -> UInt64 {
-        let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date(), insecure: options.wire.insecure), request: request,
+        let row = ManagedRow(snapshot: queuedSnapshot(request, id: 0, addedAt: Date()), request: request,
                              serverNaming: serverNaming, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
     private func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
-        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt, insecure: options.wire.insecure),
+        var row = ManagedRow(snapshot: queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt),
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
@@ -212,7 +218,7 @@ public final class TransferManager: Sendable {
                   row.request.refusal == nil else { return nil }
             row.resume = row.snapshot.state == .failed ? row.snapshot.resume : nil
             row.earlierAttempts = row.snapshot.attempt
-            var fresh = row.request.queuedSnapshot(id: id, addedAt: row.snapshot.queuedAt, insecure: options.wire.insecure)
+            var fresh = queuedSnapshot(row.request, id: id, addedAt: row.snapshot.queuedAt)
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
             fresh.name = row.snapshot.name
