@@ -5,7 +5,7 @@ import XCTest
 /// (a certificate for 127.0.0.1 and localhost made now with openssl), plain
 /// HTTP on `plainPort`, and a forward proxy on `proxyPort` that sends every
 /// request it gets to the plain server. Its access log names each request's
-/// connection, port, path, Authorization, Cookie, User-Agent and protocol, so a test
+/// connection, port, path, Authorization, Cookie, User-Agent, protocol and Range, so a test
 /// can count connections and see what was sent where.
 final class TLSNginx {
     let dir: TestDirectory
@@ -27,6 +27,8 @@ final class TLSNginx {
         let userAgent: String
         /// "HTTP/2.0" or "HTTP/1.1".
         let protocolName: String
+        /// The Range asked for, "-" for none.
+        let range: String
     }
 
     init() throws {
@@ -98,9 +100,9 @@ final class TLSNginx {
         let text = (try? String(contentsOfFile: accessLog, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 7, let port = Int(f[1]) else { return nil }
+            guard f.count == 8, let port = Int(f[1]) else { return nil }
             return LogLine(connection: f[0], port: port, path: f[2], authorization: f[3], cookie: f[4], userAgent: f[5],
-                           protocolName: f[6])
+                           protocolName: f[6], range: f[7])
         }
     }
 
@@ -116,7 +118,7 @@ final class TLSNginx {
         error_log \(dir.file("error.log")) warn;
         events { worker_connections 1024; }
         http {
-          log_format taro "$connection\t$server_port\t$request_uri\t$http_authorization\t$http_cookie\t$http_user_agent\t$server_protocol";
+          log_format taro "$connection\t$server_port\t$request_uri\t$http_authorization\t$http_cookie\t$http_user_agent\t$server_protocol\t$http_range";
           access_log \(dir.file("access.log")) taro;
           client_body_temp_path \(dir.file("body"));
           proxy_temp_path \(dir.file("proxy"));
@@ -132,6 +134,8 @@ final class TLSNginx {
             location = /to-other-host { return 302 https://localhost:\(tls)/landing; }
             location = /to-same-host { return 302 https://127.0.0.1:\(tls)/landing; }
             location = /landing { default_type text/plain; return 200 "landed\\n"; }
+            # Slow enough to be interrupted mid-file.
+            location /slow/ { alias \(dir.file("www"))/; limit_rate 2m; }
             location = /set-cookie {
               add_header Set-Cookie "session=abc123; Path=/";
               default_type text/plain;
