@@ -63,6 +63,8 @@ enum HelpText {
           -A, --user-agent NAME  the User-Agent sent (default taro-tui/VERSION)
           --connect-timeout S    give up connecting after S seconds
           --http1.1, --http2     speak this HTTP version (default: HTTP/2 over TLS when offered)
+          --segment-connections  each segment of -s N on a connection of its own, also over HTTP/2
+                                 (where they are otherwise streams of one connection)
           --max-host-connections N
                                  connections to one host at most (default: no cap; HTTP/2 runs
                                  the transfers of one host as streams of one connection)

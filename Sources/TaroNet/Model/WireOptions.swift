@@ -60,6 +60,9 @@ public struct WireOptions: Sendable, Equatable {
     /// Nil for the transfer's own default.
     public var connectTimeoutMilliseconds: Int?
     public var httpVersion: HTTPVersion = .automatic
+    /// Each segment of a segmented download on a connection of its own, as
+    /// over HTTP/1.1; otherwise, over HTTP/2, they are streams of one.
+    public var segmentConnections = false
 
     public init() {}
 }

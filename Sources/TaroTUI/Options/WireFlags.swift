@@ -17,7 +17,7 @@ public struct WireFlags: Sendable {
         "-c", "--cookie-jar", "-A", "--user-agent", "--connect-timeout", "--max-host-connections",
     ]
     /// Options that stand alone.
-    public static let switches: Set<String> = ["-k", "--insecure", "--netrc", "--http1.1", "--http2"]
+    public static let switches: Set<String> = ["-k", "--insecure", "--netrc", "--http1.1", "--http2", "--segment-connections"]
 
     public static func knows(_ flag: String) -> Bool { withValue.contains(flag) || switches.contains(flag) }
 
@@ -94,6 +94,7 @@ public struct WireFlags: Sendable {
             maxHostConnections = n
         case "--http1.1": wire.httpVersion = .http1_1
         case "--http2": wire.httpVersion = .http2
+        case "--segment-connections": wire.segmentConnections = true
         default: throw OptionError(description: "unknown option \(flag)")
         }
     }

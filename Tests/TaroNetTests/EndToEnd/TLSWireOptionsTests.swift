@@ -211,6 +211,15 @@ final class TLSWireOptionsTests: XCTestCase {
         let lines = nginx.log().filter { $0.path == "/big0.bin" }
         XCTAssertGreaterThan(lines.count, 1, "the download was split")
         XCTAssertEqual(Set(lines.map(\.connection)).count, 1, "its segments ran as streams of one connection")
+
+        // Asked for, each segment gets a connection of its own.
+        let own = try get(["--cacert", nginx.certificate, "-s", "4", "--segment-connections", "-o", "own.bin",
+                           nginx.https("/big0.bin")])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertTrue(contents("own.bin") == files["big0.bin"], "every byte in place")
+        let ownLines = nginx.log().filter { $0.path == "/big0.bin" }.dropFirst(lines.count)
+        XCTAssertGreaterThan(ownLines.count, 1)
+        XCTAssertEqual(Set(ownLines.map(\.connection)).count, ownLines.count, "one connection per request")
     }
 
     func testAnInterruptedHTTP2DownloadResumesExactly() throws {
