@@ -7,7 +7,9 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := libcurl4-openssl-dev libncurses-dev
-TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils nginx openssl
+TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils curl python3 python3-pip nginx openssl
+# aria2p (PyPI) drives the JSON-RPC end-to-end tests as a client nobody here wrote.
+TEST_PIP := aria2p
 BENCH_PKGS := $(BUILD_PKGS) curl nginx openssl aria2 axel time python3 tmux
 
 # Installs whichever of the listed packages dpkg does not know as installed.
@@ -28,6 +30,8 @@ deps-build:
 
 deps-test:
 	$(call ensure_pkgs,$(TEST_PKGS))
+	@command -v aria2p >/dev/null || [ -x "$$HOME/.local/bin/aria2p" ] || { echo "installing: $(TEST_PIP) (pip)"; \
+	  python3 -m pip install -q $(TEST_PIP) 2>/dev/null || python3 -m pip install -q --break-system-packages $(TEST_PIP); }
 
 deps-bench:
 	$(call ensure_pkgs,$(BENCH_PKGS))

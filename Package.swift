@@ -29,10 +29,14 @@ let package = Package(
         // hot path; tests run in debug, where that code would be 3x slower
         // than the clients it serves, so it is always optimised.
         .target(name: "TaroServer", swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "TaroTUI", dependencies: ["TaroNet", "CNcursesw"]),
-        .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI"]),
+        // aria2's JSON-RPC over a small loopback HTTP listener: the remote
+        // control of a running manager, and the client the command line uses.
+        .target(name: "TaroRPC", dependencies: ["TaroNet"]),
+        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "CNcursesw"]),
+        .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI", "TaroRPC"]),
         .testTarget(name: "TaroNetTests", dependencies: ["TaroNet", "TaroServer"]),
         .testTarget(name: "TaroServerTests", dependencies: ["TaroServer"]),
         .testTarget(name: "TaroTUITests", dependencies: ["TaroTUI", "TaroNet", "TaroServer"]),
+        .testTarget(name: "TaroRPCTests", dependencies: ["TaroRPC", "TaroNet", "TaroServer"]),
     ]
 )

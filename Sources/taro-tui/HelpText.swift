@@ -16,6 +16,10 @@ enum HelpText {
           taro-tui get [options] URL ...   download without a screen
           taro-tui upload [options] FILE URL
           taro-tui request [options] URL   print a response body
+          taro-tui daemon [options] [URL ...]   the manager without a screen, driven over JSON-RPC
+          taro-tui add [-d DIR] [-o NAME] URL ...   hand URLs to the running instance (--rpc or daemon)
+          taro-tui ls [--json]             list the running instance's transfers
+          taro-tui pause|resume|abort ID   act on one of them (ID as ls shows it)
           taro-tui serve [--port N]        run the built-in test server (for trying things and benchmarks)
           taro-tui --help | --version
 
@@ -32,6 +36,21 @@ enum HelpText {
           --retries N            retries of a transient failure (default 7)
           --max-size BYTES       fail a download whose body is larger (default: no limit)
 
+        Remote control (aria2's JSON-RPC at http://127.0.0.1:PORT/jsonrpc):
+          --rpc                  turn it on (always on for daemon); the footer shows the port
+          --rpc-port N           port (default 6800; 0 for any free one)
+          --rpc-secret S         the token:S every call needs (default: $TARO_TUI_RPC_SECRET, which
+                                 other users cannot read as they can a command line, else
+                                 generated); port and secret are in STATE_DIR/rpc.json (0600)
+                                 while it runs, which add, ls, pause, resume, abort and a
+                                 second `taro-tui URL` read
+          --rpc-listen-all       listen on every address, not only loopback
+          --rpc-allow-dir DIR    let clients' dir option name DIR too (default: only -d's tree)
+          --rpc-max-request-size SIZE   largest request body (default 2M)
+          From aria2p:  aria2p --port 6800 --secret S add URL;  aria2p ... show;  aria2p ... pause GID
+          From curl:    curl http://127.0.0.1:6800/jsonrpc -d '{"jsonrpc":"2.0","id":"1",
+                          "method":"aria2.addUri","params":["token:S",["URL"]]}'
+
         get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
             [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...
           -o FILE                name the file of a single URL (never replaces an existing file)
@@ -40,7 +59,11 @@ enum HelpText {
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
           --no-state             keep nothing for resuming after a crash
-          Run the same command again after an interruption: downloads continue from their .part.
+          Run the same command again after an interruption (Ctrl-C, SIGTERM, SIGHUP save and exit
+          128+signal; a kill -9 loses at most the last quarter second): downloads continue from
+          their .part, whatever the spelling of -d/-o (relative, ./, .., ~, a symlink). Unfinished
+          transfers of other runs in the state directory are kept and named on stderr, each with
+          the command that continues it.
 
         upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL
           multipart/form-data POST with the file under FIELD (default "file"), or --put for a raw PUT
@@ -72,9 +95,11 @@ enum HelpText {
           option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
           A bad line is named by its number and nothing starts.
 
-        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors.
+        Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors,
+        128 + the signal when interrupted (130 for Ctrl-C).
         Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
-        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks).
+        TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks);
+        TARO_TUI_RPC_SECRET=S is the JSON-RPC secret when --rpc-secret is not given.
 
         Keys:
         """

@@ -2,6 +2,7 @@ import Foundation
 import TaroTUI
 
 /// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo]
+/// [--rpc [--rpc-port N] [--rpc-secret S] [--rpc-listen-all] [--rpc-allow-dir DIR]...]
 /// [network options: --cacert, -k, --proxy, -u, -b, -c, -A, --http2, …] [URL ...]`, parsed.
 struct LaunchOptions {
     var directory: String?
@@ -15,6 +16,13 @@ struct LaunchOptions {
     var maxSize: Int64 = 0
     /// The shared network options as given, applied after the config file's.
     var wireFlags: [(flag: String, value: String?)] = []
+    /// aria2's JSON-RPC (see TaroRPC): off unless asked for.
+    var rpc = false
+    var rpcPort: UInt16 = 6800
+    var rpcSecret: String?
+    var rpcListenAll = false
+    var rpcAllowDirs: [String] = []
+    var rpcMaxRequestSize = 2 << 20
 
     struct UsageError: Error, CustomStringConvertible {
         let description: String
@@ -61,6 +69,31 @@ struct LaunchOptions {
                     throw UsageError(description: "--max-size wants a number of bytes, not \(text)")
                 }
                 maxSize = n
+            case "--rpc", "--enable-rpc":
+                rpc = true
+            case "--rpc-port", "--rpc-listen-port":
+                let text = try value(arg)
+                // 0: any free port (rpc.json and the footer say which).
+                guard let n = UInt16(text) else {
+                    throw UsageError(description: "\(arg) wants a port from 0 to 65535, not \(text)")
+                }
+                rpcPort = n
+            case "--rpc-secret":
+                let text = try value(arg)
+                guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else {
+                    throw UsageError(description: "--rpc-secret wants printable characters without spaces")
+                }
+                rpcSecret = text
+            case "--rpc-listen-all":
+                rpcListenAll = true
+            case "--rpc-allow-dir":
+                rpcAllowDirs.append(try value(arg))
+            case "--rpc-max-request-size":
+                let text = try value(arg)
+                guard let n = Self.size(text), (1024...(64 << 20)).contains(n) else {
+                    throw UsageError(description: "--rpc-max-request-size wants 1K to 64M, not \(text)")
+                }
+                rpcMaxRequestSize = n
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count
@@ -76,5 +109,12 @@ struct LaunchOptions {
             }
             i += 1
         }
+    }
+
+    /// "2M", "512K" or a number of bytes, as aria2 writes sizes.
+    static func size(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1024, "k": 1024, "M": 1 << 20, "m": 1 << 20]
+        if let last = text.last, let unit = units[last] { return Int(text.dropLast()).map { $0 * unit } }
+        return Int(text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TaroNet
+import TaroRPC
 import TaroTUI
 
 // Argument parsing and dispatch only; the work lives in the libraries.
@@ -20,6 +21,10 @@ case "--version", "-V":
     exit(0)
 case "serve":
     ServeCommand.run(Array(arguments.dropFirst()))
+case "daemon":
+    DaemonCommand.run(Array(arguments.dropFirst()))
+case let command? where RemoteMain.commands.contains(command):
+    exit(RemoteMain.run(command: command, arguments: Array(arguments.dropFirst())))
 case let command? where HeadlessMain.commands.contains(command):
     exit(HeadlessMain.run(command: command, arguments: Array(arguments.dropFirst())))
 default:
@@ -38,7 +43,8 @@ do {
 var demoDirectory: String?
 let directory: String
 if let given = options.directory {
-    directory = given
+    // One spelling for one place, so rows, records and reruns agree.
+    directory = LocalPath.canonicalDirectory(given)
 } else if options.demo {
     do {
         directory = try DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo")
@@ -75,19 +81,16 @@ var demoState: String?
 if options.demo && options.stateDirectory == nil {
     demoState = try? DemoShowcase.makeTemporaryDirectory(prefix: "taro-demo-state")
 }
-let manager: TransferManager
-do {
-    var managerOptions = ManagerOptions(
-        limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
-        maxBodyBytes: options.maxSize,
-        stateDirectory: demoState ?? options.stateDirectory ?? TransferStore.defaultDirectory())
-    managerOptions.wire = wire.wire
-    managerOptions.maxHostConnections = wire.maxHostConnections
-    manager = try TransferManager(options: managerOptions)
-} catch {
-    fail("\(error)", status: 1)
+let stateDirectory = demoState ?? options.stateDirectory.map { LocalPath.canonicalDirectory($0) }
+    ?? TransferStore.defaultDirectory()
+if importer == nil && !options.demo { ManagerLaunch.handOver(options, stateDirectory: stateDirectory) }
+let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory, wire: wire)
+// URLs named on the command line first: one that was saved unfinished is
+// claimed and continues from its .part instead of starting a numbered twin.
+for url in options.urls {
+    manager.addDownload(url: url, directory: directory)
 }
-// Unfinished transfers of the last run come back first, and continue.
+// Then the rest of what was saved comes back.
 manager.restoreSaved()
 var demo: DemoShowcase.Running?
 if options.demo {
@@ -97,12 +100,22 @@ if options.demo {
         fail("cannot start the demo server: \(error)", status: 1)
     }
 }
-for url in options.urls {
-    manager.addDownload(url: url, directory: directory)
+var config = AppConfig.fromEnvironment(downloadDirectory: directory)
+// A record that could not be read was moved aside, not lost: say where.
+let damaged = manager.damagedRecords
+if !damaged.isEmpty {
+    let noun = damaged.count == 1 ? "saved record could not be read; it was" : "saved records could not be read; they were"
+    config.launchNotice = "\(damaged.count) \(noun) moved to "
+        + ((damaged[0] as NSString).deletingLastPathComponent)
 }
 
-let config = AppConfig.fromEnvironment(downloadDirectory: directory)
-let status = TaroTUIApp.run(controller: manager, config: config, importing: importer)
+// Remote control starts before the screen, so a port in use is an error
+// on the command line; it stops before the manager shuts down.
+let rpc = options.rpc ? ManagerLaunch.startRPC(options, manager: manager, downloadDirectory: directory,
+                                               stateDirectory: stateDirectory) : nil
+config.rpcPort = rpc?.port
+let status = TaroTUIApp.run(controller: manager, config: config, importing: importer,
+                            beforeShutdown: { rpc?.stop() })
 if let demo { DemoShowcase.stop(demo) }
 if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) }
 if let demoState { try? FileManager.default.removeItem(atPath: demoState) }

@@ -61,3 +61,23 @@ final class HostKeyTests: XCTestCase {
         XCTAssertFalse(ASCIICase.equal("ETag", "ETAG1"))
     }
 }
+
+extension TransferQueueTests {
+    /// Moved twice before its old entries come up (a remote client's
+    /// changePosition): only the newest entry counts, wherever the old ones are.
+    func testAnEntryRemovedAndPushedTwiceStartsOnceAtItsNewestPlace() {
+        var q = TransferQueue()
+        for id in 1...3 { q.push(UInt64(id), host: "h", priority: 0) }
+        q.remove(1)
+        q.push(1, host: "h", priority: 0)
+        q.remove(2)
+        q.push(2, host: "h", priority: 0)
+        q.remove(1)
+        q.push(1, host: "h", priority: 0)
+        XCTAssertEqual(q.count, 3)
+        var order: [UInt64] = []
+        while let next = q.popNext(canStart: { _ in true }) { order.append(next.id) }
+        XCTAssertEqual(order, [3, 2, 1])
+        XCTAssertEqual(q.count, 0)
+    }
+}

@@ -255,6 +255,47 @@ final class AppReducerTests: XCTestCase {
         XCTAssertTrue(h.quit)
     }
 
+    func testCtrlCAsksLikeQEvenFromAPromptAndASecondQuits() {
+        var h = ReducerHarness()
+        h.press(.char("a"), .char("x"), .interrupt)
+        XCTAssertFalse(h.quit)
+        XCTAssertNil(h.state.prompt, "the prompt gives way to the question")
+        XCTAssertTrue(h.state.confirmingQuit)
+        XCTAssertEqual(h.state.message?.kind, .question)
+        h.press(.interrupt)
+        XCTAssertTrue(h.quit)
+    }
+
+    func testCtrlCAnswersQsQuestionAndQuitsAtOnceWhenNothingRuns() {
+        var asked = ReducerHarness()
+        asked.press(.char("q"), .interrupt)
+        XCTAssertTrue(asked.quit)
+        var idle = ReducerHarness(items: [Fixtures.item(1, "a", .done)])
+        idle.press(.interrupt)
+        XCTAssertTrue(idle.quit)
+    }
+
+    func testASavedRowIsContinuedByPOrRDiscardedByDAndNotAborted() {
+        let saved = [Fixtures.item(7, "other.bin", .saved)]
+        for key in [Key.char("p"), .char("r")] {
+            var h = ReducerHarness(items: saved)
+            h.press(key)
+            XCTAssertEqual(h.commands, key == .char("p") ? [.togglePause(7)] : [.retry(7)])
+        }
+        var discard = ReducerHarness(items: saved)
+        discard.press(.char("d"))
+        XCTAssertEqual(discard.commands, [.remove(7)])
+        XCTAssertTrue(discard.state.message?.text.contains(".part stays") ?? false)
+        var abort = ReducerHarness(items: saved)
+        abort.press(.char("x"))
+        XCTAssertEqual(abort.commands, [])
+        XCTAssertEqual(abort.state.message?.kind, .error)
+        // Another run's record is not this run's work: q quits without asking.
+        var quit = ReducerHarness(items: saved)
+        quit.press(.char("q"))
+        XCTAssertTrue(quit.quit)
+    }
+
     func testAnyOtherKeyCancelsTheQuitQuestion() {
         for key in [Key.char("n"), .escape, .enter, .char("q")] {
             var h = ReducerHarness()

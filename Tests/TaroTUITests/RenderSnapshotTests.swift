@@ -182,6 +182,20 @@ final class RenderSnapshotTests: XCTestCase {
         """#)
     }
 
+    func testASavedRowSaysItIsNotInThisRunAndHowToActAt80x6() {
+        let items = [Fixtures.item(1, "mine.iso", .active, done: 3 * Fixtures.MiB, total: 10 * Fixtures.MiB),
+                     Fixtures.item(2, "other.bin", .saved, done: Fixtures.MiB, total: 4 * Fixtures.MiB)]
+        // Not this run's work: outside the ETA and the quit question, counted apart.
+        assertScreen(SnapshotScenes.render(SnapshotScenes.state(6, 80), items), #"""
+           NAME             PROGRESS       %              SIZE      SPEED    ETA STATE
+        >↓ mine.iso         [██▋░░░░░░]  30%  3.0 MiB/10.0 MiB                   active
+         ↓ other.bin        saved, not in this run: p continues, d discards      saved
+
+         1 active · 0 queued · 0 done · 0 failed · 1 saved · 0 B/s · ETA ? · limit 4
+         a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
+        """#)
+    }
+
     func testHelpAt80x24() {
         assertScreen(SnapshotScenes.help(24, 80), #"""
          taro-tui keys · any other key closes this screen
@@ -189,9 +203,9 @@ final class RenderSnapshotTests: XCTestCase {
           a              download a URL into the download directory
           u              upload a file (asks for the file, then the URL)
           x              abort the selected transfer
-          p              pause or resume the selected transfer
+          p              pause or resume; continue one saved by another run
           r              retry a failed or aborted transfer
-          d              remove a finished transfer from the list (the file stays)
+          d              remove a finished or saved transfer (its file or .part stays)
           + -            raise or lower the number of simultaneous transfers
 
         Moving
@@ -218,9 +232,9 @@ final class RenderSnapshotTests: XCTestCase {
           a              download a URL into th…
           u              upload a file (asks fo…
           x              abort the selected tra…
-          p              pause or resume the se…
+          p              pause or resume; conti…
           r              retry a failed or abor…
-          d              remove a finished tran…
+          d              remove a finished or s…
          4 active · 13.1 MiB/s · ETA 5m34s+
          a add  x abort  p pause  ? help  q quit
         """#)
@@ -313,5 +327,18 @@ final class RenderSnapshotTests: XCTestCase {
         state = SnapshotScenes.state(10, 40)
         state.importing = 7
         XCTAssertEqual(SnapshotScenes.render(state).lines[8], " importing… 7 URLs · 4 active · 1 queued")
+    }
+
+    func testTheFooterShowsRemoteControlAndItsPortWhenOn() {
+        var state = SnapshotScenes.state(24, 80, items: [])
+        XCTAssertFalse(SnapshotScenes.render(state, []).lines[22].contains("RPC"))
+        state.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(state, []).lines[22],
+                       " 0 active · 0 queued · 0 done · 0 failed · 0 B/s · limit 4 · RPC :6800")
+        // On a busy footer it gives way to the counts but not to the limit.
+        var busy = SnapshotScenes.state(24, 92)
+        busy.rpcPort = 6800
+        XCTAssertEqual(SnapshotScenes.render(busy).lines[22],
+                       " 4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+ · RPC :6800")
     }
 }

@@ -9,6 +9,8 @@ public struct TransferTotals: Sendable, Equatable {
     public var done = 0
     public var failed = 0
     public var aborted = 0
+    /// Saved by another run, not taken up by this one.
+    public var saved = 0
     /// Bytes moved per second over the last few seconds, every transfer
     /// together, finished ones included: right for thousands of tiny files
     /// as for one large one.
@@ -22,7 +24,7 @@ public struct TransferTotals: Sendable, Equatable {
 
     public init() {}
 
-    public var count: Int { active + queued + paused + done + failed + aborted }
+    public var count: Int { active + queued + paused + done + failed + aborted + saved }
     public var unfinished: Int { active + queued + paused }
 
     /// Seconds until the list is done at the current pace: the longer of what
@@ -48,8 +50,9 @@ public struct TransferTotals: Sendable, Equatable {
         case .done: done += sign
         case .failed: failed += sign
         case .aborted: aborted += sign
+        case .saved: saved += sign
         }
-        guard !row.state.isFinal else { return }
+        guard row.state.isPending else { return }
         if let total = row.bytesTotal {
             remainingBytes += Int64(sign) * max(0, total - row.bytesDone)
         } else {

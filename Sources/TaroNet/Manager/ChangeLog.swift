@@ -16,6 +16,13 @@ struct ChangeLog {
         }
     }
 
+    /// Every reader older than `version` gets the whole list next: the
+    /// order of rows changed, which a list of changed ids cannot say.
+    mutating func forget(before version: UInt64) {
+        entries.removeAll()
+        floor = version
+    }
+
     /// The distinct ids changed after `version`, in the order first changed;
     /// nil when the log no longer reaches back that far.
     func ids(after version: UInt64) -> [UInt64]? {

@@ -18,6 +18,8 @@ public struct ManagerOptions: Sendable {
     public var wire = WireOptions()
     /// Connections to one host at most; 0 for no cap beyond `limit`.
     public var maxHostConnections = 0
+    /// Written into each record: which kind of run saved it.
+    public var owner: StoredTransfer.Owner = .tui
 
     public init(limit: Int = 4, segments: Int = 1, retry: RetryPolicy = .standard, stallSeconds: Int = 30,
                 maxBodyBytes: Int64 = 0, stateDirectory: String? = nil) {

@@ -32,8 +32,10 @@ extension TransferManager {
                 let (work, closed, busy) = state.withLock { s in
                     (decidePersistence(&s, force: [:]), s.closed, !s.running.isEmpty || !s.deferred.isEmpty)
                 }
-                if closed { break }
+                // Written even when closing: the pass took its deletes and
+                // marks out of the state, and nothing else would write them.
                 write(work)
+                if closed { break }
                 if work.save.count >= Self.recordsPerPass { continue }
                 // While transfers run, a pass every quarter second picks up
                 // their synced offsets; a change wakes it sooner, and the
@@ -83,6 +85,9 @@ extension TransferManager {
             let wanted: StoredTransfer.State?
             if let forced = force[id] {
                 wanted = forced
+            } else if snap.state == .saved {
+                // Another run's record, not taken up: left exactly as it is.
+                continue
             } else if snap.state.isFinal {
                 wanted = nil
             } else if row.saved == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge,
@@ -103,7 +108,7 @@ extension TransferManager {
             let key = row.key ?? UUID().uuidString.lowercased()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
-                                        addedAt: snap.queuedAt)
+                                        addedAt: snap.queuedAt, owner: options.owner)
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)
@@ -122,16 +127,18 @@ extension TransferManager {
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
     /// synced and kept, their record saved, so the next launch continues them.
+    /// A second call returns at once.
     public func shutdown() {
-        let unfinished = state.withLock { s -> [UInt64: StoredTransfer.State] in
-            guard !s.closed else { return [:] }
+        let unfinished = state.withLock { s -> [UInt64: StoredTransfer.State]? in
+            guard !s.closed else { return nil }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
-            for (id, row) in s.rows where !row.snapshot.state.isFinal {
+            for (id, row) in s.rows where row.snapshot.state.isPending {
                 unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
             }
             return unfinished
         }
+        guard let unfinished else { return }
         if store != nil {
             persistClosing.signal()
             persistWake.signal()

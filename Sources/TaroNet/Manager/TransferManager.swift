@@ -22,6 +22,9 @@ public final class TransferManager: Sendable {
     /// Wakes the persister when rows changed.
     let persistWake = WakeSignal()
     let persisterDone = DispatchSemaphore(value: 0)
+    /// The last download directory made canonical, and how it was spelled:
+    /// a list of 100,000 URLs into one directory resolves it once, not per URL.
+    let lastDirectory = Mutex<(given: String, canonical: String)?>(nil)
     /// Signalled once, by shutdown: cuts the persister's gathering pause
     /// short, so quitting never waits for it.
     let persistClosing = DispatchSemaphore(value: 0)
@@ -34,7 +37,10 @@ public final class TransferManager: Sendable {
                                               maxHostConnections: options.maxHostConnections)
         self.session.setLimits(global: options.limit, perHost: options.limit)
         store = try options.stateDirectory.map(TransferStore.init(directory:))
-        state = Mutex(ManagerState(limit: options.limit, unclaimed: store?.load() ?? []))
+        // Records are compared with this run's destinations in one spelling.
+        var directories: [String: String] = [:]
+        let saved = store?.load().map { $0.canonicalized(directories: &directories) } ?? []
+        state = Mutex(ManagerState(limit: options.limit, unclaimed: saved))
         if store != nil { startPersisting() }
     }
 
@@ -52,6 +58,7 @@ public final class TransferManager: Sendable {
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
                             headers: [String: String] = [:]) -> UInt64 {
+        let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
@@ -65,6 +72,7 @@ public final class TransferManager: Sendable {
     /// paste): one lock and one message to the scheduler for all of them.
     @discardableResult
     public func addDownloads(urls: [String], directory: String) -> [UInt64] {
+        let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
         let ids = state.withLock { s in
             urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
@@ -78,10 +86,13 @@ public final class TransferManager: Sendable {
     /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
     public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
+        let request = TransferRequest.download(url: url, path: path, headers: headers).canonicalized
         var submissions = SubmitBatch()
         let id = state.withLock { s in
-            let request = TransferRequest.download(url: url, path: path, headers: headers)
-            if let saved = claim(&s, where: { $0 == request }) {
+            // Claimed by URL and path: the command get prints to continue a
+            // record names no headers. Headers given now replace the saved ones.
+            if var saved = claim(&s, where: { $0.kind == .download && $0.url == url && $0.localPath == request.localPath }) {
+                if !headers.isEmpty { saved.request = request }
                 return append(&s, saved, submissions: &submissions)
             }
             return append(&s, request, serverNaming: false, submissions: &submissions)
@@ -95,32 +106,25 @@ public final class TransferManager: Sendable {
     public func addUpload(filePath: String, url: String, fieldName: String = "file", put: Bool = false,
                           headers: [String: String] = [:]) -> UInt64 {
         var submissions = SubmitBatch()
+        let request = TransferRequest.upload(filePath: filePath, url: url, fieldName: fieldName, put: put,
+                                             headers: headers).canonicalized
         let id = state.withLock { s in
-            append(&s, .upload(filePath: filePath, url: url, fieldName: fieldName, put: put, headers: headers),
-                   serverNaming: false, submissions: &submissions)
+            append(&s, request, serverNaming: false, submissions: &submissions)
         }
         submit(submissions)
         return id
     }
 
-    /// Puts every saved unfinished transfer back in the list (the TUI at launch).
-    public func restoreSaved() {
-        var submissions = SubmitBatch()
-        state.withLock { s in
-            let saved = s.unclaimed
-            s.unclaimed.removeAll()
-            for record in saved { _ = append(&s, record, submissions: &submissions) }
-        }
-        submit(submissions)
-    }
-
+    /// `directory` is canonical here, as are the saved records' paths: one
+    /// destination has one spelling, so a rerun finds its own record.
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
                                headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
-        let standardDirectory = s.unclaimed.isEmpty ? "" : (directory as NSString).standardizingPath
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
-            return u == url && (p as NSString).deletingLastPathComponent == standardDirectory
+            return u == url && (p as NSString).deletingLastPathComponent == directory
         }) {
+            var saved = saved
+            if !headers.isEmpty { saved.request = .download(url: url, path: saved.request.localPath, headers: headers) }
             return append(&s, saved, submissions: &submissions)
         }
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
@@ -140,14 +144,14 @@ public final class TransferManager: Sendable {
         request.queuedSnapshot(id: id, addedAt: addedAt, insecure: options.wire.insecure)
     }
 
-    private func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
+    func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
                         submissions: inout SubmitBatch) -> UInt64 {
         let row = ManagedRow(snapshot: queuedSnapshot(request, id: 0, addedAt: Date()), request: request,
                              serverNaming: serverNaming, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
-    private func append(_ s: inout ManagerState, _ saved: StoredTransfer,
+    func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = ManagedRow(snapshot: queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt),
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
@@ -202,6 +206,7 @@ public final class TransferManager: Sendable {
     public func abort(_ id: UInt64) { session.scheduler.post(.abort(id)) }
 
     public func togglePause(_ id: UInt64) {
+        if continueSaved(id) { return }
         guard let shown = state.withLock({ $0.rows[id]?.snapshot.state }) else { return }
         if shown == .paused {
             session.scheduler.post(.resume(id))
@@ -213,6 +218,7 @@ public final class TransferManager: Sendable {
     /// Starts a failed or aborted transfer again, under the same id, from
     /// what its .part holds when the server still has the same file.
     public func retry(_ id: UInt64) {
+        if continueSaved(id) { return }
         let submission = state.withLock { s -> TransferSubmission? in
             guard var row = s.rows[id], row.snapshot.state == .failed || row.snapshot.state == .aborted,
                   row.request.refusal == nil else { return nil }
@@ -231,10 +237,11 @@ public final class TransferManager: Sendable {
         if let submission { submit(SubmitBatch(all: [submission])) }
     }
 
-    /// Takes a finished transfer off the list; its file stays.
+    /// Takes a finished transfer off the list; its file stays. A row listed
+    /// as `saved` is discarded: its record deleted, its .part left on disk.
     public func remove(_ id: UInt64) {
         let removed = state.withLock { s -> Bool in
-            guard let row = s.rows[id], row.snapshot.state.isFinal else { return false }
+            guard let row = s.rows[id], row.snapshot.state.isFinal || row.snapshot.state == .saved else { return false }
             if case .download(_, let path, _) = row.request { s.reservedPaths.remove(path) }
             if row.saved != nil, let key = row.key { s.pendingDeletes.append(key) }
             s.removeRow(id)
@@ -263,6 +270,14 @@ public final class TransferManager: Sendable {
         wakeAtCount.store(target, ordering: .releasing)
         if settledCount.load(ordering: .acquiring) >= target { return }
         settlements.wait(timeout: .now() + timeout)
+    }
+
+    /// `directory` as `LocalPath` spells it.
+    func canonicalDirectory(_ directory: String) -> String {
+        if let last = lastDirectory.withLock({ $0 }), last.given == directory { return last.canonical }
+        let canonical = LocalPath.canonicalDirectory(directory)
+        lastDirectory.withLock { $0 = (directory, canonical) }
+        return canonical
     }
 
     /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.

@@ -10,9 +10,15 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
 
     public enum State: String, Sendable, Equatable {
         case queued, connecting, active, paused, done, failed, aborted
+        /// Saved unfinished by another run and not taken up by this one:
+        /// listed, left as it is, until the user continues or discards it.
+        case saved
 
         /// A transfer in one of these states will not change again by itself.
         public var isFinal: Bool { self == .done || self == .failed || self == .aborted }
+        /// This run still has work to do on it: not final, and not merely
+        /// another run's saved record.
+        public var isPending: Bool { !isFinal && self != .saved }
     }
 
     public var id: UInt64

@@ -21,9 +21,17 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     public var resume: ResumePoint?
     public var attempts: Int
     public var addedAt: Date
+    /// Which kind of run saved it last (nil: written before this was kept,
+    /// by the TUI). The TUI continues its own records at launch and lists
+    /// the others as `saved`, not in this run.
+    public var owner: Owner?
+
+    public enum Owner: String, Sendable, Codable {
+        case tui, get
+    }
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -32,6 +40,7 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.resume = resume
         self.attempts = attempts
         self.addedAt = addedAt
+        self.owner = owner
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).

@@ -58,6 +58,11 @@ public final class TransferStore: @unchecked Sendable {
         }
     }
 
+    /// Where `load` moved the files it set aside, so the caller can say so:
+    /// a record is never lost in silence.
+    public var setAside: [String] { queue.sync { movedAside } }
+    private var movedAside: [String] = []
+
     /// Every readable record; damaged or hostile ones are set aside.
     public func load() -> [StoredTransfer] {
         queue.sync {
@@ -91,7 +96,8 @@ public final class TransferStore: @unchecked Sendable {
 
     private func setAside(_ name: String) {
         let stamp = Int(Date().timeIntervalSince1970)
-        rename(tasksDirectory + "/" + name, directory + "/damaged/\(stamp)-" + name)
+        let target = directory + "/damaged/\(stamp)-" + name
+        if rename(tasksDirectory + "/" + name, target) == 0 { movedAside.append(target) }
     }
 
     /// Writes records atomically: each to a temp file, all made durable

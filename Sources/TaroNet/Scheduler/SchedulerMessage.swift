@@ -9,6 +9,9 @@ enum SchedulerMessage: Sendable {
     case pause(UInt64)
     case resume(UInt64)
     case setLimits(global: Int?, perHost: Int?)
+    /// These waiting transfers start in this order, after any other waiting
+    /// one (a remote client moved one of them in the queue).
+    case requeue([UInt64])
     /// Work handed to the disk worker is done: these transfers ended.
     case diskDone([(UInt64, TransferOutcome)])
 }

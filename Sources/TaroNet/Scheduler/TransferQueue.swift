@@ -28,18 +28,22 @@ struct TransferQueue {
     /// host → priority → lane
     private var lanes: [String: [Int: Lane]] = [:]
     private var sequence: UInt64 = 0
-    private var removed: Set<UInt64> = []
-    private(set) var count = 0
+    /// The sequence of each waiting id's live entry. Any other entry of that
+    /// id is stale (left by a remove, or by a remove and push that moved it)
+    /// and is skipped when reached: an id paused and resumed, or moved, twice
+    /// before its old entries come up has two of them.
+    private var live: [UInt64: UInt64] = [:]
+    var count: Int { live.count }
 
     mutating func push(_ id: UInt64, host: String, priority: Int) {
         sequence += 1
         lanes[host, default: [:]][priority, default: Lane()].push(Entry(id: id, priority: priority, sequence: sequence))
-        count += 1
+        live[id] = sequence
     }
 
-    /// Marks an entry gone (aborted while waiting); skipped when reached.
+    /// Marks an entry gone (aborted, paused or moved while waiting); skipped when reached.
     mutating func remove(_ id: UInt64) {
-        if removed.insert(id).inserted { count -= 1 }
+        live[id] = nil
     }
 
     /// The best waiting transfer among hosts that `canStart` accepts.
@@ -58,15 +62,14 @@ struct TransferQueue {
         _ = lanes[best.host]![best.priority]!.pop()
         if lanes[best.host]![best.priority]!.isEmpty { lanes[best.host]![best.priority] = nil }
         if lanes[best.host]!.isEmpty { lanes[best.host] = nil }
-        count -= 1
+        live[best.entry.id] = nil
         return (best.entry.id, best.host)
     }
 
     /// Drops removed entries from the front of a lane; returns its live head.
     private mutating func firstLive(host: String, priority: Int) -> Entry? {
-        while let e = lanes[host]?[priority]?.first, removed.contains(e.id) {
+        while let e = lanes[host]?[priority]?.first, live[e.id] != e.sequence {
             _ = lanes[host]![priority]!.pop()
-            removed.remove(e.id)
         }
         return lanes[host]?[priority]?.first
     }

@@ -128,6 +128,13 @@ actor TransferScheduler {
             apply(id) { $0.resumeRequested() }
         case .setLimits(let global, let perHost):
             limits = SchedulerLimits(global: global ?? limits.global, perHost: perHost ?? limits.perHost)
+        case .requeue(let ids):
+            // Only those still waiting in the queue; the old entry is skipped when reached.
+            for id in ids {
+                guard let entry = entries[id], entry.machine.state == .queued else { continue }
+                queue.remove(id)
+                queue.push(id, host: entry.host, priority: entry.priority)
+            }
         case .diskDone(let results):
             for (id, outcome) in results { finished(id, outcome) }
         }

@@ -15,6 +15,11 @@ public struct AppConfig: Sendable {
     public var stderrLogPath: String?
     /// Where to write each tick's duration at exit (see TickLog); none when nil.
     public var tickLogPath: String?
+    /// Shown on the message line of the first frame (saved records that
+    /// could not be read, say), until the first key.
+    public var launchNotice: String?
+    /// The port aria2's JSON-RPC listens on, when it is on (the footer says so).
+    public var rpcPort: UInt16?
 
     public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
                 tick: Duration = .milliseconds(100), stderrLogPath: String? = nil, tickLogPath: String? = nil) {

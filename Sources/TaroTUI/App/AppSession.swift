@@ -30,6 +30,8 @@ public final class AppSession {
         self.controller = controller
         self.state = AppState(downloadDirectory: config.downloadDirectory, asciiOnly: config.asciiOnly,
                               size: size, concurrencyLimit: controller.concurrencyLimit)
+        if let notice = config.launchNotice { state.message = StatusMessage(notice, kind: .error) }
+        state.rpcPort = config.rpcPort
         refresh()
     }
 

@@ -12,14 +12,17 @@ public enum TaroTUIApp {
     /// Runs until the user quits or a signal asks to; returns the exit status
     /// (0, 1 when no terminal could be opened, 128 + signal number).
     /// `importing`, when given, is started once the screen is up.
+    /// `beforeShutdown` runs once the loop ended and before the controller
+    /// shuts down: whatever else feeds the controller (remote control) stops there.
     public static func run(controller: any TransferController, config: AppConfig,
-                           importing: URLImport? = nil) -> Int32 {
+                           importing: URLImport? = nil, beforeShutdown: () -> Void = {}) -> Int32 {
         let terminal: Terminal
         do {
             terminal = try Terminal.open(useColor: config.useColor, stderrLogPath: config.stderrLogPath)
         } catch {
             let message = "taro-tui: \(error)\n"
             _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            beforeShutdown()
             controller.shutdown()
             return 1
         }
@@ -38,6 +41,7 @@ public enum TaroTUIApp {
         log?.write()
         // Nothing may be queued into a controller that is shutting down.
         importing?.cancel()
+        beforeShutdown()
         controller.shutdown()
         return status
     }
@@ -45,7 +49,12 @@ public enum TaroTUIApp {
     private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?) -> Int32 {
         var repaint = true
         while true {
-            if let signal = ShutdownSignal.pending { return 128 + signal }
+            // SIGTERM, SIGHUP: quit now (the caller saves). SIGINT (Ctrl-C):
+            // ask like q; a second one, or one while asking, quits.
+            if let signal = ShutdownSignal.terminationPending { return 128 + signal }
+            for _ in 0..<min(2, ShutdownSignal.takeInterrupts()) {
+                if session.handle(.interrupt).quit { return 128 + SIGINT }
+            }
             // KEY_RESIZE can be lost when a resize lands between reads.
             let size = terminal.size
             if size != session.state.size {

@@ -4,7 +4,11 @@ import TaroNet
 /// `taro-tui get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
 ///               [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...`
 /// A download that was interrupted (killed, quit, network gone) continues
-/// from its .part when the same command runs again with the same state directory.
+/// from its .part when the same command runs again with the same state
+/// directory, however the directory or file is spelled the second time.
+/// SIGINT, SIGTERM and SIGHUP save every unfinished transfer and exit with
+/// 128 + the signal; saved transfers this command does not take up are kept
+/// and named on stderr.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try HeadlessArguments(args, withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
@@ -14,10 +18,11 @@ enum GetCommand {
         let jobs = try a.int("-j", default: 4, range: 1...256)
         let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
-        let directory = a.last("-d") ?? FileManager.default.currentDirectoryPath
+        // One spelling for one place: the rerun must find its own .part and record.
+        let directory = LocalPath.canonicalDirectory(a.last("-d") ?? FileManager.default.currentDirectoryPath)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw HeadlessArguments.UsageError(description: "not a directory: \(directory)")
+            throw HeadlessArguments.UsageError(description: "not a directory: \(a.last("-d") ?? directory)")
         }
         let output = a.last("-o")
         if output != nil && (a.positional.count != 1 || a.last("-i") != nil) {
@@ -30,16 +35,22 @@ enum GetCommand {
 
         let retries = try a.int("--retries", default: 7, range: 0...1000)
         let maxSize = try a.int("--max-size", default: 0, range: 0...Int.max)
-        let stateDirectory = a.has("--no-state") ? nil : (a.last("--state-dir") ?? TransferStore.defaultDirectory())
+        let stateFlag = a.last("--state-dir").map { LocalPath.canonicalDirectory($0) }
+        let stateDirectory = a.has("--no-state") ? nil : (stateFlag ?? TransferStore.defaultDirectory())
         var options = ManagerOptions(limit: jobs, segments: segments, retry: RetryPolicy(maxAttempts: retries + 1),
                                      maxBodyBytes: Int64(maxSize), stateDirectory: stateDirectory)
         // Nothing here shows the request headers sent.
         options.recordRequestHeaders = false
+        options.owner = .get
         options.wire = wire.wire
         options.maxHostConnections = wire.maxHostConnections
         if let warning = wire.insecureWarning { FileHandle.standardError.write(Data(warning.utf8)) }
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
+        for path in manager.damagedRecords {
+            FileHandle.standardError.write(Data(("taro-tui get: a saved record could not be read and was moved to "
+                + TerminalText.sanitize(path) + " (kept for inspection)\n").utf8))
+        }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]
         var inFlight = 0
@@ -48,20 +59,29 @@ enum GetCommand {
             while inFlight < jobs * 2 {
                 guard let url = pending.popFirst() ?? reader?.next() else { return }
                 if let output {
-                    let path = output.hasPrefix("/") ? output : directory + "/" + output
-                    manager.addDownload(url: url, path: path, headers: headers)
+                    manager.addDownload(url: url, path: LocalPath.canonicalFile(output, workingDirectory: directory),
+                                        headers: headers)
                 } else {
                     manager.addDownload(url: url, directory: directory, headers: headers)
                 }
                 inFlight += 1
             }
         }
+        // From here an interrupt saves instead of killing: the loop below
+        // looks at least every 0.2 s.
+        ShutdownSignal.install()
+        defer { ShutdownSignal.restore() }
         topUp()
         // The rows in flight, kept from the manager's change feed: each wake
         // costs what changed, however long the list.
         var version: UInt64 = 0
         var rows: [UInt64: TransferSnapshot] = [:]
+        var interrupted: Int32?
         while inFlight > 0 {
+            if let signal = ShutdownSignal.pending {
+                interrupted = signal
+                break
+            }
             // Woken once half the slots' worth settled (a window of tiny files
             // costs a wake per batch, not per file); the timeout paces the
             // progress lines.
@@ -80,6 +100,18 @@ enum GetCommand {
             topUp()
         }
         reporter.summary()
+        // Unfinished rows are paused to disk: .part synced, record saved.
+        manager.shutdown()
+        if let interrupted {
+            let saved = stateDirectory.map { "unfinished transfers are saved in \(TerminalText.sanitize($0)) with their .part files; "
+                + "run the same command again to continue them" } ?? "--no-state: nothing was saved"
+            FileHandle.standardError.write(Data("taro-tui get: interrupted by \(ShutdownSignal.name(interrupted)); \(saved).\n".utf8))
+        }
+        if let stateDirectory,
+           let notice = UnclaimedNotice.text(manager.unclaimed, stateDirectory: stateDirectory, stateFlag: stateFlag) {
+            FileHandle.standardError.write(Data(notice.utf8))
+        }
+        if let interrupted { return 128 + interrupted }
         return reporter.failed > 0 ? 1 : 0
     }
 }

@@ -22,7 +22,7 @@ enum UploadCommand {
         defer { session.close() }
         let reporter = HeadlessReporter(json: a.has("--json"))
         var option = UploadFileOption(
-            url: a.positional[1], filePath: a.positional[0], name: a.last("--name") ?? "file",
+            url: a.positional[1], filePath: LocalPath.canonicalFile(a.positional[0]), name: a.last("--name") ?? "file",
             header: try a.headers(), formData: form, timeout: 0, method: a.has("--put") ? .put : .multipart)
         option.wire = wire.wire
         let task = session.uploadFile(option)

@@ -104,20 +104,20 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     private mutating func upsert(_ row: TransferSnapshot) {
         if let slot = slotOfID[row.id] {
-            if let old = slots[slot], !old.state.isFinal { unfinishedCount -= 1 }
-            if !row.state.isFinal { unfinishedCount += 1 }
+            if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
+            if row.state.isPending { unfinishedCount += 1 }
             slots[slot] = row
             return
         }
         slotOfID[row.id] = slots.count
         slots.append(row)
         used.append(used: true)
-        if !row.state.isFinal { unfinishedCount += 1 }
+        if row.state.isPending { unfinishedCount += 1 }
     }
 
     private mutating func remove(id: UInt64) {
         guard let slot = slotOfID.removeValue(forKey: id) else { return }
-        if let old = slots[slot], !old.state.isFinal { unfinishedCount -= 1 }
+        if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
         slots[slot] = nil
         used.add(-1, at: slot)
         tombstones += 1
@@ -126,7 +126,7 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     private mutating func replaceAll(with rows: [TransferSnapshot]) {
         unfinishedCount = 0
-        for index in rows.indices where !rows[index].state.isFinal { unfinishedCount += 1 }
+        for index in rows.indices where rows[index].state.isPending { unfinishedCount += 1 }
         // The common full resync while transfers move or a list is being
         // imported: the rows we have, in the same order, maybe with new
         // values, maybe followed by new rows. Overwrite only the rows that

@@ -15,6 +15,8 @@ public enum AppReducer {
             return Reaction(repaint: true)
         case .control("l"):
             return Reaction(repaint: true)
+        case .interrupt:
+            return interrupt(&state, items: items)
         default:
             break
         }
@@ -112,6 +114,17 @@ public enum AppReducer {
         state.keepSelectionVisible(count: items.count)
     }
 
+    /// Ctrl-C, wherever the user is: asks like `q` (or quits when nothing
+    /// is unfinished); asked already, it quits. Unfinished transfers are
+    /// saved either way, by the controller's shutdown.
+    private static func interrupt(_ state: inout AppState, items: TransferRows) -> Reaction {
+        if state.confirmingQuit { return Reaction(quit: true) }
+        state.prompt = nil
+        state.helpVisible = false
+        state.message = nil
+        return requestQuit(&state, items: items)
+    }
+
     private static func requestQuit(_ state: inout AppState, items: TransferRows) -> Reaction {
         let running = items.unfinishedCount
         guard running > 0 else { return Reaction(quit: true) }
@@ -140,20 +153,31 @@ public enum AppReducer {
         let name = TerminalText.sanitize(item.name, asciiOnly: state.asciiOnly, limit: 80)
         switch key {
         case .character("x"):
+            guard item.state != .saved else {
+                return refuse(&state, "\(name) is another run's, not running: p continues it, d discards it.")
+            }
             guard !item.state.isFinal else { return refuse(&state, "\(name) has already finished.") }
             state.message = StatusMessage("Aborting \(name).")
             return Reaction(commands: [.abort(item.id)])
         case .character("p"):
             guard !item.state.isFinal else { return refuse(&state, "\(name) has finished; nothing to pause.") }
+            if item.state == .saved {
+                state.message = StatusMessage("Continuing \(name) from its .part.")
+                return Reaction(commands: [.togglePause(item.id)])
+            }
             state.message = StatusMessage(item.state == .paused ? "Resuming \(name)." : "Pausing \(name).")
             return Reaction(commands: [.togglePause(item.id)])
         case .character("r"):
-            guard item.state == .failed || item.state == .aborted else {
+            guard item.state == .failed || item.state == .aborted || item.state == .saved else {
                 return refuse(&state, "Only failed or aborted transfers can be retried.")
             }
             state.message = StatusMessage("Retrying \(name).")
             return Reaction(commands: [.retry(item.id)])
         default:
+            if item.state == .saved {
+                state.message = StatusMessage("Discarded the saved record of \(name); its .part stays on disk.")
+                return Reaction(commands: [.remove(item.id)])
+            }
             guard item.state.isFinal else { return refuse(&state, "\(name) is still running; abort it first (x).") }
             state.message = StatusMessage("Removed \(name) from the list; the file stays.")
             return Reaction(commands: [.remove(item.id)])

@@ -33,6 +33,8 @@ public struct AppState: Sendable, Equatable {
     public var downloadDirectory: String
     /// Draw with ASCII only (locale not UTF-8).
     public var asciiOnly: Bool
+    /// The JSON-RPC port when remote control is on: others may add rows.
+    public var rpcPort: UInt16?
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

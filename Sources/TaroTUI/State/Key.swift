@@ -19,6 +19,9 @@ public enum Key: Sendable, Equatable {
     /// Text pasted in one go (bracketed paste, or a burst that held a line
     /// break followed by more text), line breaks as "\n".
     case paste(String)
+    /// Ctrl-C: the terminal turns it into SIGINT, which the loop hands on
+    /// as this. Asks like `q`; a second one quits at once.
+    case interrupt
 
     /// Convenience for tests and key tables: `Key.char("q")`.
     public static func char(_ c: Unicode.Scalar) -> Key { .character(c) }

@@ -24,6 +24,7 @@ enum FooterView {
         segments.append(("\(totals.done) done", 5, CellStyle(role: .good)))
         segments.append(("\(totals.failed) failed", 4, CellStyle(role: totals.failed > 0 ? .bad : .normal)))
         if totals.aborted > 0 { segments.append(("\(totals.aborted) aborted", 7, .plain)) }
+        if totals.saved > 0 { segments.append(("\(totals.saved) saved", 7, CellStyle(role: .warning))) }
         segments.append((ByteFormat.rate(totals.bytesPerSecond), 1, CellStyle(bold: true)))
         if totals.unfinished > 0 {
             var eta = totals.secondsRemaining.map { "ETA " + DurationFormat.eta($0) } ?? "ETA ?"
@@ -32,6 +33,7 @@ enum FooterView {
             segments.append((eta, 2, .plain))
         }
         segments.append(("limit \(state.concurrencyLimit)", 8, CellStyle(role: .muted)))
+        if let port = state.rpcPort { segments.append(("RPC :\(port)", 5, CellStyle(role: .accent))) }
 
         let chosen = fit(segments.map { ($0.text, $0.priority) }, width: buffer.size.cols - 1,
                          separatorWidth: DisplayWidth.of(glyphs.separator))

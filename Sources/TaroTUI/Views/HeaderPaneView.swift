@@ -27,7 +27,7 @@ enum HeaderPaneView {
         field("Name", item.name)
         field("URL", URLRedaction.withoutUserinfo(item.url))
         if let path = item.localPath { field(item.kind == .upload ? "Source" : "File", path) }
-        var status = TransferRowView.stateWord(item.state).0
+        var status = item.state == .saved ? "saved, not in this run" : TransferRowView.stateWord(item.state).0
         if item.attempt > 1 { status += ", attempt \(item.attempt)" }
         field("State", status)
         if item.insecure {

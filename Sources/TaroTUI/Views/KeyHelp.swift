@@ -16,9 +16,9 @@ public enum KeyHelp {
             Entry(keys: "a", action: "download a URL into the download directory"),
             Entry(keys: "u", action: "upload a file (asks for the file, then the URL)"),
             Entry(keys: "x", action: "abort the selected transfer"),
-            Entry(keys: "p", action: "pause or resume the selected transfer"),
+            Entry(keys: "p", action: "pause or resume; continue one saved by another run"),
             Entry(keys: "r", action: "retry a failed or aborted transfer"),
-            Entry(keys: "d", action: "remove a finished transfer from the list (the file stays)"),
+            Entry(keys: "d", action: "remove a finished or saved transfer (its file or .part stays)"),
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
         ]),
         Section(title: "Moving", entries: [
@@ -42,6 +42,7 @@ public enum KeyHelp {
             Entry(keys: "? F1", action: "show this help (any other key closes it)"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
             Entry(keys: "q", action: "quit (asks first while transfers are unfinished; y confirms)"),
+            Entry(keys: "Ctrl-C", action: "ask like q; a second Ctrl-C quits at once, saving"),
         ]),
     ]
 }

@@ -27,6 +27,9 @@ enum TransferRowView {
 
         if item.state == .failed {
             drawError(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+        } else if item.state == .saved {
+            // Another run's, waiting for the user: say so where the bar would be.
+            drawNote(Self.savedNote, role: .warning, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .queued, item.attempt > 1, let reason = item.errorMessage {
             // Waiting out the backoff: say which attempt comes and why.
             drawNote("attempt \(item.attempt) after: \(reason)", role: .warning, item, into: &buffer, row: row,
@@ -40,6 +43,7 @@ enum TransferRowView {
     }
 
     static let insecureTag = "[insecure] "
+    static let savedNote = "saved, not in this run: p continues, d discards"
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
         switch state {
@@ -49,6 +53,7 @@ enum TransferRowView {
         case .done: return ("done", .good)
         case .failed: return ("failed", .bad)
         case .aborted: return ("aborted", .bad)
+        case .saved: return ("saved", .warning)
         }
     }
 

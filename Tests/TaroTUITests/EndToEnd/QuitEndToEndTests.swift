@@ -1,7 +1,8 @@
 import XCTest
 
 /// `q` while a transfer runs asks first: `n` or Esc keeps everything going,
-/// `y` quits with status 0 and hands the terminal back as it was. The
+/// `y` quits with status 0 and hands the terminal back as it was. Ctrl-C
+/// asks the same; a second Ctrl-C quits with 130, the transfer saved. The
 /// program runs from an interactive shell so the shell's screen can be seen
 /// coming back.
 final class QuitEndToEndTests: EndToEndTestCase {
@@ -85,5 +86,55 @@ final class QuitEndToEndTests: EndToEndTestCase {
         try tmux.type("echo still-$((40+2))")
         try tmux.send("Enter")
         try waitForScreen("the shell to answer") { $0.lines.contains("still-42") }
+    }
+
+    func testCtrlCAsksLikeQAndASecondCtrlCQuitsSavingTheTransfer() throws {
+        let name = "50000000"
+        try launchFromShell(server.url("/bytes/50000000?rate=300000"))
+        try waitForState("active", of: name)
+
+        try tmux.send("C-c")
+        try waitForScreen("the quit question after Ctrl-C") { $0.lines.last == Self.question }
+        let asked = try tmux.capture()
+        try waitForScreen("bytes still arriving while asking") { $0.sizeText(of: name) != asked.sizeText(of: name) }
+        XCTAssertNil(exitStatusText(), "one Ctrl-C only asks")
+
+        try tmux.send("C-c")
+        try waitUntil("the exit status after the second Ctrl-C") { exitStatusText() != nil }
+        XCTAssertEqual(exitStatusText(), "EXIT=130")
+        if let pid = programPID {
+            XCTAssertTrue(ProcessTable.waitForExit(pid, timeout: .seconds(5)), "taro-tui is gone")
+        }
+        try waitForScreen("the shell prompt again") { $0.lines.filter { $0.hasPrefix(Self.promptMark) }.count == 2 }
+        XCTAssertEqual(try tmux.display("#{alternate_on}"), "0", "the terminal is handed back")
+
+        try assertSavedExactly(name)
+    }
+
+    func testSIGTERMQuitsAtOnceWith143SavingTheTransfer() throws {
+        let name = "50000000"
+        try launchFromShell(server.url("/bytes/50000000?rate=300000"))
+        try waitForState("active", of: name)
+        let pid = try XCTUnwrap(programPID)
+        kill(pid, SIGTERM)
+        try waitUntil("the exit status after SIGTERM") { exitStatusText() != nil }
+        XCTAssertEqual(exitStatusText(), "EXIT=143", "no question: SIGTERM quits")
+        XCTAssertTrue(ProcessTable.waitForExit(pid, timeout: .seconds(5)), "taro-tui is gone")
+        XCTAssertEqual(try tmux.display("#{alternate_on}"), "0", "the terminal is handed back")
+        try assertSavedExactly(name)
+    }
+
+    /// Saved on the way out: the .part synced, the one record holding exactly its length.
+    private func assertSavedExactly(_ name: String) throws {
+        let part = path(name + ".part")
+        let size = ((try FileManager.default.attributesOfItem(atPath: part))[.size] as? NSNumber)?.int64Value ?? 0
+        XCTAssertGreaterThan(size, 0)
+        let tasks = scratch + "/state/taro-tui/tasks"
+        let records = try FileManager.default.contentsOfDirectory(atPath: tasks)
+        XCTAssertEqual(records.count, 1, "\(records)")
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: tasks + "/" + records[0]))
+        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let resume = try XCTUnwrap(record["resume"] as? [String: Any])
+        XCTAssertEqual((resume["offset"] as? NSNumber)?.int64Value, size)
     }
 }

@@ -27,7 +27,11 @@ final class RetryRemoveEndToEndTests: EndToEndTestCase {
         XCTAssertTrue(try tmux.capture().isSelected(kept))
 
         try tmux.send("d")
-        let screen = try waitForScreen("the row to go") { $0.row(named: kept) == nil }
+        // The whole frame, message line included: a capture can land while
+        // curses is still writing the rows that moved up.
+        let screen = try waitForScreen("the row to go") {
+            $0.row(named: kept) == nil && $0.contains("the file stays") && $0.state(of: other) == "done"
+        }
         XCTAssertEqual(screen.state(of: other), "done", "the other row stays: \(screen)")
         XCTAssertTrue(screen.isSelected(other), "the selection moves to a remaining row: \(screen)")
         XCTAssertTrue(screen.contains("the file stays"), screen.description)

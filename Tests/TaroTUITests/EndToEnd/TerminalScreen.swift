@@ -4,7 +4,7 @@ import Foundation
 /// What tmux shows in the pane, as text lines (`capture-pane -p`, trailing
 /// blanks trimmed), with the lookups the end-to-end tests need.
 struct TerminalScreen: CustomStringConvertible {
-    static let stateWords = ["queued", "active", "paused", "done", "failed", "aborted"]
+    static let stateWords = ["queued", "active", "paused", "done", "failed", "aborted", "saved"]
 
     let lines: [String]
 

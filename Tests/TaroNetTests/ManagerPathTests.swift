@@ -1,0 +1,77 @@
+import Foundation
+@testable import TaroNet
+import TaroServer
+import XCTest
+
+/// The manager compares, reserves and saves destinations in one spelling:
+/// two spellings of one directory in one run never share a .part, and a
+/// record saved under another spelling is claimed by this one.
+final class ManagerPathTests: LoopbackTestCase {
+    /// The test directory's real path (it may sit behind a symlink itself).
+    private var real: String { String(cString: realpath(dir.path, nil)) }
+
+    override func setUp() async throws {
+        try await super.setUp()
+        try FileManager.default.createDirectory(atPath: dir.file("d"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("link"), withDestinationPath: "d")
+    }
+
+    func testTwoSpellingsOfOneDirectoryInOneRunReserveOneName() throws {
+        let manager = TransferManager(limit: 1)
+        defer { manager.shutdown() }
+        let url = server.url("/bytes/1000000?rate=100000")
+        let first = manager.addDownload(url: url, directory: dir.file("link/"))
+        let second = manager.addDownload(url: url, directory: dir.file("d/../link/."))
+        let items = manager.snapshot().items
+        XCTAssertEqual(items.first { $0.id == first }?.localPath, real + "/d/1000000")
+        XCTAssertEqual(items.first { $0.id == second }?.localPath, real + "/d/1000000-1",
+                       "the second spelling saw the first's reservation")
+    }
+
+    func testAnUploadSourceIsNamedCanonically() throws {
+        FileManager.default.createFile(atPath: dir.file("d/up.bin"), contents: Data(count: 10))
+        let manager = TransferManager(limit: 1)
+        defer { manager.shutdown() }
+        let id = manager.addUpload(filePath: dir.file("link/./up.bin"), url: server.url("/upload"))
+        XCTAssertEqual(manager.snapshot().items.first { $0.id == id }?.localPath, real + "/d/up.bin")
+    }
+
+    func testARecordSavedUnderAnotherSpellingIsClaimed() throws {
+        let state = dir.file("state")
+        let url = server.url("/bytes/1000000?rate=100000")
+        do {
+            let store = try TransferStore(directory: state)
+            store.save(StoredTransfer(key: "k1", request: .download(url: url, path: dir.file("link/../d/1000000"),
+                                                                     headers: [:]),
+                                      serverNaming: true, state: .paused, resume: nil, attempts: 1,
+                                      addedAt: Date(), owner: .get))
+        }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: state))
+        defer { manager.shutdown() }
+        XCTAssertEqual(manager.unclaimed.map(\.localPath), [real + "/d/1000000"])
+        let id = manager.addDownload(url: url, directory: dir.file("link") + "//")
+        XCTAssertEqual(manager.unclaimed, [], "claimed")
+        XCTAssertEqual(manager.state.withLock { $0.rows[id]?.key }, "k1", "the saved record continues")
+        XCTAssertEqual(manager.snapshot().items.first { $0.id == id }?.localPath, real + "/d/1000000")
+    }
+
+    func testTheCommandGetPrintsClaimsARecordThatHadHeaders() throws {
+        let state = dir.file("state")
+        let url = server.url("/bytes/1000000?rate=100000")
+        do {
+            let store = try TransferStore(directory: state)
+            store.save(StoredTransfer(key: "k2", request: .download(url: url, path: real + "/d/f.bin",
+                                                                     headers: ["X-Token": "t"]),
+                                      serverNaming: false, state: .paused, resume: nil, attempts: 1,
+                                      addedAt: Date(), owner: .get))
+        }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: state))
+        defer { manager.shutdown() }
+        // As printed: `get -o FILE URL`, no -H.
+        let id = manager.addDownload(url: url, path: dir.file("link/f.bin"))
+        XCTAssertEqual(manager.unclaimed, [])
+        XCTAssertEqual(manager.state.withLock { $0.rows[id]?.key }, "k2")
+        XCTAssertEqual(manager.state.withLock { $0.rows[id]?.request },
+                       .download(url: url, path: real + "/d/f.bin", headers: ["X-Token": "t"]), "the saved headers go on")
+    }
+}
