@@ -21,8 +21,11 @@ enum EasyHandleOptions {
         // A new transfer to an origin whose connection is still being set up
         // waits to learn whether it speaks HTTP/2, and then runs as one more
         // stream on it, instead of opening (and handshaking) a connection of
-        // its own. curl waits only where multiplexing is possible at all.
-        taro_easy_setopt_long(h, CURLOPT_PIPEWAIT, 1)
+        // its own. Only over TLS, where ALPN settles the question during the
+        // handshake: on plain http this libcurl never learns that the first
+        // connection cannot multiplex, and every other transfer to the host
+        // waited for the first one to end (a 1 GiB download held six others).
+        if OriginGate.origin(of: spec) != nil { taro_easy_setopt_long(h, CURLOPT_PIPEWAIT, 1) }
         // libcurl 7.87 and later keep the CA store in the multi handle for
         // this long; an older one answers "unknown option", which changes nothing.
         _ = taro_easy_setopt_long(h, CURLOPT_CA_CACHE_TIMEOUT, caCacheSeconds)

@@ -245,6 +245,27 @@ final class TLSWireOptionsTests: XCTestCase {
                       "the second run asked for the rest: \(requests.map(\.range))")
     }
 
+    /// On an origin that cannot multiplex (plain http, or HTTPS offering only
+    /// HTTP/1.1), a long download does not hold the others to the host.
+    func testALongDownloadDoesNotHoldOthersToAnHTTP1Origin() throws {
+        try nginx.addFiles(prefix: "long", count: 1, size: 8 << 20)
+        try nginx.addFiles(prefix: "short", count: 3, size: 1000)
+        for (index, base) in ["http://127.0.0.1:\(nginx.plainPort)", "https://127.0.0.1:\(nginx.tlsH1Port)"].enumerated() {
+            let out = dir.file("out/\(index)")
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let urls = [base + "/slow/long0.bin"] + (0..<3).map { base + "/short\($0).bin" }
+            let process = try TaroBinary.launch(["get", "--no-state", "--cacert", nginx.certificate, "-j", "4", "-d", out] + urls)
+            defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+            let shorts = (0..<3).map { out + "/short\($0).bin" }
+            let deadline = Date().addingTimeInterval(20)
+            while !shorts.allSatisfy(fileExists) && process.isRunning && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            XCTAssertTrue(shorts.allSatisfy(fileExists), "\(base): the short files are done")
+            XCTAssertFalse(fileExists(out + "/long0.bin"), "\(base): while the long one still runs")
+        }
+    }
+
     func testConfigFileGivesDefaultsAndABadLineStopsTheProgram() throws {
         let files = try nginx.addFiles(prefix: "c", count: 1, size: 2048)
         let config = dir.file("config/taro-tui")

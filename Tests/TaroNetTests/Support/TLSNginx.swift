@@ -12,6 +12,8 @@ final class TLSNginx {
     let tlsPort: Int
     let plainPort: Int
     let proxyPort: Int
+    /// HTTPS without HTTP/2 (ALPN offers only http/1.1).
+    let tlsH1Port: Int
     private let process: Process
 
     var certificate: String { dir.file("cert.pem") }
@@ -44,7 +46,7 @@ final class TLSNginx {
         for _ in 0..<8 {
             let base = Int.random(in: 20_000...59_000)
             let (tls, plain, proxy) = (base, base + 1, base + 2)
-            try Self.config(dir: dir, tls: tls, plain: plain, proxy: proxy)
+            try Self.config(dir: dir, tls: tls, plain: plain, proxy: proxy, tlsH1: base + 3)
                 .write(toFile: dir.file("nginx.conf"), atomically: true, encoding: .utf8)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
@@ -60,6 +62,7 @@ final class TLSNginx {
                 tlsPort = tls
                 plainPort = plain
                 proxyPort = proxy
+                tlsH1Port = base + 3
                 return
             }
             if p.isRunning { p.terminate() }
@@ -106,7 +109,7 @@ final class TLSNginx {
         }
     }
 
-    private static func config(dir: TestDirectory, tls: Int, plain: Int, proxy: Int) -> String {
+    private static func config(dir: TestDirectory, tls: Int, plain: Int, proxy: Int, tlsH1: Int) -> String {
         // As root, the workers would otherwise run as nobody, who cannot read
         // the test's private directory.
         let user = getuid() == 0 ? "user root;" : ""
@@ -143,8 +146,16 @@ final class TLSNginx {
             }
           }
           server {
+            listen 127.0.0.1:\(tlsH1) ssl;
+            ssl_certificate \(dir.file("cert.pem"));
+            ssl_certificate_key \(dir.file("key.pem"));
+            root \(dir.file("www"));
+            location /slow/ { alias \(dir.file("www"))/; limit_rate 2m; }
+          }
+          server {
             listen 127.0.0.1:\(plain);
             root \(dir.file("www"));
+            location /slow/ { alias \(dir.file("www"))/; limit_rate 2m; }
             location = /landing { default_type text/plain; return 200 "landed\\n"; }
           }
           server {
