@@ -5,6 +5,11 @@ extension EasyTransfer {
     /// Receive buffer handed to curl: fewer, larger write callbacks save most
     /// of the system time of a fast download.
     static let receiveBufferSize = 512 * 1024
+    /// Send buffer: curl's own 64 KiB. Each piece is copied twice (read
+    /// into the buffer, then into the socket); a buffer that stays in the
+    /// CPU's cache makes both copies cheap. With 512 KiB a 1 GiB PUT cost
+    /// 0.70 s of system time against 0.45 s with 64 KiB (W4, three pairs).
+    static let sendBufferSize = 64 * 1024
 
     func configure() throws(TransferFailure) {
         let h = handle
@@ -96,7 +101,7 @@ extension EasyTransfer {
             taro_easy_setopt_off(h, CURLOPT_INFILESIZE_LARGE, curl_off_t(reader.size))
             taro_easy_setopt_data_callback(h, CURLOPT_READFUNCTION, easyReadCallback)
             taro_easy_setopt_pointer(h, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque())
-            taro_easy_setopt_long(h, CURLOPT_UPLOAD_BUFFERSIZE, 512 * 1024)
+            taro_easy_setopt_long(h, CURLOPT_UPLOAD_BUFFERSIZE, Self.sendBufferSize)
             if method != "PUT" { taro_easy_setopt_string(h, CURLOPT_CUSTOMREQUEST, method) }
         case .multipart(let filePath, let fieldName, let fileName, let fields):
             // Checked here so a missing file fails at once with a clear message;
@@ -115,7 +120,7 @@ extension EasyTransfer {
             if code != CURLE_OK { throw .message("cannot read \(filePath): \(String(cString: curl_easy_strerror(code)))") }
             curl_mime_filename(part, fileName)
             taro_easy_setopt_mime(h, mime)
-            taro_easy_setopt_long(h, CURLOPT_UPLOAD_BUFFERSIZE, 512 * 1024)
+            taro_easy_setopt_long(h, CURLOPT_UPLOAD_BUFFERSIZE, Self.sendBufferSize)
             if method != "POST" { taro_easy_setopt_string(h, CURLOPT_CUSTOMREQUEST, method) }
         }
     }

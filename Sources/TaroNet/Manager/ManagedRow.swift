@@ -2,36 +2,73 @@ import Foundation
 
 /// One transfer in a manager's list. While it waits it is only this: its
 /// request and what the list shows of it; the live `core` exists only while
-/// an attempt runs.
+/// an attempt runs. Kept small (a list holds 100,000 of them): what most
+/// rows never have (a resume point to start from) is boxed, and what the
+/// state directory holds is remembered as a fingerprint, not a copy.
 struct ManagedRow {
     var snapshot: TransferSnapshot
     let request: TransferRequest
     let serverNaming: Bool
-    /// The record's file name in the state directory, made when first saved.
+    /// The record's key in the state directory, made when first saved.
     var key: String?
     /// Attempts made by earlier submissions (manual retries, earlier runs).
     var earlierAttempts: Int
     /// Where the first attempt resumes (a saved record, a manual retry).
-    var resume: ResumePoint?
+    var resume: ResumePoint? {
+        get { resumeBox?.point }
+        set { resumeBox = newValue.map(ResumeBox.init) }
+    }
+    private var resumeBox: ResumeBox?
     var core: TransferCore?
     /// The core's version last merged into `snapshot`.
     var coreVersion: UInt64 = 0
-    /// What the state directory holds for this row, if anything: only the
-    /// parts that change, so that 100,000 rows do not each keep a record copy.
+    /// What the state directory holds for this row, if anything.
     var saved: SavedMark?
     /// The manager's version when this row last changed.
     var version: UInt64 = 0
+
+    init(snapshot: TransferSnapshot, request: TransferRequest, serverNaming: Bool, key: String? = nil,
+         earlierAttempts: Int, resume: ResumePoint? = nil, saved: SavedMark? = nil) {
+        self.snapshot = snapshot
+        self.request = request
+        self.serverNaming = serverNaming
+        self.key = key
+        self.earlierAttempts = earlierAttempts
+        self.saved = saved
+        self.resume = resume
+    }
+
+    private final class ResumeBox: Sendable {
+        let point: ResumePoint
+        init(_ point: ResumePoint) { self.point = point }
+    }
 }
 
-/// The changing parts of a row's saved record, to tell whether it needs saving again.
+/// The changing parts of a row's saved record, to tell whether it needs
+/// saving again: its state, attempts and a 64-bit fingerprint of its resume
+/// point (a copy of the point cost 50 bytes a row). Two different points
+/// with one fingerprint would skip one save; the next change saves again.
 struct SavedMark: Equatable {
     var state: StoredTransfer.State
-    var resume: ResumePoint?
-    var attempts: Int
+    var attempts: Int32
+    var resume: Int
 
     init(_ record: StoredTransfer) {
         state = record.state
-        resume = record.resume
-        attempts = record.attempts
+        attempts = Int32(clamping: record.attempts)
+        var hasher = Hasher()
+        if let point = record.resume {
+            hasher.combine(point.validator)
+            hasher.combine(point.total)
+            hasher.combine(point.offset)
+            for range in point.ranges {
+                hasher.combine(range.start)
+                hasher.combine(range.end)
+                hasher.combine(range.written)
+            }
+        } else {
+            hasher.combine(-1 as Int64)
+        }
+        resume = hasher.finalize()
     }
 }

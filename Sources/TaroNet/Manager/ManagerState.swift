@@ -4,7 +4,7 @@ import Foundation
 /// TUI, the persister, a headless command) never walk it whole on a quiet
 /// tick: changes are found through `log`, totals are kept as rows change.
 struct ManagerState {
-    var rows: [UInt64: ManagedRow] = [:]
+    var rows = RowTable()
     /// Row ids in queue order; ids of removed rows stay until compacted.
     var order: [UInt64] = []
     var removedInOrder = 0
@@ -15,6 +15,8 @@ struct ManagerState {
     var version: UInt64 = 1
     var totals = TransferTotals()
     var rate = RateWindow()
+    /// Finished rows that still keep their headers, oldest first.
+    var detailed = DetailWindow()
     /// Destinations handed out and not yet finished, so two rows never share a .part.
     var reservedPaths: Set<String> = []
     /// Saved records not yet taken up by this run.
@@ -49,6 +51,30 @@ struct ManagerState {
         if new.state == .done && old.state != .done { rate.addFinished() }
         rows[id]?.snapshot = new
         touch(id)
+        if new.state.isFinal && !old.state.isFinal {
+            detailed.append(id, finishedAt: new.finishedAt)
+            dropOldDetails()
+        }
+    }
+
+    /// Old finished rows beyond the window give up their header lines; each
+    /// is logged as changed so that readers let go of the old ones too.
+    private mutating func dropOldDetails() {
+        while let (id, finishedAt) = detailed.popOverflow() {
+            guard let snapshot = rows[id]?.snapshot, snapshot.state.isFinal, snapshot.finishedAt == finishedAt,
+                  !snapshot.detailsDropped, !snapshot.exchange.headersDropped else { continue }
+            if snapshot.state == .done {
+                // Nothing left to continue or retry: the row's words are enough.
+                rows[id]?.snapshot = snapshot.droppingDetails()
+            } else {
+                // A failed row keeps where its .part stands (retry resumes
+                // from it) and why its attempts failed.
+                let summary = snapshot.exchange.withoutHeaders
+                guard summary.headersDropped else { continue }
+                rows[id]?.snapshot.exchange = summary
+            }
+            touch(id)
+        }
     }
 
     /// Takes in what the running attempts' cores recorded since last time.

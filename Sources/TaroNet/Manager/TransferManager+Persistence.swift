@@ -105,7 +105,7 @@ extension TransferManager {
                 }
                 continue
             }
-            let key = row.key ?? UUID().uuidString.lowercased()
+            let key = row.key ?? TransferStore.makeKey()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt, owner: options.owner)
@@ -121,8 +121,7 @@ extension TransferManager {
 
     func write(_ work: PersistWork) {
         guard let store, !work.isEmpty else { return }
-        store.save(work.save)
-        store.delete(keys: work.delete)
+        store.commit(save: work.save, delete: work.delete)
     }
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
@@ -133,7 +132,8 @@ extension TransferManager {
             guard !s.closed else { return nil }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
-            for (id, row) in s.rows where row.snapshot.state.isPending {
+            s.rows.forEach { id, row in
+                guard row.snapshot.state.isPending else { return }
                 unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
             }
             return unfinished

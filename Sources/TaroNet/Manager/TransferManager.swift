@@ -250,6 +250,10 @@ public final class TransferManager: Sendable {
         if removed { persistWake.signal() }
     }
 
+    /// How many finished rows keep their header lines (see DetailWindow);
+    /// older ones keep their request and status lines.
+    public static let finishedRowsWithHeaders = DetailWindow.capacity
+
     public var concurrencyLimit: Int { state.withLock { $0.limit } }
 
     public func setConcurrencyLimit(_ n: Int) {

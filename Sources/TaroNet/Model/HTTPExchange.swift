@@ -51,6 +51,22 @@ public struct HTTPExchange: Sendable, Equatable {
     public var remoteAddress: String?
     public var httpVersion: String?
     public var timings: Timings?
+    /// The header lines were let go to save memory (an old finished row of
+    /// a long list): the request line and each status line remain.
+    public var headersDropped = false
 
     public init() {}
+
+    /// This exchange without its header lines: what an old finished row keeps.
+    public var withoutHeaders: HTTPExchange {
+        var summary = HTTPExchange()
+        summary.requestLine = requestLine
+        summary.responses = responses.map { Response(statusLine: $0.statusLine, statusCode: $0.statusCode) }
+        summary.remoteAddress = remoteAddress
+        summary.httpVersion = httpVersion
+        summary.timings = timings
+        summary.headersDropped = !requestFields.isEmpty || responses.contains { !$0.fields.isEmpty }
+            || effectiveURL != nil
+        return summary
+    }
 }

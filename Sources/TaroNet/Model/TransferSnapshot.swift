@@ -21,24 +21,37 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         public var isPending: Bool { !isFinal && self != .saved }
     }
 
+    // Stored fields are laid out in the order declared: the 8- and 16-byte
+    // ones come first and the small ones last (see the end), and optional
+    // numbers are kept as plain numbers with a value meaning nil, so a row
+    // is 144 bytes rather than 192. The manager and the TUI each hold one
+    // per listed transfer.
     public var id: UInt64
-    public var kind: Kind
     /// The URL as queued, with any userinfo removed.
     public var url: String
     /// Short name for the list: the file name for downloads and uploads.
     public var name: String
-    public var state: State
     /// Bytes moved so far (received for downloads, sent for uploads).
     public var bytesDone: Int64
     /// Expected total, nil when the server did not say.
-    public var bytesTotal: Int64?
+    public var bytesTotal: Int64? {
+        get { storedTotal < 0 ? nil : storedTotal }
+        set { storedTotal = newValue.map { max(0, $0) } ?? -1 }
+    }
+    private var storedTotal: Int64 = -1
     /// Smoothed rate in bytes per second, 0 when idle.
     public var bytesPerSecond: Double
-    public var statusCode: Int?
+    public var statusCode: Int? {
+        get { storedStatus == Int32.min ? nil : Int(storedStatus) }
+        set { storedStatus = newValue.map { Int32(clamping: $0) } ?? Int32.min }
+    }
     /// Why the transfer failed, in words ("downloadFile:fail timeout").
     public var errorMessage: String?
     /// 1 for the first try; more after retries.
-    public var attempt: Int
+    public var attempt: Int {
+        get { Int(storedAttempt) }
+        set { storedAttempt = Int32(clamping: newValue) }
+    }
     /// Local file: the destination of a download or the source of an upload.
     public var localPath: String?
     /// What was sent, secrets masked, and what came back, hop by hop.
@@ -60,8 +73,16 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     /// shown on its row and in its pane, so it is never mistaken for a checked one.
     public var insecure = false
     public var queuedAt: Date
-    public var startedAt: Date?
-    public var finishedAt: Date?
+    public var startedAt: Date? {
+        get { storedStart.isNaN ? nil : Date(timeIntervalSinceReferenceDate: storedStart) }
+        set { storedStart = newValue?.timeIntervalSinceReferenceDate ?? .nan }
+    }
+    public var finishedAt: Date? {
+        get { storedFinish.isNaN ? nil : Date(timeIntervalSinceReferenceDate: storedFinish) }
+        set { storedFinish = newValue?.timeIntervalSinceReferenceDate ?? .nan }
+    }
+    private var storedStart: Double = .nan
+    private var storedFinish: Double = .nan
 
     public init(
         id: UInt64, kind: Kind, url: String, name: String, state: State,
@@ -76,13 +97,14 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         self.name = name
         self.state = state
         self.bytesDone = bytesDone
-        self.bytesTotal = bytesTotal
         self.bytesPerSecond = bytesPerSecond
-        self.statusCode = statusCode
         self.errorMessage = errorMessage
-        self.attempt = attempt
         self.localPath = localPath
         self.queuedAt = queuedAt
+        // The packed ones, once every stored field has a value.
+        self.bytesTotal = bytesTotal
+        self.statusCode = statusCode
+        self.attempt = attempt
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         if exchange != HTTPExchange() { self.exchange = exchange }
@@ -102,10 +124,29 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         return Double(max(0, total - bytesDone)) / bytesPerSecond
     }
 
+    /// This finished row without its details: `statusCode` and the rest
+    /// of the row stay, the exchange and attempt log go. What old done
+    /// rows of a long list keep: a detail box each was most of its memory.
+    public func droppingDetails() -> TransferSnapshot {
+        var copy = self
+        copy.details = nil
+        copy.detailsDropped = true
+        return copy
+    }
+
     // A queued row has no exchange, resume point or attempt log yet: they
     // live in a box shared copy-on-write, absent until first set, so a list
     // of 100,000 waiting rows pays one pointer each for them.
     private var details: Details?
+
+    // The small fields, last, so that they share one word.
+    private var storedStatus: Int32 = .min
+    private var storedAttempt: Int32 = 1
+    public var kind: Kind
+    public var state: State
+    /// Its exchange, resume point and attempt log were let go to save
+    /// memory: an old finished row of a long list (see `droppingDetails`).
+    public private(set) var detailsDropped = false
 
     private final class Details: @unchecked Sendable {
         // @unchecked: never mutated once shared (mutateDetails copies first).
@@ -136,7 +177,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             && a.bytesDone == b.bytesDone && a.bytesTotal == b.bytesTotal && a.bytesPerSecond == b.bytesPerSecond
             && a.statusCode == b.statusCode && a.errorMessage == b.errorMessage && a.attempt == b.attempt
             && a.localPath == b.localPath && a.queuedAt == b.queuedAt && a.startedAt == b.startedAt
-            && a.finishedAt == b.finishedAt
+            && a.finishedAt == b.finishedAt && a.detailsDropped == b.detailsDropped
             && (a.details === b.details
                 || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog))
     }

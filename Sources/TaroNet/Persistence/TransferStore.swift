@@ -1,13 +1,14 @@
 import Foundation
-import CSystem
 import Glibc
 
-/// The state directory: one JSON file per unfinished transfer, each written
-/// atomically (temp file, fsync, rename, directory fsync) with mode 0600,
-/// and a lock so that only one process uses the directory at a time. A file
-/// that cannot be read back is moved to `damaged/`, never deleted.
+/// The state directory: the unfinished transfers in one journal
+/// (`queue.journal`, see QueueJournal), mode 0600, and a lock so that only
+/// one process uses the directory at a time. A record or a line that cannot
+/// be read back is moved to `damaged/`, never deleted. Records an older
+/// version kept one file each in `tasks/` are taken into the journal the
+/// first time they are loaded.
 public final class TransferStore: @unchecked Sendable {
-    // @unchecked: `lockFD` is set once in init; every write goes through `queue`.
+    // @unchecked: `lockFD` is set once in init; the journal is used only on `queue`.
 
     public struct StoreError: Error, CustomStringConvertible {
         public let description: String
@@ -16,6 +17,7 @@ public final class TransferStore: @unchecked Sendable {
     public let directory: String
     private let tasksDirectory: String
     private let lockFD: Int32
+    private let journal: QueueJournal
     private let queue = DispatchQueue(label: "taro.store")
     /// Larger state files are damaged by definition: no huge allocation.
     static let maxFileSize = 256 * 1024
@@ -30,7 +32,7 @@ public final class TransferStore: @unchecked Sendable {
     public init(directory: String) throws {
         self.directory = directory
         tasksDirectory = directory + "/tasks"
-        for dir in [directory, tasksDirectory, directory + "/damaged"] {
+        for dir in [directory, directory + "/damaged"] {
             try Self.makeDirectory(dir)
         }
         let fd = open(directory + "/lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -42,6 +44,14 @@ public final class TransferStore: @unchecked Sendable {
             throw StoreError(description: "another taro-tui is using the state directory \(directory)")
         }
         lockFD = fd
+        do {
+            journal = try QueueJournal(path: directory + "/queue.journal")
+        } catch {
+            close(fd)
+            throw error
+        }
+        // Already cut out of the journal: keep them now, whether or not load() follows.
+        setAside(lines: journal.takeDamaged())
     }
 
     deinit { close(lockFD) }
@@ -63,21 +73,46 @@ public final class TransferStore: @unchecked Sendable {
     public var setAside: [String] { queue.sync { movedAside } }
     private var movedAside: [String] = []
 
-    /// Every readable record; damaged or hostile ones are set aside.
+    /// Every readable record, oldest first; damaged or hostile ones are set aside.
     public func load() -> [StoredTransfer] {
         queue.sync {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: tasksDirectory)) ?? []
+            let decoder = JSONDecoder()
             var records: [StoredTransfer] = []
-            for name in names.sorted() where name.hasSuffix(".json") {
-                let path = tasksDirectory + "/" + name
-                if let record = read(path), record.key + ".json" == name {
+            for key in journal.live.keys {
+                if let json = journal.json(of: key),
+                   let record = try? decoder.decode(StoredTransfer.self, from: Data(json)),
+                   record.isPlausible, record.key == key {
                     records.append(record)
                 } else {
-                    setAside(name)
+                    setAside(lines: [journal.json(of: key) ?? Array(key.utf8)])
+                    journal.forget(key)
                 }
             }
+            records += takeLegacyFiles()
             return records.sorted { $0.addedAt < $1.addedAt }
         }
+    }
+
+    /// Records kept one file each (an older version): read, set aside when
+    /// damaged, written into the journal, and only then removed.
+    private func takeLegacyFiles() -> [StoredTransfer] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: tasksDirectory) else { return [] }
+        var records: [StoredTransfer] = []
+        var taken: [String] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            let path = tasksDirectory + "/" + name
+            if let record = read(path), record.key + ".json" == name, journal.live[record.key] == nil {
+                records.append(record)
+                taken.append(path)
+            } else {
+                setAside(name)
+            }
+        }
+        guard !records.isEmpty else { return [] }
+        if journal.append(lines(for: records)) {
+            for path in taken { unlink(path) }
+        }
+        return records
     }
 
     private func read(_ path: String) -> StoredTransfer? {
@@ -100,50 +135,41 @@ public final class TransferStore: @unchecked Sendable {
         if rename(tasksDirectory + "/" + name, target) == 0 { movedAside.append(target) }
     }
 
-    /// Writes records atomically: each to a temp file, all made durable
-    /// together (one syncfs for a batch), then each renamed over its old
-    /// version and the directory synced once. An old record stays until its
-    /// new version is complete. Blocking: call it off the UI and engine threads.
-    public func save(_ records: [StoredTransfer]) {
-        guard !records.isEmpty else { return }
-        EngineThread.assertNotCurrent("saving state records")
-        queue.sync {
-            var written: [(temp: String, final: String, fd: Int32)] = []
-            for record in records {
-                guard let data = try? JSONEncoder().encode(record) else { continue }
-                let final = tasksDirectory + "/" + record.key + ".json"
-                let temp = final + ".tmp"
-                unlink(temp)
-                let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                guard fd >= 0 else { continue }
-                if data.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) == $0.count }) {
-                    written.append((temp, final, fd))
-                } else {
-                    close(fd)
-                    unlink(temp)
-                }
-            }
-            guard !written.isEmpty else { return }
-            let together = written.count > 1 && taro_syncfs(written[0].fd) == 0
-            for file in written {
-                let ok = together || fsync(file.fd) == 0
-                close(file.fd)
-                if !ok || rename(file.temp, file.final) != 0 { unlink(file.temp) }
-            }
-            Self.syncDirectory(tasksDirectory)
+    /// Journal lines that could not be read back, kept in one file per load.
+    private func setAside(lines: [[UInt8]]) {
+        guard !lines.isEmpty else { return }
+        let path = directory + "/damaged/\(Int(Date().timeIntervalSince1970))-\(UInt32.random(in: 0...UInt32.max))-journal-lines"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        for line in lines { _ = (line + [JournalLine.newline]).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
+        fsync(fd)
+        close(fd)
+        movedAside.append(path)
+    }
+
+    private func lines(for records: [StoredTransfer]) -> [JournalLine] {
+        let encoder = JSONEncoder()
+        return records.compactMap { record in
+            (try? encoder.encode(record)).map { .save(key: record.key, json: Array($0)) }
         }
     }
+
+    /// Saves records and deletes others in one append and one fdatasync; a
+    /// record's old version stays valid until its new one is durable.
+    /// Blocking: call it off the UI and engine threads.
+    public func commit(save records: [StoredTransfer], delete keys: [String]) {
+        guard !records.isEmpty || !keys.isEmpty else { return }
+        EngineThread.assertNotCurrent("saving state records")
+        queue.sync {
+            _ = journal.append(lines(for: records) + keys.map { .delete(key: $0) })
+        }
+    }
+
+    public func save(_ records: [StoredTransfer]) { commit(save: records, delete: []) }
 
     public func save(_ record: StoredTransfer) { save([record]) }
 
-    /// Deletes records, then syncs the directory once.
-    public func delete(keys: [String]) {
-        guard !keys.isEmpty else { return }
-        queue.sync {
-            for key in keys { unlink(tasksDirectory + "/" + key + ".json") }
-            Self.syncDirectory(tasksDirectory)
-        }
-    }
+    public func delete(keys: [String]) { commit(save: [], delete: keys) }
 
     public func delete(key: String) { delete(keys: [key]) }
 
@@ -153,10 +179,11 @@ public final class TransferStore: @unchecked Sendable {
         queue.sync {}
     }
 
-    private static func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+    /// A new record key: 12 random base-36 characters, short enough to be
+    /// stored inside a String without a heap buffer of its own.
+    public static func makeKey() -> String {
+        var key = String(UInt64.random(in: 0...UInt64.max) >> 2, radix: 36)
+        while key.count < 12 { key = "0" + key }
+        return String(key.suffix(12))
     }
 }

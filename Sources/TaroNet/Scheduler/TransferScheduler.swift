@@ -11,12 +11,24 @@ actor TransferScheduler {
         let host: String
         let priority: Int
         var machine = TransferStateMachine()
-        /// The attempt's live record, from its first start on.
-        var core: TransferCore?
-        /// How failed attempts are retried, known once it first started.
-        var retry: RetryPolicy = .none
+        /// What it has from its first start on. Boxed: most entries of a
+        /// long list are waiting, and a waiting entry stays a few words.
+        var run: Run?
+    }
+
+    /// A started transfer's part of its entry.
+    private final class Run {
+        /// The attempt's live record.
+        let core: TransferCore
+        /// How failed attempts are retried.
+        let retry: RetryPolicy
         /// Where the next attempt resumes (set when an attempt fails transiently).
         var resume: ResumePoint?
+
+        init(core: TransferCore, retry: RetryPolicy) {
+            self.core = core
+            self.retry = retry
+        }
     }
 
     nonisolated let engine: CurlEngine
@@ -164,8 +176,8 @@ actor TransferScheduler {
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
         var retry = false
         if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
-           let core = entry.core {
-            retry = core.snapshot().attempt < entry.retry.maxAttempts
+           let run = entry.run {
+            retry = run.core.snapshot().attempt < run.retry.maxAttempts
         }
         apply(id, outcome: outcome) { $0.engineFinished(retry: retry) }
     }
@@ -206,9 +218,21 @@ actor TransferScheduler {
             if leaveQueue { queue.remove(id) }
             if releaseSlot { release(entry.host) }
             entries[id] = nil
+            shrinkEntriesIfDrained()
             let result: TransferOutcome = kind == .aborted ? .failure(.aborted) : (outcome ?? .failure(.aborted))
             observer.transfer(id, settled: result)
         }
+    }
+
+    /// A dictionary never gives back its buckets: once a long list has
+    /// drained, the table sized for it would stay. Rebuilt at an eighth
+    /// full, so the copy costs O(1) per removal.
+    private func shrinkEntriesIfDrained() {
+        guard entries.capacity > 4096, entries.count * 8 < entries.capacity else { return }
+        var smaller: [UInt64: Entry] = [:]
+        smaller.reserveCapacity(entries.count * 2)
+        for (id, entry) in entries { smaller[id] = entry }
+        entries = smaller
     }
 
     /// A slot was granted: ask the observer for the work and hand it to the engine.
@@ -216,13 +240,11 @@ actor TransferScheduler {
         running += 1
         runningPerHost[entry.host, default: 0] += 1
         peakRunning = max(peakRunning, running)
-        guard let attempt = entry.observer.prepareAttempt(id, resume: entry.resume), let loop else {
+        guard let attempt = entry.observer.prepareAttempt(id, resume: entry.run?.resume), let loop else {
             apply(id, outcome: .failure(.message("engine stopped"))) { $0.engineFinished() }
             return
         }
-        entry.core = attempt.core
-        entry.retry = attempt.spec.retry
-        entry.resume = nil
+        entry.run = Run(core: attempt.core, retry: attempt.spec.retry)
         entries[id] = entry
         entry.observer.transfer(id, shows: .connecting)
         loop.start(id, attempt)
@@ -231,12 +253,13 @@ actor TransferScheduler {
     /// Records the failed attempt, keeps where its .part stands, and wakes
     /// the transfer again after the backoff.
     private func scheduleRetry(_ id: UInt64, _ entry: inout Entry, outcome: TransferOutcome?) {
-        guard case .failure(let failure)? = outcome, let core = entry.core else { return }
+        guard case .failure(let failure)? = outcome, let run = entry.run else { return }
+        let core = run.core
         let snapshot = core.snapshot()
         var retryAfter: Double?
         if case .transient(_, let after) = failure { retryAfter = after }
-        let delay = entry.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
-        entry.resume = snapshot.resume
+        let delay = run.retry.delay(after: snapshot.attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
+        run.resume = snapshot.resume
         entries[id] = entry
         entry.observer.transfer(id, willRetry: failure, after: delay)
         entry.observer.transfer(id, shows: .queued)

@@ -17,6 +17,9 @@ enum HeaderPaneView {
         return wrapped
     }
 
+    static let notKept = "Header lines not kept: only the last \(TransferManager.finishedRowsWithHeaders)"
+        + " finished transfers keep theirs."
+
     static func logicalLines(for item: TransferSnapshot, glyphs: Glyphs) -> [StyledLine] {
         let muted = CellStyle(role: .muted)
         let bold = CellStyle(bold: true)
@@ -44,7 +47,10 @@ enum HeaderPaneView {
 
         let exchange = item.exchange
         out.append(StyledLine(""))
-        if exchange.requestLine.isEmpty {
+        if item.detailsDropped {
+            if let code = item.statusCode { field("HTTP status", String(code)) }
+            out.append(StyledLine(Self.notKept, style: muted))
+        } else if exchange.requestLine.isEmpty {
             out.append(StyledLine("Nothing sent yet.", style: muted))
         } else {
             out.append(StyledLine(glyphs.safe(exchange.requestLine), style: bold.with(role: .accent)))
@@ -59,6 +65,10 @@ enum HeaderPaneView {
             for header in response.fields {
                 out.append(StyledLine(glyphs.safe(header.name) + ": " + glyphs.safe(header.value)))
             }
+        }
+        if exchange.headersDropped {
+            out.append(StyledLine(""))
+            out.append(StyledLine(Self.notKept, style: muted))
         }
         if exchange.effectiveURL != nil || exchange.remoteAddress != nil
             || exchange.httpVersion != nil || exchange.timings != nil {

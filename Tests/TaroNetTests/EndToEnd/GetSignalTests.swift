@@ -1,4 +1,5 @@
 import Foundation
+@testable import TaroNet
 import TaroServer
 import XCTest
 
@@ -42,9 +43,9 @@ final class GetSignalTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("run the same command again"), run.stderr)
 
         let part = fileSize(dir.file("s.bin.part"))
-        let records = try FileManager.default.contentsOfDirectory(atPath: dir.file("state/tasks"))
+        let records = QueueJournal.liveRecords(atPath: dir.file("state/queue.journal"))
         XCTAssertEqual(records.count, 1, "the unfinished transfer was saved")
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: dir.file("state/tasks/" + records[0])))
+        let data = Data(try XCTUnwrap(records.first?.json))
         let record = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let resume = try XCTUnwrap(record["resume"] as? [String: Any])
         XCTAssertEqual((resume["offset"] as? NSNumber)?.int64Value, part, "the record holds what the .part holds")

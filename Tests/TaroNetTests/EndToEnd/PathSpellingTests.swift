@@ -1,4 +1,5 @@
 import Foundation
+@testable import TaroNet
 import TaroServer
 import XCTest
 
@@ -16,7 +17,7 @@ final class PathSpellingTests: XCTestCase {
     /// The runs' working directory and HOME.
     var root: String { dir.path }
     var downloads: String { root + "/dl" }
-    var tasks: String { root + "/state/tasks" }
+    var journal: String { root + "/state/queue.journal" }
     var url: String { server.url("/f.bin?rate=1500000") }
 
     override func setUp() async throws {
@@ -102,7 +103,8 @@ final class PathSpellingTests: XCTestCase {
         XCTAssertEqual(contents(root + "/x"), [], label, file: file, line: line)
         XCTAssertEqual(try sha256sum(downloads + "/f.bin"),
                        DeterministicBody.sha256Hex(seed: Self.seed, size: Self.size), label, file: file, line: line)
-        XCTAssertEqual(contents(tasks), [], "the finished transfer's record is gone: \(label)", file: file, line: line)
+        XCTAssertEqual(QueueJournal.liveRecords(atPath: journal).map(\.key), [],
+                       "the finished transfer's record is gone: \(label)", file: file, line: line)
         XCTAssertEqual(contents(root + "/state/damaged"), [], "no record was set aside: \(label)",
                        file: file, line: line)
         // The rerun continued: every request it made asked for a range
@@ -122,9 +124,8 @@ final class PathSpellingTests: XCTestCase {
 
     /// The durable offset in the one saved record, 0 while there is none.
     private func savedOffset() -> Int64 {
-        guard let name = contents(tasks).first(where: { $0.hasSuffix(".json") }),
-              let data = FileManager.default.contents(atPath: tasks + "/" + name),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let json = QueueJournal.liveRecords(atPath: journal).first?.json,
+              let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
               let resume = object["resume"] as? [String: Any],
               let offset = resume["offset"] as? NSNumber else { return 0 }
         return offset.int64Value

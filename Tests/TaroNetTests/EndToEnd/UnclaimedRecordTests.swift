@@ -1,4 +1,5 @@
 import Foundation
+@testable import TaroNet
 import TaroServer
 import XCTest
 
@@ -33,10 +34,10 @@ final class UnclaimedRecordTests: XCTestCase {
         GetRun.waitUntil("bytes on disk") { fileSize(dir.file("a/a.bin.part")) >= 200_000 }
         kill(first.process.processIdentifier, SIGINT)
         XCTAssertEqual(first.finish(), 130, first.stderr)
-        let records = try FileManager.default.contentsOfDirectory(atPath: dir.file("state/tasks"))
+        let journal = dir.file("state/queue.journal")
+        let records = QueueJournal.liveRecords(atPath: journal)
         XCTAssertEqual(records.count, 1)
-        let recordPath = dir.file("state/tasks/" + records[0])
-        let record = try XCTUnwrap(FileManager.default.contents(atPath: recordPath))
+        let record = try XCTUnwrap(records.first)
         let part = try XCTUnwrap(FileManager.default.contents(atPath: dir.file("a/a.bin.part")))
         // A .part nobody has a record of: ours to leave alone.
         let orphan = Data("left by someone else".utf8)
@@ -46,7 +47,9 @@ final class UnclaimedRecordTests: XCTestCase {
                                    home: dir.path, stderrPath: dir.file("unrelated.err"))
         XCTAssertEqual(unrelated.finish(), 0, unrelated.stderr)
         XCTAssertEqual(try sha256sum(dir.file("b/1000")), DeterministicBody.sha256Hex(seed: 3, size: 1000))
-        XCTAssertEqual(FileManager.default.contents(atPath: recordPath), record, "the other run's record is untouched")
+        let after = QueueJournal.liveRecords(atPath: journal)
+        XCTAssertEqual(after.map(\.key), [record.key], "the other run's record is kept")
+        XCTAssertEqual(after.first?.json, record.json, "byte for byte")
         XCTAssertEqual(FileManager.default.contents(atPath: dir.file("a/a.bin.part")), part)
         XCTAssertEqual(FileManager.default.contents(atPath: dir.file("b/other.bin.part")), orphan)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.file("state/damaged")), [])
@@ -74,7 +77,7 @@ final class UnclaimedRecordTests: XCTestCase {
         XCTAssertEqual(server.requestLog.dropFirst(before).first?.header("Range"), "bytes=\(part.count)-")
         XCTAssertEqual(try sha256sum(dir.file("a/a.bin")), DeterministicBody.sha256Hex(seed: 8, size: Self.size))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.file("a")), ["a.bin"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.file("state/tasks")), [])
+        XCTAssertEqual(QueueJournal.liveRecords(atPath: journal).map(\.key), [], "its record is gone once it is done")
         XCTAssertEqual(FileManager.default.contents(atPath: dir.file("b/other.bin.part")), orphan)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+@testable import TaroNet
 import XCTest
 
 /// `q` while a transfer runs asks first: `n` or Esc keeps everything going,
@@ -129,10 +131,9 @@ final class QuitEndToEndTests: EndToEndTestCase {
         let part = path(name + ".part")
         let size = ((try FileManager.default.attributesOfItem(atPath: part))[.size] as? NSNumber)?.int64Value ?? 0
         XCTAssertGreaterThan(size, 0)
-        let tasks = scratch + "/state/taro-tui/tasks"
-        let records = try FileManager.default.contentsOfDirectory(atPath: tasks)
-        XCTAssertEqual(records.count, 1, "\(records)")
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: tasks + "/" + records[0]))
+        let records = QueueJournal.liveRecords(atPath: scratch + "/state/taro-tui/queue.journal")
+        XCTAssertEqual(records.count, 1, "\(records.map(\.key))")
+        let data = Data(try XCTUnwrap(records.first?.json))
         let record = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let resume = try XCTUnwrap(record["resume"] as? [String: Any])
         XCTAssertEqual((resume["offset"] as? NSNumber)?.int64Value, size)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import TaroNet
 import TaroServer
 import XCTest
 
@@ -13,13 +14,11 @@ final class RelaunchSpellingEndToEndTests: EndToEndTestCase {
     func testAURLOnTheCommandLineClaimsItsRecordWhateverTheDirectorySpelling() throws {
         server.setResource("/" + Self.name, ServedResource(size: Self.size, seed: 12, etag: "spelled-12"))
         let url = server.url("/" + Self.name + "?rate=1000000")
-        let tasks = scratch + "/state/taro-tui/tasks"
+        let journal = scratch + "/state/taro-tui/queue.journal"
         try launch(["-d", downloads, url])
         try waitUntil("a record with some progress") {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
-            guard let name = names.first(where: { $0.hasSuffix(".json") }),
-                  let data = FileManager.default.contents(atPath: tasks + "/" + name),
-                  let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            guard let json = QueueJournal.liveRecords(atPath: journal).first?.json,
+                  let record = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
                   let resume = record["resume"] as? [String: Any] else { return false }
             return ((resume["offset"] as? NSNumber)?.int64Value ?? 0) > 0
         }

@@ -21,7 +21,7 @@ final class RestartEndToEndTests: EndToEndTestCase {
         let total: Int64
     }
 
-    private var tasksDirectory: String { scratch + "/state/taro-tui/tasks" }
+    private var journalPath: String { scratch + "/state/taro-tui/queue.journal" }
     private var damagedDirectory: String { scratch + "/state/taro-tui/damaged" }
 
     func testKilledTerminalThenRelaunchContinuesToTheSameFile() throws {
@@ -82,8 +82,8 @@ final class RestartEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(downloadedNames(), [Self.name + ".part"], "only the .part, no final file yet")
         let partSize = try fileSize(path(Self.name + ".part"))
         let records = try savedRecords()
-        XCTAssertEqual(records.count, 1, "one record in \(tasksDirectory)")
-        guard let record = records.first else { throw EndToEndFailure("no saved record in \(tasksDirectory)") }
+        XCTAssertEqual(records.count, 1, "one record in \(journalPath)")
+        guard let record = records.first else { throw EndToEndFailure("no saved record in \(journalPath)") }
         XCTAssertEqual(record.state, "queued", "an active transfer comes back running, not paused")
         XCTAssertEqual(record.total, Self.size)
         XCTAssertTrue(record.validator.contains(Self.etag), "the validator is the ETag: \(record.validator)")
@@ -130,7 +130,7 @@ final class RestartEndToEndTests: EndToEndTestCase {
 
         XCTAssertEqual(downloadedNames(), [Self.name], "the final file and no .part")
         XCTAssertEqual(try sha256(of: path(Self.name)), DeterministicBody.sha256Hex(seed: Self.seed, size: Self.size))
-        try waitUntil("the record to leave \(tasksDirectory)") { try taskFileNames().isEmpty }
+        try waitUntil("the record to leave \(journalPath)") { try liveJournalLines().isEmpty }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: damagedDirectory), [],
                        "no record was set aside as damaged")
     }
@@ -142,14 +142,29 @@ final class RestartEndToEndTests: EndToEndTestCase {
         return (attributes[.size] as? NSNumber)?.int64Value ?? -1
     }
 
-    private func taskFileNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: tasksDirectory).sorted()
+    /// The journal replayed as the program would, but by hand: each key's
+    /// latest "+KEY<TAB>JSON" line unless a later "-KEY" line deleted it.
+    private func liveJournalLines() throws -> [(key: String, json: Data)] {
+        let text = try String(contentsOfFile: journalPath, encoding: .utf8)
+        var order: [String] = []
+        var latest: [String: Data] = [:]
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("+"), let tab = line.firstIndex(of: "\t") {
+                let key = String(line[line.index(after: line.startIndex)..<tab])
+                if latest[key] == nil { order.append(key) }
+                latest[key] = Data(line[line.index(after: tab)...].utf8)
+            } else if line.hasPrefix("-") {
+                latest[String(line.dropFirst())] = nil
+            } else {
+                throw EndToEndFailure("a journal line the program does not write: \(line)")
+            }
+        }
+        return order.compactMap { key in latest[key].map { (key, $0) } }
     }
 
-    /// The `*.json` records, read as plain JSON (not through the program's types).
+    /// The live records, read as plain JSON (not through the program's types).
     private func savedRecords() throws -> [SavedRecord] {
-        try taskFileNames().filter { $0.hasSuffix(".json") }.map { name in
-            let data = try Data(contentsOf: URL(fileURLWithPath: tasksDirectory + "/" + name))
+        try liveJournalLines().map { name, data in
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let state = object["state"] as? String,
                   let resume = object["resume"] as? [String: Any],

@@ -1,4 +1,5 @@
 import Foundation
+@testable import TaroNet
 import TaroServer
 import XCTest
 
@@ -12,7 +13,9 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
     static let seed: UInt64 = 41
 
     private var stateDirectory: String { scratch + "/state/taro-tui" }
-    private var tasks: String { stateDirectory + "/tasks" }
+    private var journal: String { stateDirectory + "/queue.journal" }
+    /// Where the records of an older version lived (one file each); taken into the journal at load.
+    private var legacyTasks: String { stateDirectory + "/tasks" }
 
     func testAGetsRecordIsListedAsSavedAndContinuesOnP() throws {
         let (record, part) = try interruptedGet()
@@ -35,7 +38,7 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(try sha256(of: path(Self.name)), DeterministicBody.sha256Hex(seed: Self.seed, size: Self.size))
         let ranges = server.requestLog.dropFirst(requestsBefore).map { $0.header("Range") ?? "none" }
         XCTAssertEqual(ranges.first, "bytes=\(part)-", "\(ranges)")
-        try waitUntil("the record to go once done") { try FileManager.default.contentsOfDirectory(atPath: tasks).isEmpty }
+        try waitUntil("the record to go once done") { QueueJournal.liveRecords(atPath: journal).isEmpty }
     }
 
     func testDiscardDeletesTheRecordAndKeepsThePart() throws {
@@ -44,7 +47,7 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
         try waitForScreen("the saved row") { $0.state(of: Self.name) == "saved" }
         try tmux.send("d")
         try waitForScreen("the row to go") { $0.row(named: Self.name) == nil }
-        try waitUntil("the record to go") { try FileManager.default.contentsOfDirectory(atPath: tasks).isEmpty }
+        try waitUntil("the record to go") { QueueJournal.liveRecords(atPath: journal).isEmpty }
         XCTAssertEqual(downloadedNames(), [Self.name + ".part"], "the .part stays")
         XCTAssertEqual(partSize(), part)
     }
@@ -63,8 +66,8 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
     }
 
     func testARecordThatCannotBeReadIsNamedOnTheFirstFrame() throws {
-        try FileManager.default.createDirectory(atPath: tasks, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: tasks + "/junk.json", contents: Data("[1,".utf8))
+        try FileManager.default.createDirectory(atPath: legacyTasks, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: legacyTasks + "/junk.json", contents: Data("[1,".utf8))
         // Not launch(): the first frame's message line holds the notice, not the key hints.
         try tmux.start(command: "exec " + environmentPrefix + " " + commandLine(["-d", scratch]), cols: 120, rows: 40)
         try waitForScreen("the notice") {
@@ -97,9 +100,9 @@ final class SavedElsewhereEndToEndTests: EndToEndTestCase {
     }
 
     private func recordData() throws -> Data {
-        let names = try FileManager.default.contentsOfDirectory(atPath: tasks).filter { $0.hasSuffix(".json") }
-        guard names.count == 1 else { throw EndToEndFailure("expected one record in \(tasks), found \(names)") }
-        return try Data(contentsOf: URL(fileURLWithPath: tasks + "/" + names[0]))
+        let records = QueueJournal.liveRecords(atPath: journal)
+        guard records.count == 1 else { throw EndToEndFailure("expected one record in \(journal), found \(records.map(\.key))") }
+        return Data(records[0].json)
     }
 
     private func partSize() -> Int64 {

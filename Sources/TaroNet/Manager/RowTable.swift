@@ -1,0 +1,92 @@
+/// The manager's rows by id, stored densely: a small index (id → slot) and
+/// the rows themselves in fixed-size chunks of slots, a freed slot reused.
+///
+/// Why not `[UInt64: ManagedRow]`: a dictionary keeps its values in one
+/// buffer sized to its bucket count, a power of two kept under 3/4 full, so
+/// at 100,000 rows of about 400 bytes it holds 262,144 value slots (100 MB),
+/// and while it grows the old and the new buffer are both alive. Here the
+/// rows cost what they are plus a 16-byte index entry, and growing never
+/// copies a row.
+struct RowTable {
+    static let chunkShift = 10
+    static let chunkSize = 1 << chunkShift
+    static let chunkMask = chunkSize - 1
+
+    private var slotOf: [UInt64: Int32] = [:]
+    private var chunks: [[ManagedRow?]] = []
+    private var slotCount = 0
+    /// Slots emptied by removals, used again before the table grows.
+    private var free: [Int32] = []
+
+    init() {}
+
+    var count: Int { slotOf.count }
+
+    /// The ids held, in no particular order.
+    var keys: Dictionary<UInt64, Int32>.Keys { slotOf.keys }
+
+    subscript(id: UInt64) -> ManagedRow? {
+        get {
+            guard let slot = slotOf[id] else { return nil }
+            return chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask]
+        }
+        _modify {
+            if let slot = slotOf[id] {
+                let (chunk, index) = (Int(slot) >> Self.chunkShift, Int(slot) & Self.chunkMask)
+                yield &chunks[chunk][index]
+                if chunks[chunk][index] == nil { release(id, slot: slot) }
+            } else {
+                var added: ManagedRow?
+                yield &added
+                if let added { insert(added, id: id) }
+            }
+        }
+        set {
+            if let slot = slotOf[id] {
+                chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask] = newValue
+                if newValue == nil { release(id, slot: slot) }
+            } else if let newValue {
+                insert(newValue, id: id)
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func removeValue(forKey id: UInt64) -> ManagedRow? {
+        guard let slot = slotOf[id] else { return nil }
+        let row = chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask]
+        chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask] = nil
+        release(id, slot: slot)
+        return row
+    }
+
+    /// Every (id, row), in no particular order.
+    func forEach(_ body: (UInt64, ManagedRow) -> Void) {
+        for (id, slot) in slotOf {
+            if let row = chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask] { body(id, row) }
+        }
+    }
+
+    private mutating func insert(_ row: ManagedRow, id: UInt64) {
+        let slot: Int32
+        if let reused = free.popLast() {
+            slot = reused
+            chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask] = row
+        } else {
+            if slotCount & Self.chunkMask == 0 {
+                var chunk: [ManagedRow?] = []
+                chunk.reserveCapacity(Self.chunkSize)
+                chunks.append(chunk)
+            }
+            chunks[chunks.count - 1].append(row)
+            slot = Int32(slotCount)
+            slotCount += 1
+        }
+        slotOf[id] = slot
+    }
+
+    private mutating func release(_ id: UInt64, slot: Int32) {
+        slotOf[id] = nil
+        free.append(slot)
+    }
+}
