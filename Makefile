@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/opt/swift/usr/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_PKGS := libcurl4-openssl-dev libncurses-dev
+BUILD_PKGS := libcurl4-openssl-dev libncurses-dev libssl-dev
 TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils curl python3 python3-pip nginx openssl
 # aria2p (PyPI) drives the JSON-RPC end-to-end tests as a client nobody here wrote.
 TEST_PIP := aria2p

@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Swift 6 language mode (the tools-version default) gives strict concurrency
-// checking everywhere; the only dependencies are the toolchain and two system
-// C libraries, reached through the shim modules CCurl and CNcursesw. Their
+// checking everywhere; the only dependencies are the toolchain and three system
+// C libraries, reached through the shim modules CCurl, CCrypto and CNcursesw. Their
 // pkg-config files are not consulted: they only add -D flags SwiftPM rejects
 // with a warning, and the headers live on the default include path.
 let package = Package(
@@ -22,13 +22,18 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Message digests (integrity checks, the server's upload hashes).
+        .systemLibrary(
+            name: "CCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Linux calls that need _GNU_SOURCE (sync_file_range).
         .systemLibrary(name: "CSystem"),
-        .target(name: "TaroNet", dependencies: ["CCurl", "CSystem"]),
-        // The server hashes uploads (SHA-256 in Swift) and fills bodies on the
-        // hot path; tests run in debug, where that code would be 3x slower
-        // than the clients it serves, so it is always optimised.
-        .target(name: "TaroServer", swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "TaroNet", dependencies: ["CCurl", "CCrypto", "CSystem"]),
+        // The server fills bodies on the hot path; tests run in debug, where
+        // that code would be 3x slower than the clients it serves, so it is
+        // always optimised. It hashes uploads with libcrypto.
+        .target(name: "TaroServer", dependencies: ["CCrypto"], swiftSettings: [.unsafeFlags(["-O"])]),
         // aria2's JSON-RPC over a small loopback HTTP listener: the remote
         // control of a running manager, and the client the command line uses.
         .target(name: "TaroRPC", dependencies: ["TaroNet"]),

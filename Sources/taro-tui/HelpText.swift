@@ -29,7 +29,7 @@ enum HelpText {
           -i, --input LIST       queue every URL of LIST, one per line (blank and # lines skipped),
                                  read while the screen is already live; - reads stdin when it is
                                  not the terminal (producer | taro-tui -i -), keys then come from
-                                 /dev/tty
+                                 /dev/tty. A line may end in a checksum: URL<TAB>sha256=HEX
           --state-dir DIR        where unfinished transfers are kept (default
                                  $XDG_STATE_HOME/taro-tui, else ~/.local/state/taro-tui);
                                  one process per directory
@@ -52,10 +52,13 @@ enum HelpText {
                           "method":"aria2.addUri","params":["token:S",["URL"]]}'
 
         get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
-            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...
+            [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] [--checksum ALG=HEX] URL...
           -o FILE                name the file of a single URL (never replaces an existing file)
           -s N                   fetch each file over N connections when the server allows ranges
-          -i LIST                read URLs one per line from a file, or - for stdin (streamed)
+          -i LIST                read URLs one per line from a file, or - for stdin (streamed);
+                                 a line may carry its checksum: URL<TAB>sha256=HEX
+          --checksum ALG=HEX     the single URL's file must hash to this (sha256, sha512 or md5);
+                                 a mismatch fails it and leaves the bytes as NAME.part
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
           --no-state             keep nothing for resuming after a crash
@@ -94,6 +97,10 @@ enum HelpText {
           Config file: $XDG_CONFIG_HOME/taro-tui/config (else ~/.config/taro-tui/config), one long
           option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
           A bad line is named by its number and nothing starts.
+
+        Integrity: a download with a checksum, or whose server sends Repr-Digest or Digest
+        (sha-256, sha-512, md5), is hashed while it arrives and gets its final name only when it
+        matches; the list then shows "done ✓".
 
         Exit status: 0 when every transfer succeeded, 1 when any failed, 2 for usage errors,
         128 + the signal when interrupted (130 for Ctrl-C).

@@ -200,12 +200,16 @@ final class RenderSnapshotTests: XCTestCase {
         assertScreen(SnapshotScenes.help(24, 80), #"""
          taro-tui keys · any other key closes this screen
         Transfers
-          a              download a URL into the download directory
+          a              download a URL; 'URL sha256=HEX' also checks the file
           u              upload a file (asks for the file, then the URL)
           x              abort the selected transfer
           p              pause or resume; continue one saved by another run
           r              retry a failed or aborted transfer
           d              remove a finished or saved transfer (its file or .part stays)
+          Space *        mark the row (and move on); mark all shown (again: unmark)
+          x p r d        with rows marked: act on every marked row (many aborts ask y)
+          K J            in queue order: move a waiting transfer up or down
+          T B            in queue order: to the top (next to start) / the bottom
           + -            raise or lower the number of simultaneous transfers
 
         Moving
@@ -216,10 +220,6 @@ final class RenderSnapshotTests: XCTestCase {
           Tab            move focus between the list and the pane (keys then scroll it)
           Esc            close the header pane
           Mouse          click selects, the wheel scrolls
-
-        Prompts
-          Left Right     move the cursor (also Home End, Ctrl-A Ctrl-E)
-          Backspace Del  delete before or under the cursor
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)
@@ -229,7 +229,7 @@ final class RenderSnapshotTests: XCTestCase {
         assertScreen(SnapshotScenes.help(10, 40), #"""
          taro-tui keys · any other key closes t…
         Transfers
-          a              download a URL into th…
+          a              download a URL; 'URL s…
           u              upload a file (asks fo…
           x              abort the selected tra…
           p              pause or resume; conti…

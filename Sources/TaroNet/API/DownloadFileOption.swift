@@ -44,6 +44,11 @@ public struct DownloadFileOption: Sendable {
     /// Let Content-Disposition or the redirect target name the file inside
     /// filePath's directory, numbering it when the name is taken.
     public var serverNaming = false
+    /// What the file must hash to (`try Checksum(parsing: "sha256=…")`).
+    /// Checked, like a digest the server sends (Repr-Digest, Digest), before
+    /// the file gets its final name; a mismatch fails the download and
+    /// leaves the bytes as NAME.part.
+    public var checksum: Checksum?
 
     public init(url: String, header: [String: String] = [:], timeout: Int = 60_000, filePath: String? = nil,
                 priority: Int = 0, maxReceiveRate: Int64 = 0, maxBodyBytes: Int64 = 0,

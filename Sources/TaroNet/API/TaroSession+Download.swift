@@ -43,6 +43,7 @@ extension TaroSession {
         spec.maxBodyBytes = option.maxBodyBytes
         spec.progressInterval = option.progressInterval
         spec.wire = option.wire
+        spec.checksum = option.checksum
         // Until the server confirms it, the point resumed from is still the
         // one on disk: whoever persists snapshots must not lose it meanwhile.
         if let resume = option.resume { core.update { $0.resume = resume } }

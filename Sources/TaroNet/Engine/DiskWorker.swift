@@ -95,6 +95,17 @@ final class DiskWorker: Sendable {
                     guard durable(sink.fd) else {
                         throw .message("fsync \(sink.partPath): \(String(cString: strerror(errno)))")
                     }
+                    let verified: String?
+                    do throws(TransferFailure) {
+                        verified = try sink.verify()
+                    } catch {
+                        // Wrong bytes: never under the final name, kept as .part
+                        // to inspect, and a retry starts from zero.
+                        sink.keepForInspection()
+                        core.update { $0.resume = nil }
+                        throw error
+                    }
+                    if let verified { core.update { $0.verified = verified } }
                     try sink.linkFinalName()
                     response.filePath = sink.finalPath
                     // A taken name got a number: show the file that was written.

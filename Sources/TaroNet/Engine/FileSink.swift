@@ -12,12 +12,15 @@ final class FileSink {
     let numberOnConflict: Bool
     private(set) var fd: Int32 = -1
     private var writer: BlockWriter?
+    /// Hashes what is written, for the check before the final name.
+    let digest: StreamDigest
     /// The .part is ours to delete: this sink created it, or opened it to resume.
     /// A file refused at open (a planted symlink, someone else's) is never touched.
     private var owned = false
 
-    init(finalPath: String, numberOnConflict: Bool = false) {
+    init(finalPath: String, numberOnConflict: Bool = false, checksum: Checksum? = nil) {
         self.finalPath = finalPath
+        self.digest = StreamDigest(expected: checksum.map { [$0] } ?? [])
         self.numberOnConflict = numberOnConflict
         self.partPath = finalPath + ".part"
     }
@@ -35,7 +38,7 @@ final class FileSink {
         if !numberOnConflict, access(finalPath, F_OK) == 0 {
             throw .message("file exists: \(finalPath)")
         }
-        fd = Glibc.open(partPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        fd = Glibc.open(partPath, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 {
             let err = errno
             if err == EEXIST {
@@ -59,12 +62,12 @@ final class FileSink {
     /// offset writing continues at; a missing .part starts over at 0.
     func open(resumingAt offset: Int64, keepLength: Bool = false) throws(TransferFailure) -> Int64 {
         // Usually there is no .part yet: try to create it first.
-        fd = Glibc.open(partPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        fd = Glibc.open(partPath, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd >= 0 {
             adopt(at: 0)
             return 0
         }
-        fd = Glibc.open(partPath, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        fd = Glibc.open(partPath, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
             let err = errno
             if err == ENOENT {
@@ -89,6 +92,7 @@ final class FileSink {
             throw .message("cannot resume \(partPath): \(String(cString: strerror(errno)))")
         }
         adopt(at: usable)
+        digest.hashPrefix(fd: fd, length: usable)
         return usable
     }
 
@@ -103,6 +107,7 @@ final class FileSink {
     /// The server sent the whole file after all: forget what was there.
     func restartFromZero() throws(TransferFailure) {
         writer?.reset(to: 0)
+        digest.restart()
         guard ftruncate(fd, 0) == 0 else {
             throw .message("cannot truncate \(partPath): \(String(cString: strerror(errno)))")
         }
@@ -122,7 +127,29 @@ final class FileSink {
 
     /// Accepts bytes from curl's write callback. Returns false on a disk error.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        writer?.write(bytes, count: count) ?? false
+        guard let writer else { return false }
+        digest.feed(bytes, count: count, at: writer.end)
+        return writer.write(bytes, count: count)
+    }
+
+    /// Checks the flushed file against every expected digest; returns what
+    /// was verified ("sha256"), nil when nothing was expected.
+    func verify() throws(TransferFailure) -> String? {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw .message("cannot check \(partPath): \(String(cString: strerror(errno)))")
+        }
+        return try digest.verify(fd: fd, size: Int64(st.st_size))
+    }
+
+    /// Closes the .part and leaves it where it is, for a person to inspect
+    /// (a file that failed its checksum).
+    func keepForInspection() {
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        owned = false
     }
 
     /// Writes out what is buffered.

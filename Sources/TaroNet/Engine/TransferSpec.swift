@@ -57,6 +57,8 @@ struct TransferSpec: Sendable {
     /// Record the request headers curl sends (for the header pane); costs
     /// curl's verbose bookkeeping, so the headless commands turn it off.
     var captureRequestHeaders: Bool = true
+    /// What a downloaded file must hash to before it gets its final name.
+    var checksum: Checksum?
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
     /// TLS trust, proxy, credentials, cookies, client name, HTTP version.

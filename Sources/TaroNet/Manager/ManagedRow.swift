@@ -9,6 +9,12 @@ struct ManagedRow {
     var snapshot: TransferSnapshot
     let request: TransferRequest
     let serverNaming: Bool
+    /// What the finished download must hash to, when the user said.
+    var checksum: Checksum?
+    /// Its place in the queue as the state directory keeps it: rows are
+    /// restored in rank order, and a moved row takes a rank between its
+    /// neighbours' so that only its own record changes.
+    var rank: Double?
     /// The record's key in the state directory, made when first saved.
     var key: String?
     /// Attempts made by earlier submissions (manual retries, earlier runs).
@@ -27,11 +33,14 @@ struct ManagedRow {
     /// The manager's version when this row last changed.
     var version: UInt64 = 0
 
-    init(snapshot: TransferSnapshot, request: TransferRequest, serverNaming: Bool, key: String? = nil,
-         earlierAttempts: Int, resume: ResumePoint? = nil, saved: SavedMark? = nil) {
+    init(snapshot: TransferSnapshot, request: TransferRequest, serverNaming: Bool, checksum: Checksum? = nil,
+         rank: Double? = nil, key: String? = nil, earlierAttempts: Int, resume: ResumePoint? = nil,
+         saved: SavedMark? = nil) {
         self.snapshot = snapshot
         self.request = request
         self.serverNaming = serverNaming
+        self.checksum = checksum
+        self.rank = rank
         self.key = key
         self.earlierAttempts = earlierAttempts
         self.saved = saved
@@ -52,9 +61,11 @@ struct SavedMark: Equatable {
     var state: StoredTransfer.State
     var attempts: Int32
     var resume: Int
+    var rank: Double?
 
     init(_ record: StoredTransfer) {
         state = record.state
+        rank = record.rank
         attempts = Int32(clamping: record.attempts)
         var hasher = Hasher()
         if let point = record.resume {

@@ -29,10 +29,16 @@ struct ManagerState {
     var pendingDeletes: [String] = []
     var limit: Int
     var closed = false
+    /// The largest rank handed out: a new row goes after it.
+    var nextRank: Double = 0
 
     init(limit: Int, unclaimed: [StoredTransfer]) {
         self.limit = limit
-        self.unclaimed = unclaimed
+        // Saved rows come back in the order they were left in; records
+        // from before ranks existed follow, in the order they were added.
+        self.unclaimed = unclaimed.sorted { a, b in
+            (a.rank ?? .infinity, a.addedAt) < (b.rank ?? .infinity, b.addedAt)
+        }
     }
 
     /// Marks a row changed: a new version, logged for every reader.

@@ -21,8 +21,9 @@ extension TransferManager: TransferObserver {
             row.core = core
             s.rows[tag] = row
             s.running.insert(tag)
-            let spec = row.request.spec(options: options, serverNaming: row.serverNaming, resume: point,
+            var spec = row.request.spec(options: options, serverNaming: row.serverNaming, resume: point,
                                         durable: store != nil)
+            spec.checksum = row.checksum
             return TransferAttempt(core: core, spec: spec)
         }
     }

@@ -108,7 +108,8 @@ extension TransferManager {
             let key = row.key ?? TransferStore.makeKey()
             let record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
-                                        addedAt: snap.queuedAt, owner: options.owner)
+                                        addedAt: snap.queuedAt, owner: options.owner, checksum: row.checksum,
+                                        rank: row.rank)
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)

@@ -57,12 +57,12 @@ public final class TransferManager: Sendable {
     /// is continued instead.
     @discardableResult
     public func addDownload(url: String, directory: String, fileName: String? = nil,
-                            headers: [String: String] = [:]) -> UInt64 {
+                            headers: [String: String] = [:], checksum: Checksum? = nil) -> UInt64 {
         let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
-                          submissions: &submissions)
+                          checksum: checksum, submissions: &submissions)
         }
         submit(submissions)
         return id
@@ -76,7 +76,7 @@ public final class TransferManager: Sendable {
         var submissions = SubmitBatch()
         let ids = state.withLock { s in
             urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
-                                     submissions: &submissions) }
+                                     checksum: nil, submissions: &submissions) }
         }
         submit(submissions)
         return ids
@@ -85,7 +85,8 @@ public final class TransferManager: Sendable {
     /// Queues a download to exactly `path`; it fails rather than replace an
     /// existing file. A saved unfinished download to that path is continued.
     @discardableResult
-    public func addDownload(url: String, path: String, headers: [String: String] = [:]) -> UInt64 {
+    public func addDownload(url: String, path: String, headers: [String: String] = [:],
+                            checksum: Checksum? = nil) -> UInt64 {
         let request = TransferRequest.download(url: url, path: path, headers: headers).canonicalized
         var submissions = SubmitBatch()
         let id = state.withLock { s in
@@ -95,7 +96,7 @@ public final class TransferManager: Sendable {
                 if !headers.isEmpty { saved.request = request }
                 return append(&s, saved, submissions: &submissions)
             }
-            return append(&s, request, serverNaming: false, submissions: &submissions)
+            return append(&s, request, serverNaming: false, checksum: checksum, submissions: &submissions)
         }
         submit(submissions)
         return id
@@ -118,7 +119,8 @@ public final class TransferManager: Sendable {
     /// `directory` is canonical here, as are the saved records' paths: one
     /// destination has one spelling, so a rerun finds its own record.
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
-                               headers: [String: String], submissions: inout SubmitBatch) -> UInt64 {
+                               headers: [String: String], checksum: Checksum?,
+                               submissions: inout SubmitBatch) -> UInt64 {
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
             return u == url && (p as NSString).deletingLastPathComponent == directory
@@ -130,7 +132,7 @@ public final class TransferManager: Sendable {
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
         let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
         return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil,
-                      submissions: &submissions)
+                      checksum: checksum, submissions: &submissions)
     }
 
     private func claim(_ s: inout ManagerState, where matches: (TransferRequest) -> Bool) -> StoredTransfer? {
@@ -145,16 +147,17 @@ public final class TransferManager: Sendable {
     }
 
     func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
-                        submissions: inout SubmitBatch) -> UInt64 {
+                checksum: Checksum? = nil, submissions: inout SubmitBatch) -> UInt64 {
         let row = ManagedRow(snapshot: queuedSnapshot(request, id: 0, addedAt: Date()), request: request,
-                             serverNaming: serverNaming, earlierAttempts: 0)
+                             serverNaming: serverNaming, checksum: checksum, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
     func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = ManagedRow(snapshot: queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt),
-                             request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
+                             request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
+                             rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.resume = saved.resume
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
@@ -167,6 +170,12 @@ public final class TransferManager: Sendable {
         let id = TransferCore.makeTag()
         row.snapshot.id = id
         row.snapshot.attempt = row.earlierAttempts + 1
+        if let rank = row.rank {
+            s.nextRank = max(s.nextRank, rank.rounded(.up))
+        } else {
+            s.nextRank += 1
+            row.rank = s.nextRank
+        }
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
         let refusal = row.request.refusal
         if let refusal {

@@ -69,6 +69,12 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         get { details?.attemptLog ?? [] }
         set { mutateDetails { $0.attemptLog = newValue } }
     }
+    /// The digests the finished file was checked against ("sha256"), when
+    /// it was checked: the list shows ✓.
+    public var verified: String? {
+        get { details?.verified }
+        set { mutateDetails { $0.verified = newValue } }
+    }
     public var queuedAt: Date
     public var startedAt: Date? {
         get { storedStart.isNaN ? nil : Date(timeIntervalSinceReferenceDate: storedStart) }
@@ -154,12 +160,14 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         var exchange = HTTPExchange()
         var resume: ResumePoint?
         var attemptLog: [String] = []
+        var verified: String?
 
         func copy() -> Details {
             let d = Details()
             d.exchange = exchange
             d.resume = resume
             d.attemptLog = attemptLog
+            d.verified = verified
             return d
         }
     }
@@ -180,6 +188,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
             && a.localPath == b.localPath && a.queuedAt == b.queuedAt && a.startedAt == b.startedAt
             && a.finishedAt == b.finishedAt && a.detailsDropped == b.detailsDropped
             && (a.details === b.details
-                || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog))
+                || (a.exchange == b.exchange && a.resume == b.resume && a.attemptLog == b.attemptLog
+                    && a.verified == b.verified))
     }
 }

@@ -25,13 +25,18 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
     /// by the TUI). The TUI continues its own records at launch and lists
     /// the others as `saved`, not in this run.
     public var owner: Owner?
+    /// What the finished file must hash to (absent in records that had none).
+    public var checksum: Checksum?
+    /// Its place in the queue: restored in rank order (absent in old records).
+    public var rank: Double?
 
     public enum Owner: String, Sendable, Codable {
         case tui, get
     }
 
     public init(key: String, request: TransferRequest, serverNaming: Bool, state: State,
-                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil) {
+                resume: ResumePoint?, attempts: Int, addedAt: Date, owner: Owner? = nil,
+                checksum: Checksum? = nil, rank: Double? = nil) {
         self.version = Self.currentVersion
         self.key = key
         self.request = request
@@ -41,12 +46,16 @@ public struct StoredTransfer: Sendable, Equatable, Codable {
         self.attempts = attempts
         self.addedAt = addedAt
         self.owner = owner
+        self.checksum = checksum
+        self.rank = rank
     }
 
     /// Rejects records that decode but make no sense (hostile or damaged).
     var isPlausible: Bool {
         guard version == Self.currentVersion, attempts >= 0, attempts < 1_000_000,
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
+        if let c = checksum, c.digest.count != c.algorithm.length { return false }
+        if let rank, !rank.isFinite { return false }
         if let r = resume {
             guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
                   r.ranges.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= r.total && $0.written >= 0 })

@@ -1,73 +1,44 @@
+import CCrypto
 import Foundation
 
-/// SHA-256 (FIPS 180-4) in plain Swift: the toolchain on Linux ships neither
-/// CryptoKit nor an OpenSSL module, and the test suites hash uploads and
-/// downloads of up to a gibibyte, so the block function lives in
-/// `SHA256+Compression.swift` where it is written for speed.
+/// SHA-256 computed by OpenSSL's libcrypto, the same code the client's
+/// integrity check uses, so the server and the product agree by
+/// construction and neither carries a hand-written hash. A value: copying
+/// a running hasher copies its state (copy on write).
 public struct SHA256: Sendable {
-    /// The eight working hash words H0…H7.
-    struct State: Sendable {
-        var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85
-        var h2: UInt32 = 0x3c6e_f372, h3: UInt32 = 0xa54f_f53a
-        var h4: UInt32 = 0x510e_527f, h5: UInt32 = 0x9b05_688c
-        var h6: UInt32 = 0x1f83_d9ab, h7: UInt32 = 0x5be0_cd19
+    /// Owns one EVP context; freed with the last copy that shares it.
+    private final class Context: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { taro_digest_free(pointer) }
     }
 
-    private var state = State()
-    /// Bytes of an incomplete 64-byte block, waiting for the next update.
-    private var pending = PendingBlock()
-    private var pendingCount = 0
-    private var totalBytes: UInt64 = 0
+    private var context: Context
 
-    public init() {}
+    public init() {
+        // libcrypto refuses SHA-256 only when it is broken beyond use.
+        guard let ctx = taro_digest_new(Int32(TARO_DIGEST_SHA256)) else { fatalError("libcrypto has no SHA-256") }
+        context = Context(ctx)
+    }
 
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        guard var source = bytes.baseAddress, bytes.count > 0 else { return }
-        var remaining = bytes.count
-        totalBytes &+= UInt64(remaining)
-
-        if pendingCount > 0 {
-            let taken = min(64 - pendingCount, remaining)
-            pending.withBytes { $0.baseAddress!.advanced(by: pendingCount).copyMemory(from: source, byteCount: taken) }
-            pendingCount += taken
-            source += taken
-            remaining -= taken
-            guard pendingCount == 64 else { return }
-            pending.withBytes { SHA256.compress(&state, blocks: UnsafeRawPointer($0.baseAddress!), count: 1) }
-            pendingCount = 0
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if !isKnownUniquelyReferenced(&context), let copy = taro_digest_copy(context.pointer) {
+            context = Context(copy)
         }
-
-        let wholeBlocks = remaining / 64
-        if wholeBlocks > 0 {
-            SHA256.compress(&state, blocks: source, count: wholeBlocks)
-            source += wholeBlocks * 64
-            remaining -= wholeBlocks * 64
-        }
-        if remaining > 0 {
-            pending.withBytes { $0.baseAddress!.copyMemory(from: source, byteCount: remaining) }
-            pendingCount = remaining
-        }
+        taro_digest_update(context.pointer, base, bytes.count)
     }
 
     /// The 32-byte digest. Does not change `self`, so a running hash can be
     /// read and then extended.
     public func finalize() -> [UInt8] {
-        var copy = self
-        let bitLength = totalBytes &* 8
-        // Padding: 0x80, zeros up to 56 mod 64, then the bit length big-endian.
-        var padding = [UInt8](repeating: 0, count: pendingCount < 56 ? 64 - pendingCount : 128 - pendingCount)
-        padding[0] = 0x80
-        for index in 0..<8 {
-            padding[padding.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index)))
-        }
-        padding.withUnsafeBytes { copy.updateWithoutCounting($0) }
-        let words = [copy.state.h0, copy.state.h1, copy.state.h2, copy.state.h3,
-                     copy.state.h4, copy.state.h5, copy.state.h6, copy.state.h7]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        var out = [UInt8](repeating: 0, count: Int(taro_digest_max_size()))
+        let length = out.withUnsafeMutableBufferPointer { taro_digest_peek(context.pointer, $0.baseAddress) }
+        return Array(out.prefix(Int(length)))
     }
 
     /// Lowercase hexadecimal, the form `sha256sum` prints.
@@ -107,13 +78,6 @@ public struct SHA256: Sendable {
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         return hex(hasher.finalize())
-    }
-
-    /// Feeds padding without adding it to the message length.
-    private mutating func updateWithoutCounting(_ bytes: UnsafeRawBufferPointer) {
-        let savedTotal = totalBytes
-        update(bytes)
-        totalBytes = savedTotal
     }
 }
 

@@ -15,6 +15,10 @@ public final class AppSession {
     public private(set) var state: AppState
     /// The rows, in queue order, as of `version`.
     public private(set) var items = TransferRows()
+    /// What the screen lists and keys act on: `items`, or the rows the
+    /// filter selects (see RowView).
+    private var view = RowView()
+    public var shown: ShownRows { view.rows(of: items) }
     /// The feed's totals as of `version`: the footer's counts, rate and ETA.
     public private(set) var totals = TransferTotals()
     /// The feed version the rows are at; 0 asks for everything.
@@ -48,7 +52,8 @@ public final class AppSession {
     @discardableResult
     public func handle(_ key: Key) -> Reaction {
         let before = state
-        let reaction = AppReducer.reduce(&state, key, items: items)
+        let reaction = AppReducer.reduce(&state, key, items: shown)
+        if view.follow(filter: state.filter, order: state.order, items: items) { state.reconcile(with: shown) }
         for command in reaction.commands { command.apply(to: controller) }
         if state != before || reaction.repaint { dirty = true }
         // Show the effect of a command at once rather than on the next tick.
@@ -94,8 +99,10 @@ public final class AppSession {
         let limit = controller.concurrencyLimit
         lastFeedDuration = ContinuousClock.now - asked
         if !changes.isEmpty {
+            let countBefore = items.count
             items.apply(changes)
-            state.reconcile(with: items)
+            view.apply(changes, items: items, countBefore: countBefore)
+            state.reconcile(with: shown)
             changed = true
         }
         version = changes.version
@@ -137,6 +144,6 @@ public final class AppSession {
     /// Renders the current frame unconditionally.
     public func frame() -> ScreenBuffer {
         dirty = false
-        return ScreenRenderer.render(state, items: items, totals: totals, size: state.size)
+        return ScreenRenderer.render(state, items: shown, totals: totals, size: state.size)
     }
 }

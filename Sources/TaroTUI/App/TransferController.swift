@@ -13,13 +13,16 @@ public protocol TransferController: AnyObject, Sendable {
     /// `TransferRows.apply`). Cheap and synchronous: when nothing changed
     /// it answers an empty change, whatever the length of the list.
     func changes(since version: UInt64) -> TransferChanges
-    func queueDownload(url: String, directory: String)
+    /// `checksum`: what the finished file must hash to, if the user said.
+    func queueDownload(url: String, directory: String, checksum: Checksum?)
     /// Queues many downloads in one call: an imported list in batches, a paste.
     func queueDownloads(urls: [String], directory: String)
     func queueUpload(filePath: String, url: String, fieldName: String)
     func abort(_ id: UInt64)
     func togglePause(_ id: UInt64)
     func retry(_ id: UInt64)
+    /// Moves a waiting transfer in the queue the scheduler follows.
+    func move(_ id: UInt64, _ move: QueueMove)
     /// Removes a finished transfer from the list; its file stays.
     func remove(_ id: UInt64)
     var concurrencyLimit: Int { get }

@@ -2,7 +2,9 @@ import Foundation
 import TaroNet
 
 /// `taro-tui get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
-///               [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] URL...`
+///               [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES]
+///               [--checksum ALG=HEX] URL...`
+/// A list line may carry its own checksum: `URL<TAB>sha256=HEX`.
 /// A download that was interrupted (killed, quit, network gone) continues
 /// from its .part when the same command runs again with the same state
 /// directory, however the directory or file is spelled the second time.
@@ -12,7 +14,7 @@ import TaroNet
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try HeadlessArguments(args, withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
-                                                        "--max-size"]).union(WireFlags.withValue),
+                                                        "--max-size", "--checksum"]).union(WireFlags.withValue),
                                       switches: Set(["--json", "--no-state"]).union(WireFlags.switches))
         let wire = try a.wireFlags()
         let jobs = try a.int("-j", default: 4, range: 1...256)
@@ -27,6 +29,16 @@ enum GetCommand {
         let output = a.last("-o")
         if output != nil && (a.positional.count != 1 || a.last("-i") != nil) {
             throw HeadlessArguments.UsageError(description: "-o names the file of a single URL")
+        }
+        let checksum: Checksum?
+        do throws(Checksum.ParseError) {
+            checksum = try a.last("--checksum").map { text throws(Checksum.ParseError) in try Checksum(parsing: text) }
+        } catch {
+            throw HeadlessArguments.UsageError(description: "--checksum: \(error.description)")
+        }
+        if checksum != nil && (a.positional.count != 1 || a.last("-i") != nil) {
+            throw HeadlessArguments.UsageError(
+                description: "--checksum checks a single URL; in a -i list put it after the URL: URL<TAB>sha256=HEX")
         }
         let reader = try a.last("-i").map(URLListReader.init(path:))
         guard !a.positional.isEmpty || reader != nil else {
@@ -54,15 +66,30 @@ enum GetCommand {
         let reporter = HeadlessReporter(json: a.has("--json"))
         var pending = a.positional[...]
         var inFlight = 0
+        var badLines = 0
+        /// The next list line to queue; a line whose checksum does not parse
+        /// is reported and skipped (the rest of the list still runs).
+        func nextFromList() -> DownloadLine? {
+            while let reader, let line = reader.next() {
+                do throws(Checksum.ParseError) {
+                    return try DownloadLine.parse(line)
+                } catch {
+                    badLines += 1
+                    FileHandle.standardError.write(Data("\(reader.name):\(reader.lineNumber): \(error)\n".utf8))
+                }
+            }
+            return nil
+        }
         // Keep a bounded window queued: enough to fill every slot, never the whole list.
         func topUp() {
             while inFlight < jobs * 2 {
-                guard let url = pending.popFirst() ?? reader?.next() else { return }
+                guard let entry = pending.popFirst().map({ DownloadLine(url: $0, checksum: checksum) })
+                        ?? nextFromList() else { return }
                 if let output {
-                    manager.addDownload(url: url, path: LocalPath.canonicalFile(output, workingDirectory: directory),
-                                        headers: headers)
+                    manager.addDownload(url: entry.url, path: LocalPath.canonicalFile(output, workingDirectory: directory),
+                                        headers: headers, checksum: entry.checksum)
                 } else {
-                    manager.addDownload(url: url, directory: directory, headers: headers)
+                    manager.addDownload(url: entry.url, directory: directory, headers: headers, checksum: entry.checksum)
                 }
                 inFlight += 1
             }
@@ -112,6 +139,6 @@ enum GetCommand {
             FileHandle.standardError.write(Data(notice.utf8))
         }
         if let interrupted { return 128 + interrupted }
-        return reporter.failed > 0 ? 1 : 0
+        return reporter.failed > 0 || badLines > 0 ? 1 : 0
     }
 }

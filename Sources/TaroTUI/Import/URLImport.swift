@@ -80,9 +80,19 @@ public final class URLImport: Sendable {
             }
             batch.removeAll(keepingCapacity: true)
         }
+        /// A line with a checksum goes on its own, after the batch before it.
+        func queueChecked(_ entry: DownloadLine) {
+            flush()
+            handover.withLock { _ in
+                guard !cancelled.load(ordering: .relaxed) else { return }
+                controller.queueDownload(url: entry.url, directory: directory, checksum: entry.checksum)
+                state.withLock { $0.queued += 1 }
+            }
+        }
         while !cancelled.load(ordering: .relaxed), let line = reader.next() {
-            if AppReducer.isWebURL(line) {
-                batch.append(line)
+            // A malformed checksum skips its line: never queued unchecked.
+            if let entry = try? DownloadLine.parse(line), AppReducer.isWebURL(entry.url) {
+                if entry.checksum != nil { queueChecked(entry) } else { batch.append(entry.url) }
             } else {
                 skipped += 1
                 if firstSkipped == nil { firstSkipped = reader.lineNumber }

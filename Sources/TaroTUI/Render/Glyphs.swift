@@ -19,20 +19,24 @@ struct Glyphs: Sendable {
     let separator: String
     let selection: String
     let enterKey: String
+    /// After "done" when the file matched its checksum.
+    let verified: String
+    /// In place of the direction of a marked row.
+    let mark: String
 
     static let unicode = Glyphs(
         isASCII: false,
         download: "↓", upload: "↑", request: "·", ellipsis: "…",
         barFull: "█", barEmpty: "░", barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         barOpen: "[", barClose: "]", indeterminate: "▓▓▓", horizontal: "─",
-        separator: " · ", selection: ">", enterKey: "⏎")
+        separator: " · ", selection: ">", enterKey: "⏎", verified: "✓", mark: "●")
 
     static let ascii = Glyphs(
         isASCII: true,
         download: "v", upload: "^", request: "-", ellipsis: "~",
         barFull: "#", barEmpty: "-", barEighths: [],
         barOpen: "[", barClose: "]", indeterminate: "<=>", horizontal: "-",
-        separator: " | ", selection: ">", enterKey: "Enter")
+        separator: " | ", selection: ">", enterKey: "Enter", verified: "+", mark: "*")
 
     static func forASCII(_ asciiOnly: Bool) -> Glyphs { asciiOnly ? .ascii : .unicode }
 }

@@ -7,6 +7,11 @@ import TaroNet
 public enum ScreenRenderer {
     public static func render(_ state: AppState, items: TransferRows, totals: TransferTotals,
                               size: TerminalSize) -> ScreenBuffer {
+        render(state, items: ShownRows(items), totals: totals, size: size)
+    }
+
+    public static func render(_ state: AppState, items: ShownRows, totals: TransferTotals,
+                              size: TerminalSize) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
         guard size.rows > 0, size.cols > 0 else { return buffer }
         let glyphs = Glyphs.forASCII(state.asciiOnly)
@@ -16,7 +21,8 @@ public enum ScreenRenderer {
             HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
-                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols))
+                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),
+                                             order: state.order, glyphs: glyphs)
             }
             TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
             if let titleRow = layout.paneTitleRow {
@@ -26,7 +32,8 @@ public enum ScreenRenderer {
             }
         }
         if let row = layout.totalsRow {
-            FooterView.drawTotals(into: &buffer, row: row, totals: totals, state: state, glyphs: glyphs)
+            FooterView.drawTotals(into: &buffer, row: row, totals: totals, state: state, shown: items.count,
+                                  glyphs: glyphs)
         }
         if let row = layout.bottomRow {
             if let prompt = state.prompt {

@@ -1,3 +1,5 @@
+import TaroNet
+
 /// Keys while a prompt is open: line editing, Enter to accept, Esc to cancel.
 /// A one-line paste is inserted like typing; a paste of several lines is
 /// handled by `reducePaste`.
@@ -21,6 +23,10 @@ extension AppReducer {
         case .control("w"): editor.killPreviousWord()
         case .escape, .control("g"), .control("c"):
             state.prompt = nil
+            if prompt.purpose == .filter {
+                clearFilter(&state)
+                return .none
+            }
             state.message = StatusMessage("Cancelled.")
             return .none
         case .enter:
@@ -33,11 +39,19 @@ extension AppReducer {
         prompt.editor = editor
         state.prompt = prompt
         state.message = nil
+        // The filter follows every keystroke.
+        if prompt.purpose == .filter { state.filter = editor.text.trimmingWhitespace() }
         return .none
     }
 
     private static func accept(_ state: inout AppState, prompt: Prompt) -> Reaction {
         let text = prompt.editor.text.trimmingWhitespace()
+        if prompt.purpose == .filter {
+            // The filter is already applied; Enter only closes the prompt.
+            state.prompt = nil
+            if text.isEmpty { clearFilter(&state) }
+            return .none
+        }
         guard !text.isEmpty else {
             state.prompt = nil
             state.message = StatusMessage("Cancelled.")
@@ -45,10 +59,19 @@ extension AppReducer {
         }
         switch prompt.purpose {
         case .downloadURL:
-            guard isWebURL(text) else { return refuse(&state, "Only http:// and https:// URLs can be downloaded.") }
+            // "URL sha256=HEX": the file must match before it gets its name.
+            let line: DownloadLine
+            do throws(Checksum.ParseError) {
+                line = try DownloadLine.parse(text)
+            } catch {
+                return refuse(&state, "Checksum: \(error.description).")
+            }
+            guard isWebURL(line.url) else { return refuse(&state, "Only http:// and https:// URLs can be downloaded.") }
             state.prompt = nil
-            state.message = StatusMessage("Queued download of \(text)")
-            return Reaction(commands: [.queueDownload(url: text, directory: state.downloadDirectory)])
+            let check = line.checksum.map { " (checked: \($0.algorithm.rawValue))" } ?? ""
+            state.message = StatusMessage("Queued download of \(line.url)\(check)")
+            return Reaction(commands: [.queueDownload(url: line.url, directory: state.downloadDirectory,
+                                                      checksum: line.checksum)])
         case .uploadFile:
             state.prompt = Prompt(purpose: .uploadURL(filePath: text))
             state.message = nil
@@ -58,6 +81,8 @@ extension AppReducer {
             state.prompt = nil
             state.message = StatusMessage("Queued upload of \(filePath)")
             return Reaction(commands: [.queueUpload(filePath: filePath, url: text, fieldName: "file")])
+        case .filter:
+            return .none
         }
     }
 

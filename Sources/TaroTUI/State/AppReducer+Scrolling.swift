@@ -6,7 +6,7 @@ import TaroNet
 extension AppReducer {
     static let wheelStep = 3
 
-    static func scrollPane(_ state: inout AppState, _ key: Key, items: TransferRows) {
+    static func scrollPane(_ state: inout AppState, _ key: Key, items: ShownRows) {
         let page = max(1, state.layout.paneRows.count)
         switch key {
         case .up, .character("k"): state.paneScroll -= 1
@@ -19,7 +19,7 @@ extension AppReducer {
         clampPaneScroll(&state, items: items)
     }
 
-    static func clampPaneScroll(_ state: inout AppState, items: TransferRows) {
+    static func clampPaneScroll(_ state: inout AppState, items: ShownRows) {
         let height = state.layout.paneRows.count
         var total = 0
         if state.paneOpen, let item = state.selectedItem(in: items) {
@@ -48,7 +48,7 @@ extension AppReducer {
         return .none
     }
 
-    static func reduceMouse(_ state: inout AppState, _ key: Key, items: TransferRows) {
+    static func reduceMouse(_ state: inout AppState, _ key: Key, items: ShownRows) {
         let layout = state.layout
         switch key {
         case let .click(row, _):

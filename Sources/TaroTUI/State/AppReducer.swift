@@ -5,7 +5,12 @@ import TaroNet
 public enum AppReducer {
     public static let maximumConcurrency = 64
 
+    /// The whole list shown (no filter).
     public static func reduce(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+        reduce(&state, key, items: ShownRows(items))
+    }
+
+    public static func reduce(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         state.reconcile(with: items)
         switch key {
         case .resize(let size):
@@ -27,12 +32,22 @@ public enum AppReducer {
             if key == .character("y") || key == .character("Y") { return Reaction(quit: true) }
             return .none
         }
+        if let ids = state.confirmingAbort {
+            state.confirmingAbort = nil
+            guard key == .character("y") || key == .character("Y") else {
+                state.message = StatusMessage("Nothing aborted.")
+                return .none
+            }
+            state.marked.removeAll()
+            state.message = StatusMessage("Aborting \(ids.count) transfers.")
+            return Reaction(commands: ids.map { .abort($0) })
+        }
         if state.helpVisible { return reduceHelp(&state, key) }
         state.message = nil
         return reduceMain(&state, key, items: items)
     }
 
-    private static func reduceMain(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+    private static func reduceMain(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         switch key {
         case .click, .wheelUp, .wheelDown:
             reduceMouse(&state, key, items: items)
@@ -56,8 +71,24 @@ public enum AppReducer {
                 state.paneOpen = false
                 state.focus = .list
                 state.keepSelectionVisible(count: items.count)
+            } else {
+                clearFilter(&state)
             }
             return .none
+        case .character("/"):
+            return openFilter(&state)
+        case .character("K"), .character("J"), .character("T"), .character("B"):
+            return moveInQueue(&state, key, items: items)
+        case .character("s"):
+            state.order = state.order.next()
+            state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
+            return .none
+        case .character("S"):
+            state.order.descending.toggle()
+            state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
+            return .none
+        case .character("n"), .character("N"):
+            return jumpToMatch(&state, forward: key == .character("n"), items: items)
         case .character("?"), .function(1):
             state.helpVisible = true
             state.helpScroll = 0
@@ -74,7 +105,13 @@ public enum AppReducer {
             return changeConcurrency(&state, by: 1)
         case .character("-"), .character("_"):
             return changeConcurrency(&state, by: -1)
+        case .character(" "):
+            return toggleMark(&state, items: items)
+        case .character("*"):
+            return toggleMarkAll(&state, items: items)
         case .character("x"), .character("p"), .character("r"), .character("d"):
+            // With rows marked, the marked rows; otherwise the selected one.
+            if !state.marked.isEmpty { return actOnMarked(&state, key, items: items) }
             return actOnSelection(&state, key, items: items)
         case .paste:
             // Pasted text is never taken as keys: one stray "q" or "d" in it
@@ -86,7 +123,7 @@ public enum AppReducer {
         }
     }
 
-    private static func moveSelection(_ state: inout AppState, _ key: Key, items: TransferRows) {
+    private static func moveSelection(_ state: inout AppState, _ key: Key, items: ShownRows) {
         guard !items.isEmpty else { return }
         let page = max(1, state.layout.listRows.count)
         let target: Int
@@ -101,7 +138,7 @@ public enum AppReducer {
         state.select(index: target, in: items)
     }
 
-    private static func togglePane(_ state: inout AppState, items: TransferRows) {
+    private static func togglePane(_ state: inout AppState, items: ShownRows) {
         if state.paneOpen {
             state.paneOpen = false
             state.focus = .list
@@ -117,7 +154,7 @@ public enum AppReducer {
     /// Ctrl-C, wherever the user is: asks like `q` (or quits when nothing
     /// is unfinished); asked already, it quits. Unfinished transfers are
     /// saved either way, by the controller's shutdown.
-    private static func interrupt(_ state: inout AppState, items: TransferRows) -> Reaction {
+    private static func interrupt(_ state: inout AppState, items: ShownRows) -> Reaction {
         if state.confirmingQuit { return Reaction(quit: true) }
         state.prompt = nil
         state.helpVisible = false
@@ -125,7 +162,7 @@ public enum AppReducer {
         return requestQuit(&state, items: items)
     }
 
-    private static func requestQuit(_ state: inout AppState, items: TransferRows) -> Reaction {
+    private static func requestQuit(_ state: inout AppState, items: ShownRows) -> Reaction {
         let running = items.unfinishedCount
         guard running > 0 else { return Reaction(quit: true) }
         state.confirmingQuit = true
@@ -145,7 +182,7 @@ public enum AppReducer {
         return Reaction(commands: [.setConcurrencyLimit(limit)])
     }
 
-    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: TransferRows) -> Reaction {
+    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
         guard let item = state.selectedItem(in: items) else {
             state.message = StatusMessage("No transfer selected.", kind: .error)
             return .none

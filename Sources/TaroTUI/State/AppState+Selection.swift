@@ -6,6 +6,10 @@ extension AppState {
     /// Re-finds the selected transfer by id after the list changed. When it is
     /// gone (removed), the transfer that followed it is selected instead.
     public mutating func reconcile(with items: TransferRows) {
+        reconcile(with: ShownRows(items))
+    }
+
+    public mutating func reconcile(with items: ShownRows) {
         guard !items.isEmpty else {
             selectedID = nil
             selectedIndex = 0
@@ -34,6 +38,10 @@ extension AppState {
 
     /// Moves the selection to `index` (clamped) and scrolls it into view.
     mutating func select(index: Int, in items: TransferRows) {
+        select(index: index, in: ShownRows(items))
+    }
+
+    mutating func select(index: Int, in items: ShownRows) {
         guard !items.isEmpty else { return }
         let clamped = min(max(0, index), items.count - 1)
         let id = items[clamped].id
@@ -52,6 +60,10 @@ extension AppState {
     }
 
     func selectedItem(in items: TransferRows) -> TransferSnapshot? {
+        selectedItem(in: ShownRows(items))
+    }
+
+    func selectedItem(in items: ShownRows) -> TransferSnapshot? {
         guard let id = selectedID, selectedIndex < items.count else { return nil }
         let item = items[selectedIndex]
         return item.id == id ? item : nil

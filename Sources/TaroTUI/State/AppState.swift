@@ -33,6 +33,18 @@ public struct AppState: Sendable, Equatable {
     public var downloadDirectory: String
     /// Draw with ASCII only (locale not UTF-8).
     public var asciiOnly: Bool
+    /// What `/` typed: only matching rows are listed (empty: all of them).
+    /// Applied live as it is typed; Esc clears it.
+    public var filter = ""
+    /// The last filter cleared, which `n`/`N` search for in the whole list.
+    public var lastSearch = ""
+    /// How the list is ordered on screen (`s` cycles, `S` reverses).
+    public var order = RowOrder()
+    /// Rows marked with Space (or all shown with `*`): x, p, r and d act on
+    /// all of them at once.
+    public var marked: Set<UInt64> = []
+    /// Aborting this many marked transfers waits for `y`.
+    public var confirmingAbort: [UInt64]?
     /// The JSON-RPC port when remote control is on: others may add rows.
     public var rpcPort: UInt16?
 

@@ -1,7 +1,9 @@
+import TaroNet
+
 /// A request to the transfer controller, produced by the pure reducer and
 /// carried out by the app loop, so key handling can be tested without one.
 public enum ControllerCommand: Sendable, Equatable {
-    case queueDownload(url: String, directory: String)
+    case queueDownload(url: String, directory: String, checksum: Checksum? = nil)
     /// Several at once: a multi-line paste.
     case queueDownloads(urls: [String], directory: String)
     case queueUpload(filePath: String, url: String, fieldName: String)
@@ -9,13 +11,14 @@ public enum ControllerCommand: Sendable, Equatable {
     case togglePause(UInt64)
     case retry(UInt64)
     case remove(UInt64)
+    case move(UInt64, QueueMove)
     case setConcurrencyLimit(Int)
 
     /// Carries the command out.
     public func apply(to controller: any TransferController) {
         switch self {
-        case let .queueDownload(url, directory):
-            controller.queueDownload(url: url, directory: directory)
+        case let .queueDownload(url, directory, checksum):
+            controller.queueDownload(url: url, directory: directory, checksum: checksum)
         case let .queueDownloads(urls, directory):
             controller.queueDownloads(urls: urls, directory: directory)
         case let .queueUpload(filePath, url, fieldName):
@@ -24,6 +27,7 @@ public enum ControllerCommand: Sendable, Equatable {
         case let .togglePause(id): controller.togglePause(id)
         case let .retry(id): controller.retry(id)
         case let .remove(id): controller.remove(id)
+        case let .move(id, move): controller.move(id, move)
         case let .setConcurrencyLimit(n): controller.setConcurrencyLimit(n)
         }
     }

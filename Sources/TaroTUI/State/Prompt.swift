@@ -7,6 +7,8 @@ public struct Prompt: Sendable, Equatable {
         case uploadFile
         /// `u`, second step: where to upload the chosen file.
         case uploadURL(filePath: String)
+        /// `/`: the filter, applied to the list as it is typed.
+        case filter
     }
 
     public var purpose: Purpose
@@ -23,6 +25,7 @@ public struct Prompt: Sendable, Equatable {
         case .downloadURL: return "Download URL: "
         case .uploadFile: return "Upload file: "
         case .uploadURL: return "Upload to URL: "
+        case .filter: return "Filter (state:failed host:NAME text): "
         }
     }
 }

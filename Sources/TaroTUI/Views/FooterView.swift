@@ -7,10 +7,17 @@ import TaroNet
 /// a sliding window, right for one big file and for thousands of tiny ones.
 enum FooterView {
     static func drawTotals(into buffer: inout ScreenBuffer, row: Int, totals: TransferTotals,
-                           state: AppState, glyphs: Glyphs) {
+                           state: AppState, shown: Int, glyphs: Glyphs) {
         // Segments in display order with a priority: on a narrow screen the
         // least useful ones are left out rather than the line cut mid-word.
         var segments: [(text: String, priority: Int, style: CellStyle)] = []
+        if !state.marked.isEmpty {
+            segments.append(("\(CountFormat.grouped(state.marked.count)) marked", 0, CellStyle(bold: true, role: .warning)))
+        }
+        if !state.filter.isEmpty {
+            segments.append(("\(CountFormat.grouped(shown)) of \(CountFormat.grouped(totals.count)) shown", 0,
+                             CellStyle(bold: true, role: .warning)))
+        }
         if let imported = state.importing {
             let dots = glyphs.isASCII ? "..." : "…"
             segments.append(("importing\(dots) \(CountFormat.grouped(imported)) URLs", 0,

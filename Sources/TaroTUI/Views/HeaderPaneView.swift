@@ -36,6 +36,9 @@ enum HeaderPaneView {
         if item.insecure {
             field("TLS", "certificate NOT checked (--insecure)", style: CellStyle(bold: true, role: .warning))
         }
+        if let verified = item.verified {
+            field("Checksum", verified + " " + glyphs.verified + " matches", style: CellStyle(role: .good))
+        }
         if let error = item.errorMessage {
             let waiting = !item.state.isFinal
             field(waiting ? "Last error" : "Error", error, style: CellStyle(role: waiting ? .warning : .bad))

@@ -13,12 +13,16 @@ public enum KeyHelp {
 
     public static let sections: [Section] = [
         Section(title: "Transfers", entries: [
-            Entry(keys: "a", action: "download a URL into the download directory"),
+            Entry(keys: "a", action: "download a URL; 'URL sha256=HEX' also checks the file"),
             Entry(keys: "u", action: "upload a file (asks for the file, then the URL)"),
             Entry(keys: "x", action: "abort the selected transfer"),
             Entry(keys: "p", action: "pause or resume; continue one saved by another run"),
             Entry(keys: "r", action: "retry a failed or aborted transfer"),
             Entry(keys: "d", action: "remove a finished or saved transfer (its file or .part stays)"),
+            Entry(keys: "Space *", action: "mark the row (and move on); mark all shown (again: unmark)"),
+            Entry(keys: "x p r d", action: "with rows marked: act on every marked row (many aborts ask y)"),
+            Entry(keys: "K J", action: "in queue order: move a waiting transfer up or down"),
+            Entry(keys: "T B", action: "in queue order: to the top (next to start) / the bottom"),
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
         ]),
         Section(title: "Moving", entries: [
@@ -29,6 +33,12 @@ public enum KeyHelp {
             Entry(keys: "Tab", action: "move focus between the list and the pane (keys then scroll it)"),
             Entry(keys: "Esc", action: "close the header pane"),
             Entry(keys: "Mouse", action: "click selects, the wheel scrolls"),
+        ]),
+        Section(title: "Finding", entries: [
+            Entry(keys: "/", action: "filter as you type: words, state:failed, host:example.com"),
+            Entry(keys: "Esc", action: "clear the filter (with the pane closed)"),
+            Entry(keys: "n N", action: "with no filter: next or previous row matching the last one"),
+            Entry(keys: "s S", action: "sort by the next column (queue, name, size, %, speed, state, added); reverse"),
         ]),
         Section(title: "Prompts", entries: [
             Entry(keys: "Left Right", action: "move the cursor (also Home End, Ctrl-A Ctrl-E)"),

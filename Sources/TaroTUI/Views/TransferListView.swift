@@ -3,31 +3,47 @@ import TaroNet
 /// The list: a heading and one row per visible transfer. Only the rows on
 /// screen are laid out, so the cost of a frame does not grow with the queue.
 enum TransferListView {
-    static func drawHeading(into buffer: inout ScreenBuffer, row: Int, columns: TransferColumns) {
+    static func drawHeading(into buffer: inout ScreenBuffer, row: Int, columns: TransferColumns,
+                            order: RowOrder, glyphs: Glyphs) {
         let style = CellStyle(bold: true, reverse: true)
         buffer.fill(row: row, col: 0, width: buffer.size.cols, style: style)
-        buffer.put("NAME", row: row, col: columns.nameX, maxWidth: columns.nameWidth, style: style)
+        // The sorted column carries the direction ("SPEED↓"); an order with
+        // no column of its own (added, a reversed queue) or whose column is
+        // hidden on a narrow screen is named after NAME instead.
+        let arrow = order.descending ? (glyphs.isASCII ? "v" : "↓") : (glyphs.isASCII ? "^" : "↑")
+        func label(_ text: String, _ key: RowOrder.Key) -> String { order.key == key ? text + arrow : text }
+        var shownKeys: Set<RowOrder.Key> = [.name, .progress, .state]
+        if columns.sizeX != nil { shownKeys.insert(.size) }
+        if columns.speedX != nil { shownKeys.insert(.speed) }
+        var name = label("NAME", .name)
+        if !order.isQueueOrder && !shownKeys.contains(order.key) { name += " (\(order.key.rawValue)\(arrow))" }
+        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth, style: style)
         if columns.barWidth > 0 {
             buffer.put("PROGRESS", row: row, col: columns.barX, maxWidth: columns.barWidth, style: style)
         }
-        buffer.put("   %", row: row, col: columns.percentX, style: style)
+        buffer.put(TextFit.rightAligned(label("%", .progress), width: TransferColumns.percentWidth),
+                   row: row, col: columns.percentX, style: style)
         if let x = columns.sizeX {
-            buffer.put(TextFit.rightAligned("SIZE", width: TransferColumns.sizeWidth), row: row, col: x, style: style)
+            buffer.put(TextFit.rightAligned(label("SIZE", .size), width: TransferColumns.sizeWidth), row: row, col: x,
+                       style: style)
         }
         if let x = columns.speedX {
-            buffer.put(TextFit.rightAligned("SPEED", width: TransferColumns.speedWidth), row: row, col: x, style: style)
+            buffer.put(TextFit.rightAligned(label("SPEED", .speed), width: TransferColumns.speedWidth), row: row,
+                       col: x, style: style)
         }
         if let x = columns.etaX {
             buffer.put(TextFit.rightAligned("ETA", width: TransferColumns.etaWidth), row: row, col: x, style: style)
         }
-        buffer.put("STATE", row: row, col: columns.stateX, style: style)
+        buffer.put(label("STATE", .state), row: row, col: columns.stateX, style: style)
     }
 
-    static func draw(into buffer: inout ScreenBuffer, items: TransferRows, rows: Range<Int>,
+    static func draw(into buffer: inout ScreenBuffer, items: ShownRows, rows: Range<Int>,
                      state: AppState, glyphs: Glyphs) {
         guard !rows.isEmpty else { return }
         if items.isEmpty {
-            let hint = "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
+            let hint = state.filter.isEmpty
+                ? "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
+                : "No transfer matches \(glyphs.safe(state.filter, limit: 200)). Esc clears the filter."
             buffer.put(TextFit.truncate(hint, to: buffer.size.cols - 1, ellipsis: glyphs.ellipsis),
                        row: rows.lowerBound, col: 1, style: CellStyle(role: .muted))
             return
@@ -39,7 +55,7 @@ enum TransferListView {
             guard index < items.count else { break }
             let selected = index == state.selectedIndex && items[index].id == state.selectedID
             TransferRowView.draw(items[index], into: &buffer, row: row, columns: columns,
-                                 selected: selected, glyphs: glyphs)
+                                 selected: selected, marked: state.marked.contains(items[index].id), glyphs: glyphs)
             if selected {
                 let bold = state.focus == .list
                 buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in

@@ -4,7 +4,7 @@ import TaroNet
 /// state word. A failed row shows its error where the progress would be.
 enum TransferRowView {
     static func draw(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
-                     columns: TransferColumns, selected: Bool, glyphs: Glyphs) {
+                     columns: TransferColumns, selected: Bool, marked: Bool = false, glyphs: Glyphs) {
         if selected { buffer.put(glyphs.selection, row: row, col: columns.markerX) }
         let glyph: String
         switch item.kind {
@@ -12,7 +12,9 @@ enum TransferRowView {
         case .upload: glyph = glyphs.upload
         case .request: glyph = glyphs.request
         }
-        buffer.put(glyph, row: row, col: columns.glyphX, style: CellStyle(role: .accent))
+        // A marked row shows the mark where its direction would be.
+        buffer.put(marked ? glyphs.mark : glyph, row: row, col: columns.glyphX,
+                   style: CellStyle(bold: marked, role: marked ? .warning : .accent))
         // A transfer whose certificate was not checked says so before its
         // name, where the eye lands first.
         var nameX = columns.nameX
@@ -37,7 +39,9 @@ enum TransferRowView {
         } else {
             drawProgress(item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         }
-        let (word, role) = stateWord(item.state)
+        var (word, role) = stateWord(item.state)
+        // A file that matched its checksum (the user's or the server's).
+        if item.state == .done, item.verified != nil { word += " " + glyphs.verified }
         buffer.put(word, row: row, col: columns.stateX, maxWidth: TransferColumns.stateWidth,
                    style: CellStyle(bold: item.state == .failed, role: role))
     }

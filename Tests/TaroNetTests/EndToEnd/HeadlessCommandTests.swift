@@ -28,7 +28,7 @@ final class HeadlessCommandTests: XCTestCase {
     }
 
     /// Runs the binary to the end (bounded), feeding `stdin` if given.
-    private func taro(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    func taro(_ arguments: [String], stdin: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try XCTUnwrap(TaroBinary.path))
         process.arguments = arguments
@@ -50,7 +50,7 @@ final class HeadlessCommandTests: XCTestCase {
                    stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
     }
 
-    private var state: [String] { ["--state-dir", dir.file("state")] }
+    var state: [String] { ["--state-dir", dir.file("state")] }
 
     func testGetDownloadsEveryURLAndExitsZero() throws {
         let run = try taro(["get"] + state + ["-d", dir.path, server.url("/bytes/1000?seed=1"), server.url("/bytes/2000?seed=2")])

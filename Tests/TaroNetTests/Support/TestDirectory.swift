@@ -23,9 +23,12 @@ func fileSize(_ path: String) -> Int64 {
 }
 
 /// sha256sum's answer for a file: an independent check of what we wrote.
-func sha256sum(_ path: String) throws -> String {
+func sha256sum(_ path: String) throws -> String { try coreutilsSum("sha256sum", path) }
+
+/// The answer of coreutils' `tool` (sha256sum, sha512sum, md5sum) for a file.
+func coreutilsSum(_ tool: String, _ path: String) throws -> String {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
     p.arguments = [path]
     let out = Pipe()
     p.standardOutput = out

@@ -34,7 +34,8 @@ struct TerminalScreen: CustomStringConvertible {
     /// The state word at the end of `name`'s row.
     func state(of name: String) -> String? {
         guard let row = row(named: name) else { return nil }
-        let last = row.split(separator: " ").last.map(String.init)
+        // A verified file's "done ✓": the mark follows the word.
+        let last = row.split(separator: " ").last { $0 != "✓" }.map(String.init)
         return last.flatMap { Self.stateWords.contains($0) ? $0 : nil }
     }
 

@@ -155,9 +155,9 @@ final class InMemoryTransferController: TransferController {
         return low
     }
 
-    func queueDownload(url: String, directory: String) {
+    func queueDownload(url: String, directory: String, checksum: Checksum?) {
         inner.withLock {
-            $0.calls.append("queueDownload \(url) -> \(directory)")
+            $0.calls.append("queueDownload \(url) -> \(directory)" + (checksum.map { " \($0)" } ?? ""))
             $0.addDownload(url: url, directory: directory)
         }
     }
@@ -198,6 +198,26 @@ final class InMemoryTransferController: TransferController {
     }
 
     var concurrencyLimit: Int { inner.withLock { $0.limit } }
+
+    /// Moves a queued row past the next queued one (or to either end of them).
+    func move(_ id: UInt64, _ move: QueueMove) {
+        inner.withLock { $0.calls.append("move \(id) \(move.rawValue)") }
+        update { items in
+            guard let from = items.firstIndex(where: { $0.id == id }), items[from].state == .queued else { return }
+            let waiting = items.indices.filter { items[$0].state == .queued }
+            let slot = waiting.firstIndex(of: from)!
+            let to: Int?
+            switch move {
+            case .up: to = slot > 0 ? waiting[slot - 1] : nil
+            case .down: to = slot + 1 < waiting.count ? waiting[slot + 1] : nil
+            case .top: to = slot > 0 ? waiting.first : nil
+            case .bottom: to = slot + 1 < waiting.count ? waiting.last : nil
+            }
+            guard let to else { return }
+            let row = items.remove(at: from)
+            items.insert(row, at: to)
+        }
+    }
 
     func setConcurrencyLimit(_ n: Int) {
         inner.withLock {

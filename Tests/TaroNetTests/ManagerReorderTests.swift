@@ -1,0 +1,66 @@
+import Foundation
+@testable import TaroNet
+import TaroServer
+import XCTest
+
+/// Moving waiting rows: the list, the scheduler's starts and the saved
+/// records all take the new order, and a restart keeps it.
+final class ManagerReorderTests: LoopbackTestCase {
+    private func names(_ manager: TransferManager) -> [String] { manager.snapshot().items.map(\.name) }
+
+    /// A row that has left the queue is no longer "waiting": moves pass it by.
+    private func waitUntilRunning(_ manager: TransferManager, _ id: UInt64) {
+        let deadline = Date().addingTimeInterval(10)
+        while manager.snapshot().items.first(where: { $0.id == id })?.state == .queued && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
+    func testTheSchedulerStartsInTheNewOrder() throws {
+        let manager = TransferManager(limit: 1)
+        defer { manager.shutdown() }
+        // The one slot is held by a slow download; the rest wait.
+        let slow = manager.addDownload(url: server.url("/bytes/400000?seed=1&rate=400000"), directory: dir.path)
+        waitUntilRunning(manager, slow)
+        var ids: [String: UInt64] = [:]
+        for name in ["a", "b", "c", "d"] {
+            ids[name] = manager.addDownload(url: server.url("/bytes/10?seed=2"), path: dir.file(name))
+        }
+        XCTAssertTrue(manager.move(ids["d"]!, .top))
+        XCTAssertTrue(manager.move(ids["a"]!, .down))
+        XCTAssertTrue(manager.move(ids["c"]!, .up))
+        XCTAssertFalse(manager.move(ids["d"]!, .up), "already first among the waiting")
+        XCTAssertEqual(names(manager), ["400000", "d", "b", "c", "a"])
+        let full = manager.changes(since: 2)
+        XCTAssertTrue(full.isFull, "a reader keeping rows by position gets the new order whole")
+        let deadline = Date().addingTimeInterval(30)
+        while manager.totals.done < 5 && Date() < deadline { manager.waitForSettlement(timeout: 0.1) }
+        let order = server.requestLog.map { $0.path }
+        XCTAssertEqual(order.count, 5, "\(order)")
+        let started = manager.snapshot().items.dropFirst().sorted { $0.startedAt! < $1.startedAt! }.map(\.name)
+        XCTAssertEqual(started, ["d", "b", "c", "a"], "the scheduler follows the list")
+    }
+
+    func testTheOrderSurvivesARestart() throws {
+        let stateDir = dir.file("state")
+        var options = ManagerOptions(limit: 1, stateDirectory: stateDir)
+        options.retry = .none
+        do {
+            let manager = try TransferManager(options: options)
+            let slow = manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
+            waitUntilRunning(manager, slow)
+            var ids: [UInt64] = []
+            for name in ["a", "b", "c"] {
+                ids.append(manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file(name)))
+            }
+            XCTAssertTrue(manager.move(ids[2], .top))
+            XCTAssertTrue(manager.move(ids[0], .bottom))
+            XCTAssertEqual(names(manager), ["slow", "c", "b", "a"])
+            manager.shutdown()
+        }
+        let again = try TransferManager(options: options)
+        defer { again.shutdown() }
+        again.restoreSaved()
+        XCTAssertEqual(names(again), ["slow", "c", "b", "a"])
+    }
+}
