@@ -7,10 +7,10 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := libcurl4-openssl-dev libncurses-dev libssl-dev
-TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils curl python3 python3-pip
+TEST_PKGS := $(BUILD_PKGS) tmux ncurses-term coreutils curl python3 python3-pip nginx openssl
 # aria2p (PyPI) drives the JSON-RPC end-to-end tests as a client nobody here wrote.
 TEST_PIP := aria2p
-BENCH_PKGS := $(BUILD_PKGS) curl nginx aria2 axel time python3 tmux
+BENCH_PKGS := $(BUILD_PKGS) curl nginx openssl aria2 axel time python3 tmux
 
 # Installs whichever of the listed packages dpkg does not know as installed.
 define ensure_pkgs

@@ -10,6 +10,7 @@ WORKLOADS = {
     "W3": "256 MiB, 20 MB/s per connection, 8 connections",
     "W4": "1 GiB raw PUT upload (to nginx)",
     "W5": "1 GiB multipart upload (hashing sink)",
+    "W7": "1000 × 16 KiB, HTTPS + HTTP/2, -j 200",
     "W6": "get -i with 100,000 URLs, 16 active (peak RSS)",
     "W8": "TUI -i with 100,000 URLs, 16 active (wall until all done)",
 }
@@ -40,6 +41,12 @@ for w, title in WORKLOADS.items():
         print("| %s %s | %s | %.2f s | %.2f s | %.1f MiB | %s |" % (
             w, title if tool == "taro-tui" else "", tool, med(values, 0), med(values, 1),
             max(v[2] for v in values) / 1024, ratio))
+    if w == "W7" and taro and rows.get((w, "curl")):
+        # Pairs as they ran, next to each other in one round: the machine's
+        # load changes between rounds more than between the two runs of one.
+        pairs = [t[0] / c[0] for t, c in zip(taro, rows[(w, "curl")])]
+        print("| W7 pairs | wall taro-tui/curl per round: %s | median %.2f | | | |" % (
+            " ".join("%.2f" % p for p in pairs), statistics.median(pairs)))
     if w == "W3" and taro:
         print("| W3 ideal | 256 MiB / (8 × 20 MB/s) | %.2f s | | | %.2f |" % (IDEAL_W3, med(taro, 0) / IDEAL_W3))
 print()

@@ -11,16 +11,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-5}
-ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6 W8"}
+ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6 W7 W8"}
 TARO=$PWD/.build/release/taro-tui
 WORK=$PWD/bench-out
 PORT=${BENCH_PORT:-18391}
 SINK_PORT=$((PORT + 1))
+TLS_PORT=$((PORT + 2))
 BASE=http://127.0.0.1:$PORT
 RESULTS=$WORK/results.tsv
 
 [ -x "$TARO" ] || { echo "build first: make release" >&2; exit 1; }
-for tool in curl aria2c axel nginx /usr/bin/time python3 sha256sum; do
+for tool in curl aria2c axel nginx openssl /usr/bin/time python3 sha256sum; do
   command -v "$tool" >/dev/null || { echo "missing $tool (make bench installs it)" >&2; exit 1; }
 done
 
@@ -42,6 +43,9 @@ SMALL_SUMS=$WORK/small.sha256
 (cd "$WORK/www/small" && sha256sum f*.bin | sort -k2) > "$SMALL_SUMS"
 
 # --- servers ---------------------------------------------------------------
+# W7's certificate, made now: nothing on this machine trusts it until --cacert says so.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -keyout "$WORK/nginx/key.pem" -out "$WORK/nginx/cert.pem" \
+  -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
 # The worker must be able to write the PUT sink: run it as whoever runs the bench.
 NGINX_USER=$(id -un)
 cat > "$WORK/nginx/nginx.conf" <<CONF
@@ -53,6 +57,8 @@ error_log $WORK/nginx/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # W7 counts the connections a tool opened: one distinct \$connection each.
+  log_format w7 '\$connection \$request_uri';
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
@@ -75,6 +81,14 @@ http {
     }
     # W6: many tiny distinct files.
     location /tiny/ { default_type application/octet-stream; return 200 "taro-tui bench payload"; }
+  }
+  # W7: HTTPS with HTTP/2 (nginx allows 128 streams and 1000 requests per connection).
+  server {
+    listen 127.0.0.1:$TLS_PORT ssl http2;
+    ssl_certificate $WORK/nginx/cert.pem;
+    ssl_certificate_key $WORK/nginx/key.pem;
+    access_log $WORK/nginx/w7.log w7;
+    root $WORK/www;
   }
 }
 CONF
@@ -119,6 +133,13 @@ check_upload() {
   # The sink answers with the byte count and sha256 of what it received.
   grep -q "\"sha256\":\"$BIG_SHA\"" "$WORK/last.out" || grep -q "\"sha256\" *: *\"$BIG_SHA\"" "$WORK/last.out"
 }
+# W7: the files, and how many connections the run opened (logged per tool).
+check_w7() {
+  check_small || return 1
+  local n; n=$(cut -d' ' -f1 "$WORK/nginx/w7.log" | sort -u | wc -l)
+  printf '%s\t%s\n' "$CURRENT_TOOL" "$n" >> "$WORK/w7.connections"
+  : > "$WORK/nginx/w7.log"
+}
 check_w6() { [ "$(find "$WORK/out" -type f | wc -l)" = 100000 ]; }
 
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
@@ -132,6 +153,13 @@ for i in $(seq 0 999); do
   printf 'url = "%s/small/f%d.bin"\noutput = "%s/out/f%d.bin"\n' "$BASE" "$i" "$WORK" "$i" >> "$CURL_K"
 done
 SINK=$(cat "$WORK/sink.url")/upload
+TLS_LIST=$WORK/tls.list
+TLS_K=$WORK/tls.curlrc
+: > "$TLS_LIST"; : > "$TLS_K"; : > "$WORK/w7.connections"
+for i in $(seq 0 999); do
+  echo "https://127.0.0.1:$TLS_PORT/small/f$i.bin" >> "$TLS_LIST"
+  printf 'url = "https://127.0.0.1:%s/small/f%d.bin"\noutput = "%s/out/f%d.bin"\n' "$TLS_PORT" "$i" "$WORK" "$i" >> "$TLS_K"
+done
 
 # Each workload's tools, one line each: TOOL CHECK command…  Rounds rotate
 # which tool goes first, so none always meets the page cache as another left it.
@@ -149,10 +177,12 @@ TOOLS[W4]="taro-tui check_put $TARO upload --put $WORK/www/big.bin $BASE/put/big
 curl check_put curl -sS -T $WORK/www/big.bin $BASE/put/big.bin"
 TOOLS[W5]="taro-tui check_upload $TARO upload $WORK/www/big.bin $SINK
 curl check_upload curl -sS -F file=@$WORK/www/big.bin $SINK"
+TOOLS[W7]="taro-tui check_w7 $TARO get --state-dir $WORK/state -j 200 --cacert $WORK/nginx/cert.pem -d $WORK/out -i $TLS_LIST
+curl check_w7 curl -sS -Z --parallel-max 200 --cacert $WORK/nginx/cert.pem -K $TLS_K"
 
 for round in $(seq "$ROUNDS"); do
   echo "round $round of $ROUNDS"
-  for w in W1 W2 W3 W4 W5; do
+  for w in W1 W2 W3 W4 W5 W7; do
     wants "$w" || continue
     mapfile -t lines <<<"${TOOLS[$w]}"
     n=${#lines[@]}
@@ -164,10 +194,12 @@ for round in $(seq "$ROUNDS"); do
     rm -rf "$WORK/out"; mkdir -p "$WORK/out"
     "$@" >/dev/null 2>&1 || true
     rm -f "$WORK/put/big.bin"
+    : > "$WORK/nginx/w7.log"
     for k in $(seq 0 $((n - 1))); do
       # shellcheck disable=SC2086
       set -- ${lines[$(( (k + round - 1) % n ))]}
       tool=$1 check=$2; shift 2
+      CURRENT_TOOL=$tool
       run "$w" "$tool" "$check" -- "$@"
     done
   done
@@ -199,3 +231,7 @@ if wants W8; then
 fi
 
 python3 Benchmarks/report.py "$RESULTS"
+if wants W7; then
+  echo "W7 connections opened per run (distinct \$connection in nginx's log):"
+  sort "$WORK/w7.connections" | awk '{c[$1] = c[$1] " " $2} END {for (t in c) printf "  %-8s%s\n", t, c[t]}'
+fi

@@ -29,6 +29,10 @@ static inline CURLcode taro_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) 
 
 static inline CURLMcode taro_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+// A share handle: which caches its easy handles have in common.
+static inline CURLSHcode taro_share_add(CURLSH *s, curl_lock_data d) { return curl_share_setopt(s, CURLSHOPT_SHARE, d); }
+static inline CURLcode taro_easy_setopt_share(CURL *h, CURLSH *s) { return curl_easy_setopt(h, CURLOPT_SHARE, s); }
+
 // CURLMsg keeps its result in a union; Swift sees unions awkwardly.
 static inline CURLcode taro_msg_result(const CURLMsg *msg) { return msg->data.result; }
 

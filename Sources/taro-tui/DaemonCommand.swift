@@ -10,8 +10,11 @@ import TaroTUI
 enum DaemonCommand {
     static func run(_ arguments: [String]) -> Never {
         var options: LaunchOptions
+        let wire: WireFlags
         do {
             options = try LaunchOptions(arguments)
+            // The network options and the config file, as for the screen.
+            wire = try WireFlags.resolve(options.wireFlags)
         } catch {
             fail("\(error)\n\(HelpText.short)")
         }
@@ -32,7 +35,7 @@ enum DaemonCommand {
         for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, number) }
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
-        let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory)
+        let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory, wire: wire)
         manager.restoreSaved()
         if !options.urls.isEmpty { manager.addDownloads(urls: options.urls, directory: directory) }
         let rpc = ManagerLaunch.startRPC(options, manager: manager, downloadDirectory: directory,

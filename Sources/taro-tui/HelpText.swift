@@ -83,6 +83,30 @@ enum HelpText {
         request [-X METHOD] [-H 'K: V']... [--data BODY] [-i] URL
           prints the body (escaped on a terminal); -i prints the status line and headers first
 
+        Network options (the manager, get, upload and request; defaults from the config file):
+          --cacert FILE          trust the CA certificates in FILE (PEM)
+          --capath DIR           trust the hashed CA certificates in DIR
+          -k, --insecure         do not check the server's certificate (marked on every row and in
+                                 the pane; never the default)
+          --proxy URL            use this proxy ("" for none); --noproxy HOSTS skips it for HOSTS
+          -u, --user USER:PASS   credentials for the server; never shown, never saved, never sent on
+                                 to another host, port or scheme after a redirect
+          --netrc, --netrc-file FILE
+                                 credentials from ~/.netrc or FILE for hosts that have none
+          -b, --cookie DATA|FILE send cookies ("k=v; k2=v2") or those in a cookie file
+          -c, --cookie-jar FILE  write every cookie known at the end to FILE
+          -A, --user-agent NAME  the User-Agent sent (default taro-tui/VERSION)
+          --connect-timeout S    give up connecting after S seconds
+          --http1.1, --http2     speak this HTTP version (default: HTTP/2 over TLS when offered)
+          --segment-connections  each segment of -s N on a connection of its own, also over HTTP/2
+                                 (where they are otherwise streams of one connection)
+          --max-host-connections N
+                                 connections to one host at most (default: no cap; HTTP/2 runs
+                                 the transfers of one host as streams of one connection)
+          Config file: $XDG_CONFIG_HOME/taro-tui/config (else ~/.config/taro-tui/config), one long
+          option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
+          A bad line is named by its number and nothing starts.
+
         Integrity: a download with a checksum, or whose server sends Repr-Digest or Digest
         (sha-256, sha-512, md5), is hashed while it arrives and gets its final name only when it
         matches; the list then shows "done ✓".

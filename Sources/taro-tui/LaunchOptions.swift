@@ -2,7 +2,8 @@ import Foundation
 import TaroTUI
 
 /// `taro-tui [-d DIR] [-j N] [-i LIST|-] [--state-dir DIR] [--retries N] [--max-size BYTES] [--demo]
-/// [--rpc [--rpc-port N] [--rpc-secret S] [--rpc-listen-all] [--rpc-allow-dir DIR]...] [URL ...]`, parsed.
+/// [--rpc [--rpc-port N] [--rpc-secret S] [--rpc-listen-all] [--rpc-allow-dir DIR]...]
+/// [network options: --cacert, -k, --proxy, -u, -b, -c, -A, --http2, …] [URL ...]`, parsed.
 struct LaunchOptions {
     var directory: String?
     /// `-i`: a file of URLs, one per line, or "-" for stdin.
@@ -15,6 +16,8 @@ struct LaunchOptions {
     var maxSize: Int64 = 0
     /// --limit-rate and friends, --per-host.
     var rates = RateFlags()
+    /// The shared network options as given, applied after the config file's.
+    var wireFlags: [(flag: String, value: String?)] = []
     /// aria2's JSON-RPC (see TaroRPC): off unless asked for.
     var rpc = false
     var rpcPort: UInt16 = 6800
@@ -102,6 +105,10 @@ struct LaunchOptions {
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count
+            case _ where WireFlags.withValue.contains(arg):
+                wireFlags.append((arg, try value(arg)))
+            case _ where WireFlags.switches.contains(arg):
+                wireFlags.append((arg, nil))
             default:
                 if arg.hasPrefix("-") && arg.count > 1 {
                     throw UsageError(description: "unknown option \(arg)")

@@ -29,12 +29,14 @@ enum ManagerLaunch {
         }
     }
 
-    static func openManager(_ options: LaunchOptions, stateDirectory: String) -> TransferManager {
+    static func openManager(_ options: LaunchOptions, stateDirectory: String, wire: WireFlags) -> TransferManager {
         do {
             var managerOptions = ManagerOptions(
                 limit: options.concurrency, retry: RetryPolicy(maxAttempts: options.retries + 1),
                 maxBodyBytes: options.maxSize, stateDirectory: stateDirectory)
             options.rates.apply(to: &managerOptions)
+            managerOptions.wire = wire.wire
+            managerOptions.maxHostConnections = wire.maxHostConnections
             return try TransferManager(options: managerOptions)
         } catch {
             var message = "\(error)"

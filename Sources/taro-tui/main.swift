@@ -32,8 +32,10 @@ default:
 }
 
 let options: LaunchOptions
+let wire: WireFlags
 do {
     options = try LaunchOptions(arguments)
+    wire = try WireFlags.resolve(options.wireFlags)
 } catch {
     fail("\(error)\n\(HelpText.short)")
 }
@@ -82,7 +84,7 @@ if options.demo && options.stateDirectory == nil {
 let stateDirectory = demoState ?? options.stateDirectory.map { LocalPath.canonicalDirectory($0) }
     ?? TransferStore.defaultDirectory()
 if importer == nil && !options.demo { ManagerLaunch.handOver(options, stateDirectory: stateDirectory) }
-let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory)
+let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory, wire: wire)
 // URLs named on the command line first: one that was saved unfinished is
 // claimed and continues from its .part instead of starting a numbered twin.
 for url in options.urls {

@@ -26,6 +26,9 @@ public struct DownloadFileOption: Sendable {
     /// How transient failures (reset, refused, stalled, 408/429/5xx) are
     /// retried, resuming where the server allows it. Taro itself never retries.
     public var retry: RetryPolicy = .none
+    /// Beyond Taro: TLS trust (`--cacert`, `--insecure`), proxy, credentials,
+    /// cookies, user agent, connect timeout and HTTP version.
+    public var wire = WireOptions()
 
     // Used by TransferManager: resume from disk, keep the .part on failure,
     // detect stalls, and record durable offsets.

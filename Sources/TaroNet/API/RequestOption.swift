@@ -33,6 +33,9 @@ public struct RequestOption: Sendable {
     /// Beyond Taro: a body larger than this fails the request, so an endless
     /// one cannot fill memory. 64 MiB unless set; 0 for no limit.
     public var maxBodyBytes: Int64 = 64 << 20
+    /// Beyond Taro: TLS trust (`--cacert`, `--insecure`), proxy, credentials,
+    /// cookies, user agent, connect timeout and HTTP version.
+    public var wire = WireOptions()
 
     public init(url: String, data: Data? = nil, header: [String: String] = [:], method: Method = .GET,
                 timeout: Int = 60_000, dataType: String = "json", responseType: String = "text",

@@ -42,6 +42,7 @@ extension TaroSession {
         spec.maxReceiveRate = option.maxReceiveRate
         spec.maxBodyBytes = option.maxBodyBytes
         spec.progressInterval = option.progressInterval
+        spec.wire = option.wire
         spec.checksum = option.checksum
         // Until the server confirms it, the point resumed from is still the
         // one on disk: whoever persists snapshots must not lose it meanwhile.

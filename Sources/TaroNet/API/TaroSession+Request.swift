@@ -50,6 +50,7 @@ extension TaroSession {
         spec.followRedirects = option.redirect != "manual"
         spec.acceptEncoding = true
         spec.maxBodyBytes = max(0, option.maxBodyBytes)
+        spec.wire = option.wire
         submit(core, spec, priority: 0)
         return RequestTask(hub: hub, core: core, session: self)
     }

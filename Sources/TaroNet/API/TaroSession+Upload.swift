@@ -41,6 +41,7 @@ extension TaroSession {
         spec.timeoutMilliseconds = max(0, option.timeout)
         spec.progressInterval = option.progressInterval
         spec.maxSendRate = option.maxSendRate
+        spec.wire = option.wire
         submit(core, spec, priority: option.priority)
         return UploadTask(hub: hub, core: core, session: self)
     }

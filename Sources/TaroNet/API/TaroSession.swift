@@ -8,8 +8,10 @@ public final class TaroSession: Sendable {
 
     let scheduler: TransferScheduler
 
-    public init(limits: SchedulerLimits = .default) {
-        scheduler = TransferScheduler(limits: limits)
+    /// `maxHostConnections`: connections to one host at most (HTTP/2 runs
+    /// many transfers on one); 0 for no cap beyond the per-host limit.
+    public init(limits: SchedulerLimits = .default, maxHostConnections: Int = 0) {
+        scheduler = TransferScheduler(limits: limits, maxHostConnections: maxHostConnections)
     }
 
     /// A session nobody holds any more stops its engine thread, which would
@@ -50,6 +52,7 @@ public final class TaroSession: Sendable {
 
     /// Hands an API task's transfer to the scheduler; it waits there as a record.
     func submit(_ core: TransferCore, _ spec: TransferSpec, priority: Int) {
+        if spec.wire.insecure { core.update { $0.insecure = true } }
         let transfer = TaskTransfer(core: core, spec: spec)
         scheduler.post(.submit(TransferSubmission(tag: core.id, host: spec.hostKey, priority: priority,
                                                   observer: transfer)))

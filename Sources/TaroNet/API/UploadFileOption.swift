@@ -27,6 +27,9 @@ public struct UploadFileOption: Sendable {
     /// Bytes per second sent; 0 for unlimited. Exact for a raw PUT; a
     /// multipart body is read by libcurl itself, whose own limit is coarser.
     public var maxSendRate: Int64
+    /// Beyond Taro: TLS trust (`--cacert`, `--insecure`), proxy, credentials,
+    /// cookies, user agent, connect timeout and HTTP version.
+    public var wire = WireOptions()
 
     public init(url: String, filePath: String, name: String = "file", header: [String: String] = [:],
                 formData: [String: String] = [:], timeout: Int = 60_000, method: Method = .multipart,

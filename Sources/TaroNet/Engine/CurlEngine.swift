@@ -11,11 +11,16 @@ final class CurlEngine: Sendable {
     nonisolated(unsafe) private let multi: UnsafeMutableRawPointer
     let executor: EngineExecutor
     private let disk: DiskWorker
+    private let share: CurlShare
     private let stopped = DispatchSemaphore(value: 0)
 
-    init() {
+    /// `maxHostConnections`: connections to one host at most; 0 for no cap
+    /// beyond the scheduler's per-host slots.
+    init(maxHostConnections: Int = 0) {
         CurlGlobal.ensureInitialized()
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
+        MultiHandleOptions.apply(to: multi, maxHostConnections: maxHostConnections)
+        share = CurlShare()
         self.multi = multi
         let inbox = EngineInbox(multi: multi)
         self.inbox = inbox
@@ -27,7 +32,7 @@ final class CurlEngine: Sendable {
     func start(_ scheduler: TransferScheduler) {
         let thread = Thread { [self] in
             EngineThread.markCurrent()
-            self.run(EngineLoop(multi: self.multi, disk: self.disk), scheduler)
+            self.run(EngineLoop(multi: self.multi, disk: self.disk, share: self.share), scheduler)
             self.stopped.signal()
         }
         thread.name = "taro-curl-engine"

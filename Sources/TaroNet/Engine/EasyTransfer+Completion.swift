@@ -90,6 +90,10 @@ extension EasyTransfer {
             return .timeout
         case CURLE_ABORTED_BY_CALLBACK:
             return .aborted
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return .message(TLSFailureText.untrusted(text))
+        case CURLE_SSL_CACERT_BADFILE:
+            return .message(TLSFailureText.unreadableCA(text))
         default:
             return .message(text)
         }

@@ -28,10 +28,6 @@ extension EasyTransfer {
         taro_easy_setopt_string(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         taro_easy_setopt_long(h, CURLOPT_FOLLOWLOCATION, spec.followRedirects ? 1 : 0)
         taro_easy_setopt_long(h, CURLOPT_MAXREDIRS, spec.maxRedirects)
-        // Credentials stay with the host they were given for.
-        taro_easy_setopt_long(h, CURLOPT_UNRESTRICTED_AUTH, 0)
-        taro_easy_setopt_long(h, CURLOPT_SSL_VERIFYPEER, spec.verifyTLS ? 1 : 0)
-        taro_easy_setopt_long(h, CURLOPT_SSL_VERIFYHOST, spec.verifyTLS ? 2 : 0)
         taro_easy_setopt_long(h, CURLOPT_BUFFERSIZE, Self.receiveBufferSize)
         taro_easy_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1)
         taro_easy_setopt_long(h, CURLOPT_TIMEOUT_MS, spec.timeoutMilliseconds)
@@ -45,6 +41,9 @@ extension EasyTransfer {
         if spec.acceptEncoding {
             taro_easy_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
         }
+        // TLS trust, credentials, proxy, cookies, user agent, HTTP version,
+        // and what lets transfers of one origin share a connection.
+        try EasyHandleOptions.apply(spec, to: h, share: context.share)
 
         taro_easy_setopt_data_callback(h, CURLOPT_WRITEFUNCTION, easyWriteCallback)
         taro_easy_setopt_pointer(h, CURLOPT_WRITEDATA, me)

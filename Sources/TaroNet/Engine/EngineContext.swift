@@ -3,9 +3,12 @@
 /// worker that takes blocking work off the thread. Engine thread only.
 final class EngineContext {
     let disk: DiskWorker
+    /// DNS, TLS sessions, connections and cookies, common to every handle.
+    let share: CurlShare?
     var events: [EngineEvent] = []
 
-    init(disk: DiskWorker) {
+    init(disk: DiskWorker, share: CurlShare? = nil) {
         self.disk = disk
+        self.share = share
     }
 }

@@ -11,10 +11,12 @@ final class EngineLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     let context: EngineContext
     private(set) var transfers: [UInt64: EasyTransfer] = [:]
+    /// Which transfers may join the multi handle yet (HTTP/2 connection sharing).
+    private let gate = OriginGate()
 
-    init(multi: UnsafeMutableRawPointer, disk: DiskWorker) {
+    init(multi: UnsafeMutableRawPointer, disk: DiskWorker, share: CurlShare? = nil) {
         self.multi = multi
-        self.context = EngineContext(disk: disk)
+        self.context = EngineContext(disk: disk, share: share)
     }
 
     var isIdle: Bool { transfers.isEmpty }
@@ -34,7 +36,7 @@ final class EngineLoop: @unchecked Sendable {
         do {
             let transfer = try EasyTransfer(core: attempt.core, spec: attempt.spec, context: context)
             transfers[id] = transfer
-            curl_multi_add_handle(multi, transfer.handle)
+            if gate.admit(id, spec: attempt.spec) { curl_multi_add_handle(multi, transfer.handle) }
         } catch {
             context.events.append(.finished(id, .failure(error)))
         }
@@ -53,6 +55,7 @@ final class EngineLoop: @unchecked Sendable {
 
     func cancel(_ id: UInt64) {
         guard let transfer = transfers.removeValue(forKey: id) else { return }
+        leaveGate(transfer)
         transfer.discard()
         remove(transfer)
         context.events.append(.cancelled(id))
@@ -76,6 +79,7 @@ final class EngineLoop: @unchecked Sendable {
         curl_multi_perform(multi, &running)
         collectFinished()
         addPendingSegments()
+        openGate()
     }
 
     /// Sleeps until a socket is ready, a wakeup arrives, or `timeoutMs` passes.
@@ -87,6 +91,7 @@ final class EngineLoop: @unchecked Sendable {
     /// by the disk worker, with its offset recorded.
     func stopAll() {
         for (id, transfer) in transfers {
+            leaveGate(transfer)
             let completion = transfer.suspend(.message("engine stopped"))
             remove(transfer)
             deliver(id, completion, core: transfer.core)
@@ -97,6 +102,9 @@ final class EngineLoop: @unchecked Sendable {
     /// Frees the multi handle. Last: no wakeup may reach it afterwards.
     func cleanup() {
         curl_multi_cleanup(multi)
+        // The share may hold connections still open; it goes after every
+        // easy handle and the multi handle, which curl requires.
+        context.share?.cleanup()
     }
 
     // MARK: finishing
@@ -124,6 +132,7 @@ final class EngineLoop: @unchecked Sendable {
             }
             transfers[transfer.core.id] = nil
             let completion = transfer.complete(code)
+            leaveGate(transfer)
             remove(transfer)
             deliver(transfer.core.id, completion, core: transfer.core)
         }
@@ -143,6 +152,7 @@ final class EngineLoop: @unchecked Sendable {
         guard segments.isIdle else { return }
         transfers[primary.core.id] = nil
         let completion = primary.completeSegmented(segments)
+        leaveGate(primary)
         primary.cleanup()
         deliver(primary.core.id, completion, core: primary.core)
     }
@@ -158,6 +168,33 @@ final class EngineLoop: @unchecked Sendable {
         case .suspend(let fd, let point, let failure):
             context.disk.submit(.suspend(tag: id, fd: fd, point: point, core: core, failure: failure))
         }
+    }
+
+    // MARK: the origin gate
+
+    /// Learns what the probes' responses said, then adds the held transfers
+    /// that may now go.
+    private func openGate() {
+        for (origin, id) in gate.probing {
+            if let probe = transfers[id] { gate.learned(origin, httpVersion: httpVersion(of: probe)) }
+        }
+        for id in gate.admissions() {
+            if let transfer = transfers[id] { curl_multi_add_handle(multi, transfer.handle) }
+        }
+    }
+
+    /// Before a transfer's handle goes: a probe that finished within one
+    /// round still tells what it learned.
+    private func leaveGate(_ transfer: EasyTransfer) {
+        let id = transfer.core.id
+        if let origin = gate.probedOrigin(of: id) { gate.learned(origin, httpVersion: httpVersion(of: transfer)) }
+        gate.released(id)
+    }
+
+    private func httpVersion(of transfer: EasyTransfer) -> Int {
+        var version = 0
+        taro_easy_getinfo_long(transfer.handle, CURLINFO_HTTP_VERSION, &version)
+        return version
     }
 
     private func addPendingSegments() {

@@ -94,6 +94,9 @@ final class SegmentCoordinator {
                 // A stalled helper is dropped and its range fetched again.
                 taro_easy_setopt_long(helper.handle, CURLOPT_LOW_SPEED_LIMIT, 1)
                 taro_easy_setopt_long(helper.handle, CURLOPT_LOW_SPEED_TIME, 30)
+                // Over HTTP/2 a helper is one more stream of the primary's
+                // connection, unless the user asked for connections.
+                if spec.wire.segmentConnections { taro_easy_setopt_long(helper.handle, CURLOPT_FRESH_CONNECT, 1) }
                 plan.setActive(index, true)
                 pendingStarts.append(helper)
             } catch {

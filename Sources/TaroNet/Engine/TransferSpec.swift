@@ -62,6 +62,8 @@ struct TransferSpec: Sendable {
     var checksum: Checksum?
     /// Coalescing interval for progress events.
     var progressInterval: Duration = .milliseconds(100)
+    /// TLS trust, proxy, credentials, cookies, client name, HTTP version.
+    var wire = WireOptions()
 }
 
 extension TransferSpec {

@@ -20,6 +20,11 @@ public struct ManagerOptions: Sendable {
     public var rateLimits = RateLimits.none
     /// Each transfer's own cap, unless changed for its row.
     public var transferRateLimits = RateLimits.none
+    /// TLS trust, proxy, credentials, cookies, user agent, HTTP version for
+    /// every transfer. Kept in memory only: never written to the state directory.
+    public var wire = WireOptions()
+    /// Connections to one host at most; 0 for no cap beyond `limit`.
+    public var maxHostConnections = 0
     /// Written into each record: which kind of run saved it.
     package var owner: StoredTransfer.Owner = .tui
 

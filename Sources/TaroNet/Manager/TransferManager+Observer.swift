@@ -12,7 +12,7 @@ extension TransferManager: TransferObserver {
                 // An automatic retry continues the same attempt record.
                 core = running
             } else {
-                var base = row.request.queuedSnapshot(id: tag, addedAt: row.snapshot.queuedAt)
+                var base = queuedSnapshot(row.request, id: tag, addedAt: row.snapshot.queuedAt)
                 base.resume = point
                 base.attempt = 1
                 core = TransferCore(id: tag, snapshot: base, handler: nil)

@@ -35,7 +35,8 @@ public final class TransferManager: Sendable {
     public init(options: ManagerOptions, session: TaroSession? = nil) throws {
         self.options = options
         let perHost = options.perHostLimit ?? options.limit
-        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: perHost))
+        self.session = session ?? TaroSession(limits: SchedulerLimits(global: options.limit, perHost: perHost),
+                                              maxHostConnections: options.maxHostConnections)
         self.session.setLimits(global: options.limit, perHost: perHost)
         if options.rateLimits != .none { self.session.setRateLimits(options.rateLimits) }
         store = try options.stateDirectory.map(TransferStore.init(directory:))
@@ -143,16 +144,22 @@ public final class TransferManager: Sendable {
         return s.unclaimed.remove(at: i)
     }
 
+    /// A request's row before it runs, marked when this manager skips
+    /// certificate checks.
+    func queuedSnapshot(_ request: TransferRequest, id: UInt64, addedAt: Date) -> TransferSnapshot {
+        request.queuedSnapshot(id: id, addedAt: addedAt, insecure: options.wire.insecure)
+    }
+
     func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
                 checksum: Checksum? = nil, submissions: inout SubmitBatch) -> UInt64 {
-        let row = ManagedRow(snapshot: request.queuedSnapshot(id: 0, addedAt: Date()), request: request,
+        let row = ManagedRow(snapshot: queuedSnapshot(request, id: 0, addedAt: Date()), request: request,
                              serverNaming: serverNaming, checksum: checksum, earlierAttempts: 0)
         return insert(&s, row, paused: false, submissions: &submissions)
     }
 
     func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
-        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: 0, addedAt: saved.addedAt),
+        var row = ManagedRow(snapshot: queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt),
                              request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
                              rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
@@ -235,7 +242,7 @@ public final class TransferManager: Sendable {
                   row.request.refusal == nil else { return nil }
             row.resume = row.snapshot.state == .failed ? row.snapshot.resume : nil
             row.earlierAttempts = row.snapshot.attempt
-            var fresh = row.request.queuedSnapshot(id: id, addedAt: row.snapshot.queuedAt)
+            var fresh = queuedSnapshot(row.request, id: id, addedAt: row.snapshot.queuedAt)
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
             fresh.name = row.snapshot.name

@@ -30,11 +30,12 @@ extension TransferRequest {
     }
 
     /// The row a queued request shows before it ever ran.
-    func queuedSnapshot(id: UInt64, addedAt: Date) -> TransferSnapshot {
+    func queuedSnapshot(id: UInt64, addedAt: Date, insecure: Bool = false) -> TransferSnapshot {
         let path = localPath
         var snapshot = TransferSnapshot(id: id, kind: kind, url: URLRedaction.withoutUserinfo(url),
                                         name: PathText.lastComponent(path), state: .queued,
                                         localPath: path, queuedAt: addedAt)
+        snapshot.insecure = insecure
         // An upload's size is known before anything is sent: a queued one shows a true 0%.
         if case .upload(let file, _, _, _, _) = self, case .success(let size) = TaroSession.readableSize(file) {
             snapshot.bytesTotal = size
@@ -63,6 +64,7 @@ extension TransferRequest {
             spec.timeoutMilliseconds = 0
             spec.maxBodyBytes = options.maxBodyBytes
             spec.maxReceiveRate = options.transferRateLimits.download
+            spec.wire = options.wire
             return spec
         case .upload(let filePath, let url, let fieldName, let put, let headers):
             var spec = TransferSpec(url: url)
@@ -79,6 +81,7 @@ extension TransferRequest {
             spec.timeoutMilliseconds = 0
             spec.captureRequestHeaders = options.recordRequestHeaders
             spec.maxSendRate = options.transferRateLimits.upload
+            spec.wire = options.wire
             return spec
         }
     }

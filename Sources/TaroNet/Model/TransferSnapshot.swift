@@ -157,6 +157,10 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     private var storedAttempt: Int32 = 1
     public var kind: Kind
     public var state: State
+    /// Ran (or will run) without checking the server's certificate (`-k`):
+    /// shown on its row and in its pane, so it is never mistaken for a checked one.
+    // Last, with the other one-byte fields: it fits in their padding.
+    public var insecure = false
     /// Its exchange, resume point and attempt log were let go to save
     /// memory: an old finished row of a long list (see `droppingDetails`).
     public private(set) var detailsDropped = false

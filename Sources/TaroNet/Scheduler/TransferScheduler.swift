@@ -62,9 +62,9 @@ actor TransferScheduler {
         engine.executor.asUnownedSerialExecutor()
     }
 
-    init(limits: SchedulerLimits) {
+    init(limits: SchedulerLimits, maxHostConnections: Int = 0) {
         self.limits = limits
-        self.engine = CurlEngine()
+        self.engine = CurlEngine(maxHostConnections: maxHostConnections)
         engine.start(self)
     }
 

@@ -13,10 +13,11 @@ import TaroNet
 /// and named on stderr.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: (["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
-                                                        "--max-size", "--checksum"] as Set<String>).union(RateFlags.withValue),
-                                      switches: ["--json", "--no-state"])
+        let a = try HeadlessArguments(args, withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
+                                                        "--max-size", "--checksum"]).union(RateFlags.withValue).union(WireFlags.withValue),
+                                      switches: Set(["--json", "--no-state"]).union(WireFlags.switches))
         let rates = try a.rateFlags()
+        let wire = try a.wireFlags()
         let jobs = try a.int("-j", default: 4, range: 1...256)
         let segments = try a.int("-s", default: 1, range: 1...64)
         let headers = try a.headers()
@@ -55,6 +56,9 @@ enum GetCommand {
         options.recordRequestHeaders = false
         rates.apply(to: &options)
         options.owner = .get
+        options.wire = wire.wire
+        options.maxHostConnections = wire.maxHostConnections
+        if let warning = wire.insecureWarning { FileHandle.standardError.write(Data(warning.utf8)) }
         let manager = try TransferManager(options: options)
         defer { manager.shutdown() }
         for path in manager.damagedRecords {

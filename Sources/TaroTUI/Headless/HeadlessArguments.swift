@@ -10,6 +10,8 @@ struct HeadlessArguments {
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positional: [String] = []
+    /// Every option as given, in order (values nil for switches).
+    private(set) var ordered: [(flag: String, value: String?)] = []
 
     /// `withValue`: options followed by a value; `switches`: options that stand alone.
     init(_ args: [String], withValue: Set<String>, switches: Set<String>) throws {
@@ -23,11 +25,13 @@ struct HeadlessArguments {
             if withValue.contains(arg) {
                 guard i + 1 < args.count else { throw UsageError(description: "\(arg) needs a value") }
                 values[arg, default: []].append(args[i + 1])
+                ordered.append((arg, args[i + 1]))
                 i += 2
                 continue
             }
             if switches.contains(arg) {
                 flags.insert(arg)
+                ordered.append((arg, nil))
             } else if arg.hasPrefix("-") && arg != "-" {
                 throw UsageError(description: "unknown option \(arg)")
             } else {
@@ -35,6 +39,11 @@ struct HeadlessArguments {
             }
             i += 1
         }
+    }
+
+    /// The shared network options: the config file's, then these.
+    func wireFlags() throws -> WireFlags {
+        try WireFlags.resolve(ordered.filter { WireFlags.knows($0.flag) })
     }
 
     func last(_ name: String) -> String? { values[name]?.last }

@@ -17,6 +17,9 @@ public enum HeadlessMain {
         } catch let error as HeadlessArguments.UsageError {
             FileHandle.standardError.write(Data("taro-tui \(command): \(error.description)\nTry 'taro-tui --help'.\n".utf8))
             return 2
+        } catch let error as WireFlags.OptionError {
+            FileHandle.standardError.write(Data("taro-tui \(command): \(error.description)\nTry 'taro-tui --help'.\n".utf8))
+            return 2
         } catch {
             FileHandle.standardError.write(Data("taro-tui \(command): \(error)\n".utf8))
             return 1

@@ -6,7 +6,9 @@ import TaroNet
 /// response exits 0, as with curl; a transfer failure exits 1.
 enum RequestCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: ["-X", "-H", "--data"], switches: ["-i"])
+        let a = try HeadlessArguments(args, withValue: Set(["-X", "-H", "--data"]).union(WireFlags.withValue),
+                                      switches: Set(["-i"]).union(WireFlags.switches))
+        let wire = try a.wireFlags()
         guard a.positional.count == 1 else {
             throw HeadlessArguments.UsageError(description: "request needs one URL")
         }
@@ -18,11 +20,14 @@ enum RequestCommand {
         if a.last("--data") != nil, !headers.keys.contains(where: { $0.lowercased() == "content-type" }) {
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         }
-        let session = TaroSession()
+        if let warning = wire.insecureWarning { FileHandle.standardError.write(Data(warning.utf8)) }
+        let session = TaroSession(maxHostConnections: wire.maxHostConnections)
         defer { session.close() }
-        let task = session.request(RequestOption(
+        var option = RequestOption(
             url: a.positional[0], data: a.last("--data").map { .text($0) }, header: headers, method: method,
-            timeout: 0, dataType: "text", responseType: "arraybuffer"))
+            timeout: 0, dataType: "text", responseType: "arraybuffer")
+        option.wire = wire.wire
+        let task = session.request(option)
         let box = ResultBox<RequestResult>()
         Task {
             do { box.set(.success(try await task.value)) } catch { box.set(.failure(error)) }

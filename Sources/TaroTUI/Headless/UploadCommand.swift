@@ -4,9 +4,11 @@ import TaroNet
 /// `taro-tui upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL`
 enum UploadCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: (["--name", "--form", "-H"] as Set<String>).union(RateFlags.withValue),
-                                      switches: ["--put", "--json"])
+        let a = try HeadlessArguments(args, withValue: Set(["--name", "--form", "-H"]).union(RateFlags.withValue)
+                                          .union(WireFlags.withValue),
+                                      switches: Set(["--put", "--json"]).union(WireFlags.switches))
         let rates = try a.rateFlags()
+        let wire = try a.wireFlags()
         guard a.positional.count == 2 else {
             throw HeadlessArguments.UsageError(description: "upload needs FILE and URL")
         }
@@ -17,14 +19,17 @@ enum UploadCommand {
             }
             form[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
-        let session = TaroSession()
+        if let warning = wire.insecureWarning { FileHandle.standardError.write(Data(warning.utf8)) }
+        let session = TaroSession(maxHostConnections: wire.maxHostConnections)
         defer { session.close() }
         session.setRateLimits(rates.global)
         let reporter = HeadlessReporter(json: a.has("--json"))
-        let task = session.uploadFile(UploadFileOption(
+        var option = UploadFileOption(
             url: a.positional[1], filePath: LocalPath.canonicalFile(a.positional[0]), name: a.last("--name") ?? "file",
             header: try a.headers(), formData: form, timeout: 0, method: a.has("--put") ? .put : .multipart,
-            maxSendRate: rates.each.upload))
+            maxSendRate: rates.each.upload)
+        option.wire = wire.wire
+        let task = session.uploadFile(option)
         let box = ResultBox<UploadFileResult>()
         Task {
             do { box.set(.success(try await task.value)) } catch { box.set(.failure(error)) }

@@ -33,6 +33,9 @@ enum HeaderPaneView {
         var status = item.state == .saved ? "saved, not in this run" : TransferRowView.stateWord(item.state).0
         if item.attempt > 1 { status += ", attempt \(item.attempt)" }
         field("State", status)
+        if item.insecure {
+            field("TLS", "certificate NOT checked (--insecure)", style: CellStyle(bold: true, role: .warning))
+        }
         if let verified = item.verified {
             field("Checksum", verified + " " + glyphs.verified + " matches", style: CellStyle(role: .good))
         }

@@ -16,14 +16,22 @@ enum TransferRowView {
         // A marked row shows the mark where its direction would be.
         buffer.put(marked ? glyphs.mark : glyph, row: row, col: columns.glyphX,
                    style: CellStyle(bold: marked, role: marked ? .warning : .accent))
+        // A transfer whose certificate was not checked says so before its
+        // name, where the eye lands first.
+        var nameX = columns.nameX
+        var nameWidth = columns.nameWidth
+        if item.insecure, nameWidth > insecureTag.count + 4 {
+            nameX += buffer.put(insecureTag, row: row, col: nameX, style: CellStyle(bold: true, role: .warning))
+            nameWidth -= insecureTag.count
+        }
         // Its own rate cap, if any, closes the name column.
         let cap = item.rateLimit > 0 && !item.state.isFinal ? "max " + RateText.format(item.rateLimit) + "/s" : ""
-        let capWidth = cap.isEmpty || columns.nameWidth < cap.count + 8 ? 0 : cap.count + 1
-        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: columns.nameWidth - capWidth,
+        let capWidth = cap.isEmpty || nameWidth < cap.count + 8 ? 0 : cap.count + 1
+        let name = TextFit.truncateMiddle(glyphs.safe(item.name, limit: 1024), to: nameWidth - capWidth,
                                           ellipsis: glyphs.ellipsis)
-        buffer.put(name, row: row, col: columns.nameX, maxWidth: columns.nameWidth - capWidth)
+        buffer.put(name, row: row, col: nameX, maxWidth: nameWidth - capWidth)
         if capWidth > 0 {
-            buffer.put(cap, row: row, col: columns.nameX + columns.nameWidth - cap.count, style: CellStyle(role: .warning))
+            buffer.put(cap, row: row, col: nameX + nameWidth - cap.count, style: CellStyle(role: .warning))
         }
 
         if item.state == .failed {
@@ -56,6 +64,7 @@ enum TransferRowView {
         return formatter.string(from: date)
     }
 
+    static let insecureTag = "[insecure] "
     static let savedNote = "saved, not in this run: p continues, d discards"
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
