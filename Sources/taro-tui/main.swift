@@ -33,9 +33,11 @@ default:
 
 let options: LaunchOptions
 let wire: WireFlags
+let keyTable: KeyTable
 do {
     options = try LaunchOptions(arguments)
     wire = try WireFlags.resolve(options.wireFlags)
+    keyTable = try KeyConfig.load(environment: ProcessInfo.processInfo.environment)
 } catch {
     fail("\(error)\n\(HelpText.short)")
 }
@@ -101,6 +103,7 @@ if options.demo {
     }
 }
 var config = AppConfig.fromEnvironment(downloadDirectory: directory)
+config.keys = keyTable
 // A record that could not be read was moved aside, not lost: say where.
 let damaged = manager.damagedRecords
 if !damaged.isEmpty {

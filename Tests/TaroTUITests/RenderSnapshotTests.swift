@@ -206,20 +206,20 @@ final class RenderSnapshotTests: XCTestCase {
           p              pause or resume; continue one saved by another run
           r              retry a failed or aborted transfer
           d              remove a finished or saved transfer (its file or .part stays)
-          Space *        mark the row (and move on); mark all shown (again: unmark)
-          x p r d        with rows marked: act on every marked row (many aborts ask y)
-          K J            in queue order: move a waiting transfer up or down
-          T B            in queue order: to the top (next to start) / the bottom
-          + -            raise or lower the number of simultaneous transfers
+          Space          mark the row (and move on); again: unmark
+          *              mark all shown (again: unmark)
+          K              in queue order: move a waiting transfer up
+          J              in queue order: move a waiting transfer down
+          T              in queue order: to the top (next to start)
+          B              in queue order: to the bottom
+          + =            raise the number of simultaneous transfers
+          - _            lower the number of simultaneous transfers
           l              limit the rate of all transfers: 2M, or down/up 2M/512k
           L              limit the rate of the selected transfer
+          x p r d        with rows marked: act on every marked row (many aborts ask y)
 
         Moving
-          j k Up Down    select the next or previous transfer
-          PgUp PgDn      move a page
-          Home End g G   go to the first or last
-          Enter          open or close the header pane of the selected transfer
-          Tab            move focus between the list and the pane (keys then scroll it)
+          k Up           select the previous transfer (pane focused: scroll it)
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var launchNotice: String?
     /// The port aria2's JSON-RPC listens on, when it is on (the footer says so).
     public var rpcPort: UInt16?
+    /// The key bindings, with the config file's `key.` lines applied.
+    public var keys = KeyTable.standard
 
     public init(downloadDirectory: String, useColor: Bool = true, asciiOnly: Bool = false,
                 tick: Duration = .milliseconds(100), stderrLogPath: String? = nil, tickLogPath: String? = nil) {

@@ -36,6 +36,7 @@ public final class AppSession {
                               size: size, concurrencyLimit: controller.concurrencyLimit)
         if let notice = config.launchNotice { state.message = StatusMessage(notice, kind: .error) }
         state.rpcPort = config.rpcPort
+        state.keys = config.keys
         refresh()
     }
 

@@ -7,7 +7,9 @@ import Foundation
 ///     cacert = /etc/company/ca.pem
 ///     proxy = http://proxy.example:3128
 ///     http2
+///     key.abort = X
 ///
+/// `key.` lines rebind keys; KeyConfig reads them.
 /// A missing file is no config; an unreadable one, or a line that is not an
 /// option, is an error naming the line, and the program does not start.
 public enum ConfigFile {
@@ -48,6 +50,8 @@ public enum ConfigFile {
             } else {
                 name = line
             }
+            // Key bindings are KeyConfig's to read.
+            if name.hasPrefix(KeyConfig.prefix) { continue }
             // Only the long names: "-k" in a file would be a puzzle to read.
             let flag = "--" + name
             guard !name.hasPrefix("-"), WireFlags.knows(flag) else {

@@ -18,7 +18,7 @@ public enum ScreenRenderer {
         let layout = ScreenLayout(size: size, paneOpen: state.paneOpen)
 
         if state.helpVisible {
-            HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, glyphs: glyphs)
+            HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, keys: state.keys, glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
                 TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),

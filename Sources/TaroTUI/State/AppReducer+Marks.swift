@@ -28,25 +28,25 @@ extension AppReducer {
         return .none
     }
 
-    static func actOnMarked(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
+    static func actOnMarked(_ state: inout AppState, _ action: Action, items: ShownRows) -> Reaction {
         // Marked rows hidden by a filter are still marked: act on them too.
         let rows = state.marked.compactMap { items.all.row(id: $0) }.sorted { $0.id < $1.id }
         let verb: String
         let applies: (TransferSnapshot) -> Bool
         let command: (UInt64) -> ControllerCommand
-        switch key {
-        case .character("x"):
+        switch action {
+        case .abort:
             (verb, applies, command) = ("Aborting", { !$0.state.isFinal }, { .abort($0) })
-        case .character("p"):
+        case .pauseResume:
             (verb, applies, command) = ("Pausing or resuming", { !$0.state.isFinal }, { .togglePause($0) })
-        case .character("r"):
+        case .retry:
             (verb, applies, command) = ("Retrying", { $0.state == .failed || $0.state == .aborted }, { .retry($0) })
         default:
             (verb, applies, command) = ("Removing", { $0.state.isFinal }, { .remove($0) })
         }
         let ids = rows.filter(applies).map(\.id)
         guard !ids.isEmpty else { return refuse(&state, "None of the \(rows.count) marked transfers can take that.") }
-        if key == .character("x"), ids.count > abortsWithoutAsking {
+        if action == .abort, ids.count > abortsWithoutAsking {
             state.confirmingAbort = ids
             state.message = StatusMessage("Abort \(ids.count) transfers? (y/N)", kind: .question)
             return .none
@@ -61,6 +61,8 @@ extension AppReducer {
     private static func markedMessage(_ state: AppState) -> StatusMessage {
         state.marked.isEmpty
             ? StatusMessage("No rows marked.")
-            : StatusMessage("\(state.marked.count) marked: x p r d act on all of them; * toggles all shown.")
+            : StatusMessage("\(state.marked.count) marked: "
+                + [Action.abort, .pauseResume, .retry, .remove].map { state.keys.primary($0) }.joined(separator: " ")
+                + " act on all of them; \(state.keys.primary(.markAll)) toggles all shown.")
     }
 }

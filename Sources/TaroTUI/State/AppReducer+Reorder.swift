@@ -4,17 +4,17 @@ import TaroNet
 /// neighbour, `T` to the top (next to start), `B` to the bottom. Only in
 /// queue order: in a sorted list "up" would mean nothing the queue follows.
 extension AppReducer {
-    static func moveInQueue(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
+    static func moveInQueue(_ state: inout AppState, _ action: Action, items: ShownRows) -> Reaction {
         guard state.order.isQueueOrder else {
             return refuse(&state, "Reordering works in queue order (s until the heading is plain NAME).")
         }
         guard let item = state.selectedItem(in: items) else { return refuse(&state, "No transfer selected.") }
         guard item.state == .queued else { return refuse(&state, "Only a waiting (queued) transfer can be moved.") }
         let move: QueueMove
-        switch key {
-        case .character("K"): move = .up
-        case .character("J"): move = .down
-        case .character("T"): move = .top
+        switch action {
+        case .queueUp: move = .up
+        case .queueDown: move = .down
+        case .queueTop: move = .top
         default: move = .bottom
         }
         let name = TerminalText.sanitize(item.name, asciiOnly: state.asciiOnly, limit: 80)

@@ -6,14 +6,14 @@ import TaroNet
 extension AppReducer {
     static let wheelStep = 3
 
-    static func scrollPane(_ state: inout AppState, _ key: Key, items: ShownRows) {
+    static func scrollPane(_ state: inout AppState, _ action: Action, items: ShownRows) {
         let page = max(1, state.layout.paneRows.count)
-        switch key {
-        case .up, .character("k"): state.paneScroll -= 1
-        case .down, .character("j"): state.paneScroll += 1
+        switch action {
+        case .moveUp: state.paneScroll -= 1
+        case .moveDown: state.paneScroll += 1
         case .pageUp: state.paneScroll -= page
         case .pageDown: state.paneScroll += page
-        case .home, .character("g"): state.paneScroll = 0
+        case .moveTop: state.paneScroll = 0
         default: state.paneScroll = Int.max / 2
         }
         clampPaneScroll(&state, items: items)
@@ -30,16 +30,18 @@ extension AppReducer {
 
     static func reduceHelp(_ state: inout AppState, _ key: Key) -> Reaction {
         let height = max(1, state.layout.helpRows.count - 1)
-        let maximum = max(0, HelpView.lines.count - height)
-        switch key {
-        case .up, .character("k"): state.helpScroll -= 1
-        case .down, .character("j"): state.helpScroll += 1
-        case .wheelUp: state.helpScroll -= wheelStep
-        case .wheelDown: state.helpScroll += wheelStep
-        case .pageUp: state.helpScroll -= height
-        case .pageDown, .character(" "): state.helpScroll += height
-        case .home: state.helpScroll = 0
-        case .end: state.helpScroll = maximum
+        let maximum = max(0, HelpView.lines(state.keys).count - height)
+        // The moving keys scroll the help as they move the list; Space pages.
+        let action = state.keys.action(for: key)
+        switch (key, action) {
+        case (_, .moveUp?): state.helpScroll -= 1
+        case (_, .moveDown?): state.helpScroll += 1
+        case (.wheelUp, _): state.helpScroll -= wheelStep
+        case (.wheelDown, _): state.helpScroll += wheelStep
+        case (_, .pageUp?): state.helpScroll -= height
+        case (_, .pageDown?), (.character(" "), _): state.helpScroll += height
+        case (_, .moveTop?): state.helpScroll = 0
+        case (_, .moveBottom?): state.helpScroll = maximum
         default:
             state.helpVisible = false
             return .none

@@ -52,21 +52,31 @@ public enum AppReducer {
         case .click, .wheelUp, .wheelDown:
             reduceMouse(&state, key, items: items)
             return .none
-        case .up, .down, .pageUp, .pageDown, .home, .end,
-             .character("j"), .character("k"), .character("g"), .character("G"):
+        case .paste:
+            // Pasted text is never taken as keys: one stray "q" or "d" in it
+            // would act on the list.
+            state.message = StatusMessage("To queue pasted URLs, press \(state.keys.primary(.add)) first, then paste.")
+            return .none
+        default:
+            break
+        }
+        // One key table: the key means an action, and only the action counts.
+        guard let action = state.keys.action(for: key) else { return .none }
+        switch action {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
             if state.focus == .pane && state.layout.paneVisible {
-                scrollPane(&state, key, items: items)
+                scrollPane(&state, action, items: items)
             } else {
-                moveSelection(&state, key, items: items)
+                moveSelection(&state, action, items: items)
             }
             return .none
-        case .enter:
+        case .headers:
             togglePane(&state, items: items)
             return .none
-        case .tab, .backTab:
+        case .focus:
             if state.paneOpen { state.focus = state.focus == .list ? .pane : .list }
             return .none
-        case .escape:
+        case .back:
             if state.paneOpen {
                 state.paneOpen = false
                 state.focus = .list
@@ -75,36 +85,36 @@ public enum AppReducer {
                 clearFilter(&state)
             }
             return .none
-        case .character("/"):
+        case .filter:
             return openFilter(&state)
-        case .character("K"), .character("J"), .character("T"), .character("B"):
-            return moveInQueue(&state, key, items: items)
-        case .character("s"):
+        case .queueUp, .queueDown, .queueTop, .queueBottom:
+            return moveInQueue(&state, action, items: items)
+        case .sort:
             state.order = state.order.next()
             state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
             return .none
-        case .character("S"):
+        case .reverseSort:
             state.order.descending.toggle()
             state.message = StatusMessage("List \(state.order.label(ascii: state.asciiOnly)).")
             return .none
-        case .character("n"), .character("N"):
-            return jumpToMatch(&state, forward: key == .character("n"), items: items)
-        case .character("?"), .function(1):
+        case .nextMatch, .previousMatch:
+            return jumpToMatch(&state, forward: action == .nextMatch, items: items)
+        case .help:
             state.helpVisible = true
             state.helpScroll = 0
             return .none
-        case .character("a"):
+        case .add:
             state.prompt = Prompt(purpose: .downloadURL)
             return .none
-        case .character("u"):
+        case .upload:
             state.prompt = Prompt(purpose: .uploadFile)
             return .none
-        case .character("q"):
+        case .quit:
             return requestQuit(&state, items: items)
-        case .character("l"):
+        case .limitAll:
             state.prompt = Prompt(purpose: .globalRate)
             return .none
-        case .character("L"):
+        case .limitOne:
             guard let item = state.selectedItem(in: items), !item.state.isFinal else {
                 return refuse(&state, "Select an unfinished transfer to limit it.")
             }
@@ -112,38 +122,31 @@ public enum AppReducer {
             state.prompt = Prompt(purpose: .transferRate(id: item.id, name: name),
                                   text: item.rateLimit > 0 ? RateText.format(item.rateLimit) : "")
             return .none
-        case .character("+"), .character("="):
+        case .moreJobs:
             return changeConcurrency(&state, by: 1)
-        case .character("-"), .character("_"):
+        case .fewerJobs:
             return changeConcurrency(&state, by: -1)
-        case .character(" "):
+        case .mark:
             return toggleMark(&state, items: items)
-        case .character("*"):
+        case .markAll:
             return toggleMarkAll(&state, items: items)
-        case .character("x"), .character("p"), .character("r"), .character("d"):
+        case .abort, .pauseResume, .retry, .remove:
             // With rows marked, the marked rows; otherwise the selected one.
-            if !state.marked.isEmpty { return actOnMarked(&state, key, items: items) }
-            return actOnSelection(&state, key, items: items)
-        case .paste:
-            // Pasted text is never taken as keys: one stray "q" or "d" in it
-            // would act on the list.
-            state.message = StatusMessage("To queue pasted URLs, press a first, then paste.")
-            return .none
-        default:
-            return .none
+            if !state.marked.isEmpty { return actOnMarked(&state, action, items: items) }
+            return actOnSelection(&state, action, items: items)
         }
     }
 
-    private static func moveSelection(_ state: inout AppState, _ key: Key, items: ShownRows) {
+    private static func moveSelection(_ state: inout AppState, _ action: Action, items: ShownRows) {
         guard !items.isEmpty else { return }
         let page = max(1, state.layout.listRows.count)
         let target: Int
-        switch key {
-        case .up, .character("k"): target = state.selectedIndex - 1
-        case .down, .character("j"): target = state.selectedIndex + 1
+        switch action {
+        case .moveUp: target = state.selectedIndex - 1
+        case .moveDown: target = state.selectedIndex + 1
         case .pageUp: target = state.selectedIndex - page
         case .pageDown: target = state.selectedIndex + page
-        case .home, .character("g"): target = 0
+        case .moveTop: target = 0
         default: target = items.count - 1
         }
         state.select(index: target, in: items)
@@ -193,21 +196,23 @@ public enum AppReducer {
         return Reaction(commands: [.setConcurrencyLimit(limit)])
     }
 
-    private static func actOnSelection(_ state: inout AppState, _ key: Key, items: ShownRows) -> Reaction {
+    private static func actOnSelection(_ state: inout AppState, _ action: Action, items: ShownRows) -> Reaction {
         guard let item = state.selectedItem(in: items) else {
             state.message = StatusMessage("No transfer selected.", kind: .error)
             return .none
         }
         let name = TerminalText.sanitize(item.name, asciiOnly: state.asciiOnly, limit: 80)
-        switch key {
-        case .character("x"):
+        let keys = state.keys
+        switch action {
+        case .abort:
             guard item.state != .saved else {
-                return refuse(&state, "\(name) is another run's, not running: p continues it, d discards it.")
+                return refuse(&state, "\(name) is another run's, not running: \(keys.primary(.pauseResume)) continues it, "
+                    + "\(keys.primary(.remove)) discards it.")
             }
             guard !item.state.isFinal else { return refuse(&state, "\(name) has already finished.") }
             state.message = StatusMessage("Aborting \(name).")
             return Reaction(commands: [.abort(item.id)])
-        case .character("p"):
+        case .pauseResume:
             guard !item.state.isFinal else { return refuse(&state, "\(name) has finished; nothing to pause.") }
             if item.state == .saved {
                 state.message = StatusMessage("Continuing \(name) from its .part.")
@@ -215,7 +220,7 @@ public enum AppReducer {
             }
             state.message = StatusMessage(item.state == .paused ? "Resuming \(name)." : "Pausing \(name).")
             return Reaction(commands: [.togglePause(item.id)])
-        case .character("r"):
+        case .retry:
             guard item.state == .failed || item.state == .aborted || item.state == .saved else {
                 return refuse(&state, "Only failed or aborted transfers can be retried.")
             }
@@ -226,7 +231,7 @@ public enum AppReducer {
                 state.message = StatusMessage("Discarded the saved record of \(name); its .part stays on disk.")
                 return Reaction(commands: [.remove(item.id)])
             }
-            guard item.state.isFinal else { return refuse(&state, "\(name) is still running; abort it first (x).") }
+            guard item.state.isFinal else { return refuse(&state, "\(name) is still running; abort it first (\(keys.primary(.abort))).") }
             state.message = StatusMessage("Removed \(name) from the list; the file stays.")
             return Reaction(commands: [.remove(item.id)])
         }

@@ -51,6 +51,8 @@ public struct AppState: Sendable, Equatable {
     public var confirmingAbort: [UInt64]?
     /// The JSON-RPC port when remote control is on: others may add rows.
     public var rpcPort: UInt16?
+    /// Which key means which action: the standard table or the config file's.
+    public var keys = KeyTable.standard
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {

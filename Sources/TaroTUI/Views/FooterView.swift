@@ -77,15 +77,14 @@ enum FooterView {
     }
 
     private static func drawHints(into buffer: inout ScreenBuffer, row: Int, state: AppState, glyphs: Glyphs) {
-        var hints: [(key: String, action: String, priority: Int)] = [
-            ("a", "add", 2), ("u", "upload", 8), ("x", "abort", 3), ("p", "pause", 5),
-            ("r", "retry", 6), ("d", "remove", 7), (glyphs.enterKey, "headers", 4),
-        ]
-        if state.paneOpen { hints.append(("Tab", "focus", 9)) }
-        hints.append(("+/-", "limit", 10))
-        hints.append(("l", "rate", 11))
-        hints.append(("?", "help", 0))
-        hints.append(("q", "quit", 1))
+        // The key table says which actions have a hint and under what key.
+        var hints: [(key: String, action: String, priority: Int)] = []
+        for action in Action.footerOrder {
+            guard let footer = action.footer, !footer.onlyWithPane || state.paneOpen else { continue }
+            var key = state.keys.primary(action, enter: glyphs.enterKey)
+            if let other = footer.pairedWith { key += "/" + state.keys.primary(other, enter: glyphs.enterKey) }
+            hints.append((key, footer.label, footer.priority))
+        }
         let chosen = fit(hints.map { ($0.key + " " + $0.action, $0.priority) }, width: buffer.size.cols - 1,
                          separatorWidth: 2)
         var x = 1

@@ -2,9 +2,9 @@
 enum HelpView {
     static let keyColumn = 15
 
-    static let lines: [StyledLine] = {
+    static func lines(_ table: KeyTable) -> [StyledLine] {
         var out: [StyledLine] = []
-        for section in KeyHelp.sections {
+        for section in KeyHelp.sections(for: table) {
             if !out.isEmpty { out.append(StyledLine("")) }
             out.append(StyledLine(section.title, style: CellStyle(bold: true, role: .accent)))
             for entry in section.entries {
@@ -12,15 +12,16 @@ enum HelpView {
             }
         }
         return out
-    }()
+    }
 
-    static func draw(into buffer: inout ScreenBuffer, rows: Range<Int>, scroll: Int, glyphs: Glyphs) {
+    static func draw(into buffer: inout ScreenBuffer, rows: Range<Int>, scroll: Int, keys: KeyTable, glyphs: Glyphs) {
         guard let titleRow = rows.first else { return }
         let titleStyle = CellStyle(bold: true, reverse: true)
         buffer.fill(row: titleRow, col: 0, width: buffer.size.cols, style: titleStyle)
         buffer.put(TextFit.truncate(" taro-tui keys" + glyphs.separator + "any other key closes this screen",
                                     to: buffer.size.cols, ellipsis: glyphs.ellipsis),
                    row: titleRow, col: 0, style: titleStyle)
+        let lines = lines(keys)
         let body = rows.dropFirst()
         let first = min(max(0, scroll), max(0, lines.count - body.count))
         for (offset, row) in body.enumerated() {
