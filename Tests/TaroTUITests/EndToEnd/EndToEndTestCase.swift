@@ -59,10 +59,12 @@ class EndToEndTestCase: XCTestCase {
     /// The environment every launch gets: a UTF-8 locale, tmux's terminfo,
     /// colours on, and temporary files, stderr and the saved queue (the
     /// state directory) kept in the scratch directory, so no test sees the
-    /// user's queue or another test's.
+    /// user's queue or another test's; the config file is the scratch
+    /// directory's too (none unless a test writes `configFile`).
     var environmentPrefix: String {
         let settings = ["TERM=tmux-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TMPDIR=" + scratch,
-                        "XDG_STATE_HOME=" + scratch + "/state", "TARO_TUI_LOG=" + stderrLog]
+                        "XDG_STATE_HOME=" + scratch + "/state", "XDG_CONFIG_HOME=" + scratch + "/config",
+                        "TARO_TUI_LOG=" + stderrLog]
         return "env -u NO_COLOR " + settings.map(ProcessRunner.shellQuoted).joined(separator: " ")
     }
 
@@ -78,6 +80,14 @@ class EndToEndTestCase: XCTestCase {
     /// `taro-tui -d DOWNLOADS URL…`.
     func launchDownloading(_ urls: [String], cols: Int = 120, rows: Int = 40) throws {
         try launch(["-d", downloads] + urls, cols: cols, rows: rows)
+    }
+
+    /// Where the launched program reads its config file.
+    var configFile: String { scratch + "/config/taro-tui/config" }
+
+    func writeConfig(_ text: String) throws {
+        try FileManager.default.createDirectory(atPath: scratch + "/config/taro-tui", withIntermediateDirectories: true)
+        try text.write(toFile: configFile, atomically: true, encoding: .utf8)
     }
 
     func commandLine(_ arguments: [String]) -> String {

@@ -1,0 +1,48 @@
+import XCTest
+import TaroNet
+@testable import TaroTUI
+
+/// The reducer goes by the table: a rebound key does the action, the old
+/// key does nothing, and messages name the key as it now is.
+final class KeyRebindingReducerTests: XCTestCase {
+    func testAReboundAbortKeyAbortsAndTheOldOneNoLongerDoes() {
+        var h = ReducerHarness()
+        h.state.keys.rebind(.abort, to: [.character("X")])
+        h.select(id: 1)  // active
+        h.press(.char("x"))
+        XCTAssertEqual(h.commands, [], "x is unbound")
+        h.press(.char("X"))
+        XCTAssertEqual(h.commands, [.abort(1)])
+    }
+
+    func testReboundMovingKeysMoveTheSelectionAndTheHelp() {
+        var h = ReducerHarness()
+        h.state.keys.rebind(.moveDown, to: [.control("n")])
+        h.press(.char("j"))
+        XCTAssertEqual(h.state.selectedID, 1, "j is unbound")
+        h.press(.control("n"))
+        XCTAssertEqual(h.state.selectedID, 2)
+        XCTAssertTrue(h.state.helpScroll == 0)
+        h.state.size = TerminalSize(rows: 10, cols: 80)
+        h.press(.char("?"), .control("n"))
+        XCTAssertTrue(h.state.helpVisible, "the rebound key scrolls the help instead of closing it")
+        XCTAssertEqual(h.state.helpScroll, 1)
+    }
+
+    func testARebindingSwapsTwoActions() {
+        var h = ReducerHarness()
+        h.state.keys.rebind(.quit, to: [.character("Q")])
+        h.state.keys.rebind(.filter, to: [.character("q")])
+        h.press(.char("q"))
+        XCTAssertFalse(h.quit)
+        XCTAssertEqual(h.state.prompt?.purpose, .filter)
+    }
+
+    func testMessagesNameTheReboundKey() {
+        var h = ReducerHarness()
+        h.state.keys.rebind(.abort, to: [.character("X")])
+        h.select(id: 1)
+        h.press(.char(" "))
+        XCTAssertEqual(h.state.message?.text, "1 marked: X p r d act on all of them; * toggles all shown.")
+    }
+}
