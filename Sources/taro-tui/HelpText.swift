@@ -105,7 +105,9 @@ enum HelpText {
                                  the transfers of one host as streams of one connection)
           Config file: $XDG_CONFIG_HOME/taro-tui/config (else ~/.config/taro-tui/config), one long
           option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
-          A bad line is named by its number and nothing starts.
+          A bad line is named by its number and nothing starts. "key.abort = X" rebinds a key
+          (key.ACTION = KEY [KEY...]; actions and key names in the man page); the keys listed
+          below are the standard ones.
 
         Integrity: a download with a checksum, or whose server sends Repr-Digest or Digest
         (sha-256, sha-512, md5), is hashed while it arrives and gets its final name only when it

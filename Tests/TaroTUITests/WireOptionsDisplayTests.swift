@@ -43,8 +43,14 @@ final class WireOptionsDisplayTests: XCTestCase {
         XCTAssertTrue(try ConfigFile.parse(text, file: example).isEmpty, "all of it is commented out")
         // Uncommented, every example line is an option the program knows.
         let option = try Regex("^# ([a-z0-9.-]+)( = .*)?$")
-        let options = text.split(separator: "\n").filter { $0.wholeMatch(of: option) != nil }.map { String($0.dropFirst(2)) }
+        let lines = text.split(separator: "\n").filter { $0.wholeMatch(of: option) != nil }.map { String($0.dropFirst(2)) }
+        let options = lines.filter { !$0.hasPrefix(KeyConfig.prefix) }
         XCTAssertGreaterThan(options.count, 10)
+        // Its key lines, uncommented, rebind without a conflict.
+        let keyLines = text.split(separator: "\n").filter { $0.hasPrefix("# " + KeyConfig.prefix) }.map { $0.dropFirst(2) }
+        XCTAssertGreaterThanOrEqual(keyLines.count, 2)
+        let table = try KeyConfig.parse(keyLines.joined(separator: "\n"), file: example)
+        XCTAssertEqual(table.action(for: .character("X")), .abort)
         let entries = try ConfigFile.parse(options.joined(separator: "\n"), file: example)
         XCTAssertEqual(entries.count, options.count)
     }
