@@ -45,4 +45,13 @@ final class KeyRebindingReducerTests: XCTestCase {
         h.press(.char(" "))
         XCTAssertEqual(h.state.message?.text, "1 marked: X p r d act on all of them; * toggles all shown.")
     }
+
+    func testHintsOnTheScreenNameTheReboundKeys() {
+        var state = AppState(downloadDirectory: "/tmp/x", size: TerminalSize(rows: 6, cols: 100))
+        state.keys.rebind(.pauseResume, to: [.function(5)])
+        state.keys.rebind(.add, to: [.character("A")])
+        let saved = Fixtures.item(2, "other.bin", .saved, done: Fixtures.MiB, total: 4 * Fixtures.MiB)
+        XCTAssertTrue(SnapshotScenes.render(state, [saved]).text.contains("F5 continues, d discards"))
+        XCTAssertTrue(SnapshotScenes.render(state, []).text.contains("Press A to download a URL"))
+    }
 }

@@ -14,16 +14,21 @@ extension AppReducer {
         guard !state.filter.isEmpty else { return }
         state.lastSearch = state.filter
         state.filter = ""
-        state.message = StatusMessage("Filter cleared; n and N find \(state.lastSearch).")
+        state.message = StatusMessage("Filter cleared; \(matchKeys(state)) find \(state.lastSearch).")
+    }
+
+    private static func matchKeys(_ state: AppState) -> String {
+        state.keys.primary(.nextMatch) + " and " + state.keys.primary(.previousMatch)
     }
 
     /// Moves the selection to the next (or previous) matching row, wrapping.
     static func jumpToMatch(_ state: inout AppState, forward: Bool, items: ShownRows) -> Reaction {
         guard state.filter.isEmpty else {
-            return refuse(&state, "n and N search when no filter is applied (Esc clears it).")
+            return refuse(&state, "\(matchKeys(state)) search when no filter is applied "
+                + "(\(state.keys.primary(.back)) clears it).")
         }
         guard let filter = RowFilter(state.lastSearch) else {
-            return refuse(&state, "Nothing to search for: type / and a filter first.")
+            return refuse(&state, "Nothing to search for: type \(state.keys.primary(.filter)) and a filter first.")
         }
         guard !items.isEmpty else { return .none }
         let count = items.count

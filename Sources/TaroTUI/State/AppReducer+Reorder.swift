@@ -6,7 +6,8 @@ import TaroNet
 extension AppReducer {
     static func moveInQueue(_ state: inout AppState, _ action: Action, items: ShownRows) -> Reaction {
         guard state.order.isQueueOrder else {
-            return refuse(&state, "Reordering works in queue order (s until the heading is plain NAME).")
+            return refuse(&state, "Reordering works in queue order "
+                + "(\(state.keys.primary(.sort)) until the heading is plain NAME).")
         }
         guard let item = state.selectedItem(in: items) else { return refuse(&state, "No transfer selected.") }
         guard item.state == .queued else { return refuse(&state, "Only a waiting (queued) transfer can be moved.") }

@@ -42,8 +42,10 @@ enum TransferListView {
         guard !rows.isEmpty else { return }
         if items.isEmpty {
             let hint = state.filter.isEmpty
-                ? "No transfers yet. Press a to download a URL, u to upload a file, ? for help."
-                : "No transfer matches \(glyphs.safe(state.filter, limit: 200)). Esc clears the filter."
+                ? "No transfers yet. Press \(state.keys.primary(.add)) to download a URL, "
+                    + "\(state.keys.primary(.upload)) to upload a file, \(state.keys.primary(.help)) for help."
+                : "No transfer matches \(glyphs.safe(state.filter, limit: 200)). "
+                    + "\(state.keys.primary(.back)) clears the filter."
             buffer.put(TextFit.truncate(hint, to: buffer.size.cols - 1, ellipsis: glyphs.ellipsis),
                        row: rows.lowerBound, col: 1, style: CellStyle(role: .muted))
             return
@@ -55,7 +57,8 @@ enum TransferListView {
             guard index < items.count else { break }
             let selected = index == state.selectedIndex && items[index].id == state.selectedID
             TransferRowView.draw(items[index], into: &buffer, row: row, columns: columns,
-                                 selected: selected, marked: state.marked.contains(items[index].id), glyphs: glyphs)
+                                 selected: selected, marked: state.marked.contains(items[index].id),
+                                 keys: state.keys, glyphs: glyphs)
             if selected {
                 let bold = state.focus == .list
                 buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in

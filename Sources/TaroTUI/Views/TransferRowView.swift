@@ -5,7 +5,8 @@ import TaroNet
 /// state word. A failed row shows its error where the progress would be.
 enum TransferRowView {
     static func draw(_ item: TransferSnapshot, into buffer: inout ScreenBuffer, row: Int,
-                     columns: TransferColumns, selected: Bool, marked: Bool = false, glyphs: Glyphs) {
+                     columns: TransferColumns, selected: Bool, marked: Bool = false, keys: KeyTable = .standard,
+                     glyphs: Glyphs) {
         if selected { buffer.put(glyphs.selection, row: row, col: columns.markerX) }
         let glyph: String
         switch item.kind {
@@ -42,7 +43,7 @@ enum TransferRowView {
                      into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .saved {
             // Another run's, waiting for the user: say so where the bar would be.
-            drawNote(Self.savedNote, role: .warning, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
+            drawNote(Self.savedNote(keys), role: .warning, item, into: &buffer, row: row, columns: columns, glyphs: glyphs)
         } else if item.state == .queued, item.attempt > 1, let reason = item.errorMessage {
             // Waiting out the backoff: say which attempt comes and why.
             drawNote("attempt \(item.attempt) after: \(reason)", role: .warning, item, into: &buffer, row: row,
@@ -65,7 +66,9 @@ enum TransferRowView {
     }
 
     static let insecureTag = "[insecure] "
-    static let savedNote = "saved, not in this run: p continues, d discards"
+    static func savedNote(_ keys: KeyTable) -> String {
+        "saved, not in this run: \(keys.primary(.pauseResume)) continues, \(keys.primary(.remove)) discards"
+    }
 
     static func stateWord(_ state: TransferSnapshot.State) -> (String, ColorRole) {
         switch state {
