@@ -5,7 +5,8 @@ import TaroTUI
 enum HelpText {
     static let short = "Try 'taro-tui --help'."
 
-    static var usage: String {
+    /// With `keys`, the key list says what the config file bound.
+    static func usage(keys: KeyTable = .standard) -> String {
         var text = """
         taro-tui — a terminal transfer manager on libcurl
 
@@ -107,7 +108,7 @@ enum HelpText {
           option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
           A bad line is named by its number and nothing starts. "key.abort = X" rebinds a key
           (key.ACTION = KEY [KEY...]; actions and key names in the man page); the keys listed
-          below are the standard ones.
+          below are as bound (the standard ones when the config file is wrong).
 
         Integrity: a download with a checksum, or whose server sends Repr-Digest or Digest
         (sha-256, sha-512, md5), is hashed while it arrives and gets its final name only when it
@@ -121,7 +122,7 @@ enum HelpText {
 
         Keys:
         """
-        for section in KeyHelp.sections {
+        for section in KeyHelp.sections(for: keys) {
             text += "\n  \(section.title)\n"
             for entry in section.entries {
                 text += "    " + entry.keys.padding(toLength: 16, withPad: " ", startingAt: 0) + entry.action + "\n"

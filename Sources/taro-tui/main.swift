@@ -14,7 +14,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 switch arguments.first {
 case "--help", "-h", "help":
-    print(HelpText.usage)
+    // Help must print even when the config file is wrong: the standard keys then.
+    print(HelpText.usage(keys: (try? KeyConfig.load(environment: ProcessInfo.processInfo.environment)) ?? .standard))
     exit(0)
 case "--version", "-V":
     print(TaroVersion.full)
