@@ -15,8 +15,11 @@ struct CurlCommand: Equatable {
     var headers: [Header] = []
     /// "user:password", from the URL's userinfo or a credential option.
     var credentials: String?
-    /// Where the file goes; nil prints to stdout.
+    /// Where the file goes; nil: named by curl in `outputDirectory`.
     var outputPath: String?
+    /// With no `outputPath`: the directory curl names the file in, after
+    /// the server's Content-Disposition or the URL, as Taro does.
+    var outputDirectory: String?
     /// Bytes already in `outputPath + ".part"`: the command continues that
     /// file and gives it its final name, as Taro would.
     var resumeBytes: Int64 = 0
@@ -28,7 +31,7 @@ struct CurlCommand: Equatable {
 
     /// Userinfo in the URL moves to `-u`, where it can be masked.
     init(url: String, headers: [Header] = [], credentials: String? = nil,
-         outputPath: String? = nil, resumeBytes: Int64 = 0) {
+         outputPath: String? = nil, outputDirectory: String? = nil, resumeBytes: Int64 = 0) {
         var url = url
         var credentials = credentials
         if var parts = URLComponents(string: url), let user = parts.percentEncodedUser {
@@ -44,6 +47,7 @@ struct CurlCommand: Equatable {
         self.headers = headers
         self.credentials = credentials
         self.outputPath = outputPath
+        self.outputDirectory = outputDirectory
         self.resumeBytes = resumeBytes
     }
 
@@ -65,6 +69,8 @@ struct CurlCommand: Equatable {
             } else {
                 argv += ["-o", outputPath]
             }
+        } else if let outputDirectory {
+            argv += ["--output-dir", outputDirectory, "-O", "-J"]
         }
         argv.append(url)
         return argv
