@@ -26,3 +26,27 @@ extension AppReducer {
                                                              headers: headers)])
     }
 }
+
+/// `C`: the selected download as the curl command that repeats it, copied
+/// to the clipboard and shown. Built from what the row says was sent, so
+/// secrets come masked as the header pane shows them.
+extension AppReducer {
+    /// Headers curl sends by itself, or that belong to one attempt.
+    private static let curlOwnHeaders: Set<String> = ["host", "range", "if-range", "content-length", "connection",
+                                                      "expect", "transfer-encoding"]
+
+    static func exportCurl(_ state: inout AppState, items: ShownRows) -> Reaction {
+        guard let item = state.selectedItem(in: items) else { return refuse(&state, "No transfer selected.") }
+        guard item.kind == .download else { return refuse(&state, "Only downloads can be exported as curl.") }
+        let headers = item.exchange.requestFields
+            .filter { !curlOwnHeaders.contains($0.name.lowercased()) && !($0.name.lowercased() == "accept" && $0.value == "*/*") }
+            .map { CurlCommand.Header(name: $0.name, value: $0.value) }
+        let unfinished = item.state != .done && item.bytesDone > 0
+        let command = CurlCommand(url: item.url, headers: headers, outputPath: item.localPath,
+                                  outputDirectory: item.localPath == nil ? state.downloadDirectory : nil,
+                                  resumeBytes: unfinished ? item.bytesDone : 0)
+        let text = command.shellText()
+        state.message = StatusMessage("Copied: " + TerminalText.sanitize(text, asciiOnly: state.asciiOnly, limit: 2000))
+        return Reaction(clipboard: text)
+    }
+}
