@@ -74,3 +74,37 @@ final class CurlEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(value("cookie", in: sent), "session=abc123; theme=dark")
     }
 }
+
+/// The `C` key through a real terminal: tmux receives the OSC 52 and keeps
+/// the command as a paste buffer; that command, run by curl, fetches the
+/// same bytes; and after quitting it is printed for the shell.
+final class CurlExportKeyEndToEndTests: EndToEndTestCase {
+    func testCCopiesARunnableCommandAndPrintsItAfterQuitting() throws {
+        try startShell()
+        let target = "/bytes/250000?seed=64"
+        try runInShell(commandLine(["-d", downloads, server.url(target)]))
+        try adoptProgram(startedBy: try tmux.panePID())
+        try waitForState("done", of: "250000")
+        try tmux.send("C")
+        try waitForScreen("the copied command") { $0.contains("Copied: curl ") }
+        var copied = ""
+        try waitUntil("tmux to take the OSC 52 into a buffer") {
+            let shown = try ProcessRunner.run(tmux.executable, ["-L", tmux.socket, "show-buffer"])
+            copied = shown.output
+            return shown.status == 0 && copied.hasPrefix("curl ")
+        }
+        XCTAssertTrue(copied.contains(server.url(target)), copied)
+
+        // The command, run by curl, writes the same bytes to the same place.
+        try FileManager.default.removeItem(atPath: path("250000"))
+        let ran = try ProcessRunner.run("/bin/sh", ["-c", copied])
+        XCTAssertEqual(ran.status, 0, ran.error)
+        XCTAssertEqual(try sha256(of: path("250000")), DeterministicBody.sha256Hex(seed: 64, size: 250_000))
+
+        try tmux.send("q")
+        XCTAssertEqual(try waitForExitStatus(), "EXIT=0")
+        let screen = try tmux.capture()
+        XCTAssertTrue(screen.contains("Copied (C):"), screen.description)
+        XCTAssertTrue(screen.lines.joined().contains(server.url(target)), screen.description)
+    }
+}
