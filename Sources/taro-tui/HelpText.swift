@@ -71,7 +71,8 @@ enum HelpText {
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
           --print-curl           print the curl command for each URL instead of fetching
-                                 (a .part of -o FILE is continued with -C -); Authorization,
+                                 (a .part of -o FILE is continued with -C -; -u, -b, -k, --proxy
+                                 and the other curl-named options passed on); Authorization,
                                  Cookie and credentials show as *** unless --show-secrets
           --no-state             keep nothing for resuming after a crash
           Run the same command again after an interruption (Ctrl-C, SIGTERM, SIGHUP save and exit

@@ -23,6 +23,9 @@ struct CurlCommand: Equatable {
     /// Bytes already in `outputPath + ".part"`: the command continues that
     /// file and gives it its final name, as Taro would.
     var resumeBytes: Int64 = 0
+    /// Options curl spells as Taro does (--proxy, -k, --cacert, -b …),
+    /// passed on as given; a cookie given inline is masked like the header.
+    var options: [String] = []
 
     /// The placeholder shown for a masked secret.
     static let mask = "***"
@@ -57,6 +60,17 @@ struct CurlCommand: Equatable {
         var argv = ["curl", "-L", "--fail"]
         if let credentials {
             argv += ["-u", revealSecrets ? credentials : Self.maskCredentials(credentials)]
+        }
+        var index = options.startIndex
+        while index < options.endIndex {
+            let option = options[index]
+            argv.append(option)
+            if ["-b", "--cookie"].contains(option), index + 1 < options.endIndex {
+                let value = options[index + 1]
+                argv.append(revealSecrets || !value.contains("=") ? value : Self.maskHeader(name: "Cookie", value: value))
+                index += 1
+            }
+            index += 1
         }
         for header in headers {
             let value = revealSecrets ? header.value : Self.maskHeader(name: header.name, value: header.value)

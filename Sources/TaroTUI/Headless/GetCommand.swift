@@ -47,9 +47,11 @@ enum GetCommand {
         }
 
         if a.has("--print-curl") {
-            return printCurl(a.positional, list: reader, headers: headers, directory: directory,
-                             output: output.map { LocalPath.canonicalFile($0, workingDirectory: directory) },
-                             revealSecrets: a.has("--show-secrets"))
+            return printCurl(a, list: reader, headers: headers, directory: directory,
+                             output: output.map { LocalPath.canonicalFile($0, workingDirectory: directory) })
+        }
+        if a.has("--show-secrets") {
+            throw HeadlessArguments.UsageError(description: "--show-secrets goes with --print-curl")
         }
 
         let retries = try a.int("--retries", default: 7, range: 0...1000)

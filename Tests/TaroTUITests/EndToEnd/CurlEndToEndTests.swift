@@ -19,7 +19,8 @@ final class CurlEndToEndTests: EndToEndTestCase {
         let output = path("with space's.bin")
         let printed = try ProcessRunner.run(binary, ["get", "--print-curl", "--show-secrets", "-o", output,
                                                      "-H", "X-Quote: it's \"quoted\" $HOME",
-                                                     "-H", "Cookie: sid=s3cret", server.url(target)])
+                                                     "-H", "Cookie: sid=s3cret", "-u", "alice:pa ss",
+                                                     "-A", "agent/1", server.url(target)])
         XCTAssertEqual(printed.status, 0, printed.error)
         XCTAssertTrue(server.requestLog.isEmpty, "printing runs nothing")
         let command = printed.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -31,12 +32,19 @@ final class CurlEndToEndTests: EndToEndTestCase {
         let sent = headers(sentTo: target)
         XCTAssertEqual(value("X-Quote", in: sent), "it's \"quoted\" $HOME")
         XCTAssertEqual(value("Cookie", in: sent), "sid=s3cret")
+        XCTAssertEqual(value("Authorization", in: sent), "Basic " + Data("alice:pa ss".utf8).base64EncodedString())
+        XCTAssertEqual(value("User-Agent", in: sent), "agent/1")
 
         // Without --show-secrets the cookie's value never reaches the output.
-        let masked = try ProcessRunner.run(binary, ["get", "--print-curl", "-H", "Cookie: sid=s3cret", server.url(target)])
+        let masked = try ProcessRunner.run(binary, ["get", "--print-curl", "-H", "Cookie: sid=s3cret", "-b", "k=s3cret",
+                                                    "-u", "alice:s3cret", server.url(target)])
         XCTAssertEqual(masked.status, 0, masked.error)
         XCTAssertFalse(masked.output.contains("s3cret"), masked.output)
-        XCTAssertTrue(masked.output.contains("sid=***"), masked.output)
+        XCTAssertTrue(masked.output.contains("'Cookie: sid=***'") && masked.output.contains("-b 'k=***'")
+                      && masked.output.contains("-u 'alice:***'"), masked.output)
+        let misused = try ProcessRunner.run(binary, ["get", "--show-secrets", server.url(target)])
+        XCTAssertEqual(misused.status, 2, misused.error)
+        XCTAssertTrue(misused.error.contains("--show-secrets goes with --print-curl"), misused.error)
     }
 
     func testPrintedCommandContinuesAPartialFile() throws {
