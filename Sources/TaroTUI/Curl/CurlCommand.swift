@@ -1,4 +1,5 @@
 import Foundation
+import TaroNet
 
 /// The `curl` command that repeats one download: built from what Taro was
 /// asked (URL, headers, credentials, destination, how much is on disk), so
@@ -29,8 +30,6 @@ struct CurlCommand: Equatable {
 
     /// The placeholder shown for a masked secret.
     static let mask = "***"
-    /// Headers whose values are secrets.
-    static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie"]
 
     /// Userinfo in the URL moves to `-u`, where it can be masked.
     init(url: String, headers: [Header] = [], credentials: String? = nil,
@@ -121,11 +120,13 @@ struct CurlCommand: Equatable {
     static func maskHeader(name: String, value: String) -> String {
         switch name.lowercased() {
         case "cookie":
+            // Without "=" there is no name to keep (a value already hidden).
+            guard value.contains("=") else { return mask }
             return value.split(separator: ";").map { pair in
                 let name = pair.split(separator: "=", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces)
                 return name + "=" + mask
             }.joined(separator: "; ")
-        case _ where secretHeaders.contains(name.lowercased()):
+        case _ where URLRedaction.isSecretHeader(name):
             let words = value.split(separator: " ", maxSplits: 1)
             return words.count == 2 ? words[0] + " " + mask : mask
         default:

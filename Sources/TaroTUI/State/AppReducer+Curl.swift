@@ -40,7 +40,8 @@ extension AppReducer {
         guard item.kind == .download else { return refuse(&state, "Only downloads can be exported as curl.") }
         let headers = item.exchange.requestFields
             .filter { !curlOwnHeaders.contains($0.name.lowercased()) && !($0.name.lowercased() == "accept" && $0.value == "*/*") }
-            .map { CurlCommand.Header(name: $0.name, value: $0.value) }
+            // The row keeps secrets hidden; the command shows them as *** too.
+            .map { CurlCommand.Header(name: $0.name, value: $0.value == URLRedaction.hiddenValue ? CurlCommand.mask : $0.value) }
         let unfinished = item.state != .done && item.bytesDone > 0
         let command = CurlCommand(url: item.url, headers: headers, outputPath: item.localPath,
                                   outputDirectory: item.localPath == nil ? state.downloadDirectory : nil,

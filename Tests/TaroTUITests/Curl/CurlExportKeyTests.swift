@@ -12,7 +12,8 @@ final class CurlExportKeyTests: XCTestCase {
                                   .init(name: "User-Agent", value: "taro/1.0"),
                                   .init(name: "Accept", value: "*/*"),
                                   .init(name: "Range", value: "bytes=100-"),
-                                  .init(name: "Authorization", value: "Bearer ***"),
+                                  .init(name: "Authorization", value: URLRedaction.hiddenValue),
+                                  .init(name: "Cookie", value: URLRedaction.hiddenValue),
                                   .init(name: "X-Custom", value: "a 'quoted' value")]
         return TransferSnapshot(id: 7, kind: .download, url: "https://example.com/f?a=1&b=2", name: "it's.bin",
                                 state: state, bytesDone: bytesDone, bytesTotal: 1000,
@@ -22,7 +23,7 @@ final class CurlExportKeyTests: XCTestCase {
     func testCopiesTheCommandThatContinuesThePart() {
         var h = ReducerHarness(items: [download(state: .paused, bytesDone: 100)])
         h.press(.char("C"))
-        let expected = "curl -L --fail -H 'User-Agent: taro/1.0' -H 'Authorization: Bearer ***' "
+        let expected = "curl -L --fail -H 'User-Agent: taro/1.0' -H 'Authorization: ***' -H 'Cookie: ***' "
             + "-H 'X-Custom: a '\\''quoted'\\'' value' -C - -o '/tmp/x/it'\\''s.bin.part' 'https://example.com/f?a=1&b=2'"
             + " && mv '/tmp/x/it'\\''s.bin.part' '/tmp/x/it'\\''s.bin'"
         XCTAssertEqual(h.clipboard, expected)

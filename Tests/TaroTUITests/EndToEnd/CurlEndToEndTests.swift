@@ -80,6 +80,19 @@ final class CurlEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(value("x-from-browser", in: sent), "yes it's")
         XCTAssertEqual(value("accept", in: sent), "application/octet-stream")
         XCTAssertEqual(value("cookie", in: sent), "session=abc123; theme=dark")
+
+        // C on that row gives back the headers it was sent with, the cookie masked.
+        try tmux.send("C")
+        try waitForScreen("the copied command") { $0.contains("Copied: curl ") }
+        var copied = ""
+        try waitUntil("tmux to take the OSC 52 into a buffer") {
+            let shown = try ProcessRunner.run(tmux.executable, ["-L", tmux.socket, "show-buffer"])
+            copied = shown.output
+            return shown.status == 0 && copied.hasPrefix("curl ")
+        }
+        XCTAssertTrue(copied.contains("-H 'x-from-browser: yes it'\\''s'"), copied)
+        XCTAssertTrue(copied.contains("-H 'Cookie: ***'"), copied)
+        XCTAssertFalse(copied.contains("abc123"), copied)
     }
 }
 
