@@ -34,7 +34,7 @@ default:
 let options: LaunchOptions
 let wire: WireFlags
 do {
-    options = try LaunchOptions(arguments)
+    options = try LaunchOptions(try ManagerLaunch.configArguments() + arguments)
     wire = try WireFlags.resolve(options.wireFlags)
 } catch {
     fail("\(error)\n\(HelpText.short)")
