@@ -36,7 +36,7 @@ let options: LaunchOptions
 let wire: WireFlags
 let keyTable: KeyTable
 do {
-    options = try LaunchOptions(arguments)
+    options = try LaunchOptions(try ManagerLaunch.configArguments() + arguments)
     wire = try WireFlags.resolve(options.wireFlags)
     keyTable = try KeyConfig.load(environment: ProcessInfo.processInfo.environment)
 } catch {

@@ -216,10 +216,10 @@ final class RenderSnapshotTests: XCTestCase {
           - _            lower the number of simultaneous transfers
           l              limit the rate of all transfers: 2M, or down/up 2M/512k
           L              limit the rate of the selected transfer
+          C              copy the selected download as a curl command (secrets ***)
           x p r d        with rows marked: act on every marked row (many aborts ask y)
 
         Moving
-          k Up           select the previous transfer (pane focused: scroll it)
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

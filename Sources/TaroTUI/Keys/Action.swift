@@ -7,7 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case add, upload, abort, pauseResume, retry, remove
     case mark, markAll
     case queueUp, queueDown, queueTop, queueBottom
-    case moreJobs, fewerJobs, limitAll, limitOne
+    case moreJobs, fewerJobs, limitAll, limitOne, copyCurl
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
     case headers, focus, back
     case filter, nextMatch, previousMatch, sort, reverseSort
@@ -30,7 +30,7 @@ public enum Action: String, CaseIterable, Sendable {
     public var section: Section {
         switch self {
         case .add, .upload, .abort, .pauseResume, .retry, .remove, .mark, .markAll,
-             .queueUp, .queueDown, .queueTop, .queueBottom, .moreJobs, .fewerJobs, .limitAll, .limitOne:
+             .queueUp, .queueDown, .queueTop, .queueBottom, .moreJobs, .fewerJobs, .limitAll, .limitOne, .copyCurl:
             return .transfers
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .headers, .focus, .back:
             return .moving
@@ -60,6 +60,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .fewerJobs: return "lower the number of simultaneous transfers"
         case .limitAll: return "limit the rate of all transfers: 2M, or down/up 2M/512k"
         case .limitOne: return "limit the rate of the selected transfer"
+        case .copyCurl: return "copy the selected download as a curl command (secrets ***)"
         case .moveUp: return "select the previous transfer (pane focused: scroll it)"
         case .moveDown: return "select the next transfer (pane focused: scroll it)"
         case .pageUp: return "move a page up"

@@ -12,7 +12,7 @@ public struct KeyTable: Sendable, Equatable {
         .queueUp: [.character("K")], .queueDown: [.character("J")],
         .queueTop: [.character("T")], .queueBottom: [.character("B")],
         .moreJobs: [.character("+"), .character("=")], .fewerJobs: [.character("-"), .character("_")],
-        .limitAll: [.character("l")], .limitOne: [.character("L")],
+        .limitAll: [.character("l")], .limitOne: [.character("L")], .copyCurl: [.character("C")],
         .moveUp: [.character("k"), .up], .moveDown: [.character("j"), .down],
         .pageUp: [.pageUp], .pageDown: [.pageDown],
         .moveTop: [.home, .character("g")], .moveBottom: [.end, .character("G")],

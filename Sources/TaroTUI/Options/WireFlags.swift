@@ -30,7 +30,7 @@ public struct WireFlags: Sendable {
     public static func resolve(_ commandLine: [(flag: String, value: String?)],
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WireFlags {
         var flags = WireFlags()
-        for entry in try ConfigFile.load(environment: environment) {
+        for entry in try ConfigFile.load(environment: environment) where knows(entry.flag) {
             do {
                 try flags.apply(entry.flag, entry.value)
             } catch {

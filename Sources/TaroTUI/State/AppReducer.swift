@@ -122,6 +122,8 @@ public enum AppReducer {
             state.prompt = Prompt(purpose: .transferRate(id: item.id, name: name),
                                   text: item.rateLimit > 0 ? RateText.format(item.rateLimit) : "")
             return .none
+        case .copyCurl:
+            return exportCurl(&state, items: items)
         case .moreJobs:
             return changeConcurrency(&state, by: 1)
         case .fewerJobs:

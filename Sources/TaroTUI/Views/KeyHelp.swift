@@ -36,6 +36,7 @@ public enum KeyHelp {
                 Entry(keys: "Ctrl-W", action: "delete the previous word"),
                 Entry(keys: "Enter Esc", action: "accept or cancel"),
                 Entry(keys: "Paste", action: "one line is inserted; several lines at \(table.primary(.add)) queue one download each"),
+                Entry(keys: "Paste at \(table.primary(.add))", action: "a browser's 'Copy as cURL': its URL with its headers and cookies"),
             ]),
             Section(title: Action.Section.screen.rawValue, entries: entries(.screen) + [
                 Entry(keys: "Ctrl-L", action: "redraw the screen"),
