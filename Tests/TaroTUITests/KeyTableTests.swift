@@ -68,7 +68,7 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(KeyName.parse("esc"), .escape)
         XCTAssertEqual(KeyName.parse("up"), .up)
         XCTAssertEqual(KeyName.parse("pgdn"), .pageDown)
-        for bad in ["", "xx", "ctrl-", "ctrl-1", "ctrl-c", "f13", "f0", "shift-x"] {
+        for bad in ["", "xx", "ctrl-", "ctrl-1", "ctrl-c", "ctrl-z", "ctrl-i", "ctrl-m", "f13", "f0", "shift-x"] {
             XCTAssertNil(KeyName.parse(bad), bad)
         }
         for key in KeyTable.standard.keys.values.flatMap({ $0 }) {

@@ -9,6 +9,11 @@ public enum KeyName {
         ("home", .home), ("end", .end),
     ]
 
+    /// Control keys a binding could never receive: the terminal takes C, Z
+    /// (signals), S and Q (flow control); H, I, J and M arrive as Backspace,
+    /// Tab and Enter; L is the redraw, which works even in prompts.
+    public static let unavailableControls: Set<Unicode.Scalar> = ["c", "z", "s", "q", "h", "i", "j", "m", "l"]
+
     /// The key `name` means, or nil. One character is itself (case kept);
     /// longer names ignore case.
     public static func parse(_ name: String) -> Key? {
@@ -23,8 +28,9 @@ public enum KeyName {
         if let hit = named.first(where: { $0.0 == lower }) { return hit.1 }
         if lower.hasPrefix("ctrl-") {
             let rest = Array(lower.dropFirst(5).unicodeScalars)
-            // Ctrl-C is the interrupt and Ctrl-L the redraw: never rebindable.
-            guard rest.count == 1, ("a"..."z").contains(rest[0]), rest[0] != "c", rest[0] != "l" else { return nil }
+            guard rest.count == 1, ("a"..."z").contains(rest[0]), !unavailableControls.contains(rest[0]) else {
+                return nil
+            }
             return .control(rest[0])
         }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
