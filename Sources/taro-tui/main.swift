@@ -33,9 +33,11 @@ default:
 
 let options: LaunchOptions
 let wire: WireFlags
+let attention: NotifyFlags
 do {
     options = try LaunchOptions(arguments)
     wire = try WireFlags.resolve(options.wireFlags)
+    attention = try NotifyFlags.resolve(options.notifyFlags)
 } catch {
     fail("\(error)\n\(HelpText.short)")
 }
@@ -114,6 +116,8 @@ if !damaged.isEmpty {
 let rpc = options.rpc ? ManagerLaunch.startRPC(options, manager: manager, downloadDirectory: directory,
                                                stateDirectory: stateDirectory) : nil
 config.rpcPort = rpc?.port
+config.notify = attention.notify
+config.title = attention.title
 let status = TaroTUIApp.run(controller: manager, config: config, importing: importer,
                             beforeShutdown: { rpc?.stop() })
 if let demo { DemoShowcase.stop(demo) }

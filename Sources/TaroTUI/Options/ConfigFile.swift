@@ -7,6 +7,7 @@ import Foundation
 ///     cacert = /etc/company/ca.pem
 ///     proxy = http://proxy.example:3128
 ///     http2
+///     notify = bell
 ///
 /// A missing file is no config; an unreadable one, or a line that is not an
 /// option, is an error naming the line, and the program does not start.
@@ -50,13 +51,13 @@ public enum ConfigFile {
             }
             // Only the long names: "-k" in a file would be a puzzle to read.
             let flag = "--" + name
-            guard !name.hasPrefix("-"), WireFlags.knows(flag) else {
+            guard !name.hasPrefix("-"), WireFlags.knows(flag) || NotifyFlags.knows(flag) else {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): unknown option '\(name)'")
             }
-            if WireFlags.withValue.contains(flag), value?.isEmpty ?? true {
+            if WireFlags.withValue.union(NotifyFlags.withValue).contains(flag), value?.isEmpty ?? true {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): \(name) needs a value (\(name) = ...)")
             }
-            if WireFlags.switches.contains(flag), value != nil {
+            if WireFlags.switches.union(NotifyFlags.switches).contains(flag), value != nil {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): \(name) takes no value")
             }
             entries.append(Entry(file: file, line: index + 1, flag: flag, value: value))

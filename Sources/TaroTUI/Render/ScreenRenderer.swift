@@ -26,9 +26,12 @@ public enum ScreenRenderer {
             }
             TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
             if let titleRow = layout.paneTitleRow {
-                HeaderPaneView.draw(into: &buffer, item: state.selectedItem(in: items), titleRow: titleRow,
+                let item = state.selectedItem(in: items)
+                let history = state.rateHistory
+                HeaderPaneView.draw(into: &buffer, item: item, titleRow: titleRow,
                                     rows: layout.paneRows, scroll: state.paneScroll,
-                                    focused: state.focus == .pane, glyphs: glyphs)
+                                    focused: state.focus == .pane, glyphs: glyphs,
+                                    rates: item != nil && item?.id == history.selectedID ? history.selected.samples : [])
             }
         }
         if let row = layout.totalsRow {

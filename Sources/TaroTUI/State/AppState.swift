@@ -51,6 +51,10 @@ public struct AppState: Sendable, Equatable {
     public var confirmingAbort: [UInt64]?
     /// The JSON-RPC port when remote control is on: others may add rows.
     public var rpcPort: UInt16?
+    /// The last minute of the queue's rate and of the selected row's (the
+    /// footer's and the header pane's sparklines). Written by AppSession
+    /// once a second; the reducer leaves them alone.
+    public var rateHistory = RateHistories()
 
     public init(downloadDirectory: String, asciiOnly: Bool = false,
                 size: TerminalSize = TerminalSize(rows: 24, cols: 80), concurrencyLimit: Int = 4) {
