@@ -19,6 +19,9 @@ public enum ScreenRenderer {
 
         if state.helpVisible {
             HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, glyphs: glyphs)
+        } else if state.failuresVisible {
+            FailuresView.draw(into: &buffer, rows: layout.helpRows, items: items, scroll: state.failuresScroll,
+                              glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
                 TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),

@@ -43,6 +43,7 @@ public enum AppReducer {
             return Reaction(commands: ids.map { .abort($0) })
         }
         if state.helpVisible { return reduceHelp(&state, key) }
+        if state.failuresVisible { return reduceFailures(&state, key, items: items) }
         state.message = nil
         return reduceMain(&state, key, items: items)
     }
@@ -92,6 +93,10 @@ public enum AppReducer {
         case .character("?"), .function(1):
             state.helpVisible = true
             state.helpScroll = 0
+            return .none
+        case .character("F"):
+            state.failuresVisible = true
+            state.failuresScroll = 0
             return .none
         case .character("a"):
             state.prompt = Prompt(purpose: .downloadURL)

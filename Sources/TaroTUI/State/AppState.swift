@@ -23,6 +23,9 @@ public struct AppState: Sendable, Equatable {
     public var prompt: Prompt?
     public var helpVisible = false
     public var helpScroll = 0
+    /// The `F` screen: failed transfers and why.
+    public var failuresVisible = false
+    public var failuresScroll = 0
     /// `q` was pressed while transfers run; `y` confirms.
     public var confirmingQuit = false
     public var message: StatusMessage?

@@ -52,6 +52,7 @@ public enum KeyHelp {
         ]),
         Section(title: "Screen", entries: [
             Entry(keys: "? F1", action: "show this help (any other key closes it)"),
+            Entry(keys: "F", action: "list the failed transfers and why (Esc closes)"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
             Entry(keys: "q", action: "quit (asks first while transfers are unfinished; y confirms)"),
             Entry(keys: "Ctrl-C", action: "ask like q; a second Ctrl-C quits at once, saving"),
