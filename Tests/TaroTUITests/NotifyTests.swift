@@ -41,6 +41,19 @@ final class NotifyTests: XCTestCase {
         XCTAssertEqual(history.samples.last, 0)
     }
 
+    func testOnlyTheSelectedRowKeepsAHistoryAndAnIdleOneDrawsNothing() {
+        var histories = RateHistories()
+        let row = Fixtures.item(1, "a", .active, speed: 50)
+        XCTAssertTrue(histories.sample(queueRate: 0, selected: row, atSecond: 1))
+        XCTAssertEqual(histories.selected.samples, [50])
+        XCTAssertTrue(histories.showsAnything)
+        let queued = Fixtures.item(2, "b", .queued)
+        histories.sample(queueRate: 0, selected: queued, atSecond: 2)
+        XCTAssertEqual(histories.selectedID, 2)
+        XCTAssertEqual(histories.selected.samples, [], "a waiting row has nothing to show")
+        XCTAssertFalse(histories.showsAnything, "the queue's last samples are zeros")
+    }
+
     func testNotifySequencesCarryNoControlCharactersFromNames() {
         XCTAssertEqual(NotifySequence.bytes(for: .off, title: "t", body: "b"), "")
         XCTAssertEqual(NotifySequence.bytes(for: .bell, title: "t", body: "b"), "\u{07}")

@@ -161,7 +161,10 @@ public final class AppSession {
     /// due when one was added and something draws it.
     public func sampleRates(atSecond second: Int64) {
         let selected = state.selectedItem(in: shown)
-        if state.rateHistory.sample(queueRate: totals.bytesPerSecond, selected: selected, atSecond: second) {
+        // Only a history with something to draw costs a frame: an idle
+        // screen stays idle once the last minute is all zeros.
+        if state.rateHistory.sample(queueRate: totals.bytesPerSecond, selected: selected, atSecond: second),
+           state.rateHistory.showsAnything {
             dirty = true
         }
     }

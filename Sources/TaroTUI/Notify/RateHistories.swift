@@ -11,6 +11,11 @@ public struct RateHistories: Equatable, Sendable {
 
     public init() {}
 
+    /// Whether either sparkline has a non-zero sample, and so is drawn.
+    public var showsAnything: Bool {
+        queue.samples.contains { $0 > 0 } || selected.samples.contains { $0 > 0 }
+    }
+
     /// Takes this second's sample; true when one was added.
     public mutating func sample(queueRate: Double, selected item: TransferSnapshot?, atSecond second: Int64) -> Bool {
         if item?.id != selectedID {

@@ -28,3 +28,37 @@ final class NotifyEndToEndTests: EndToEndTestCase {
         XCTAssertFalse(try tmux.display("#{pane_title}").hasPrefix("taro-tui"))
     }
 }
+
+extension NotifyEndToEndTests {
+    /// The pane's raw output with every OSC sequence (ESC ] … BEL) taken out:
+    /// what is left of BEL is a bell.
+    static func bellsOutsideOSC(_ text: String) -> Int {
+        var bells = 0
+        var inOSC = false
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if previous == "\u{1b}" && scalar == "]" { inOSC = true }
+            if scalar == "\u{07}" {
+                if inOSC { inOSC = false } else { bells += 1 }
+            }
+            previous = scalar
+        }
+        return bells
+    }
+
+    func testBellRingsOnceWhenTheQueueEmptiesAndTheTitleIsClearedAtExit() throws {
+        let raw = scratch + "/pane-output"
+        try launch(["-d", downloads, "--notify", "bell", server.url("/bytes/400000?rate=100000")])
+        try tmux.pipeOutput(to: raw)
+        try waitForState("done", of: "400000")
+        try waitForScreen("the summary line") { $0.contains("All done: 1 done") }
+        try waitUntil("the bell") {
+            Self.bellsOutsideOSC((try? String(contentsOfFile: raw, encoding: .utf8)) ?? "") == 1
+        }
+        try waitUntil("the finished title") { (try? tmux.display("#{pane_title}"))?.hasPrefix("taro-tui 100%") ?? false }
+        try tmux.send("q")
+        try waitUntil("the program to end") { try tmux.deadStatus() != nil }
+        XCTAssertFalse(try tmux.display("#{pane_title}").hasPrefix("taro-tui"), "the title is not left behind")
+        XCTAssertEqual(Self.bellsOutsideOSC(try String(contentsOfFile: raw, encoding: .utf8)), 1, "rung once")
+    }
+}
