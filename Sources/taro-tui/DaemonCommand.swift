@@ -12,7 +12,7 @@ enum DaemonCommand {
         var options: LaunchOptions
         let wire: WireFlags
         do {
-            options = try LaunchOptions(arguments)
+            options = try LaunchOptions(try ManagerLaunch.configArguments() + arguments)
             // The network options and the config file, as for the screen.
             wire = try WireFlags.resolve(options.wireFlags)
         } catch {

@@ -108,7 +108,14 @@ struct LaunchOptions {
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count
             case _ where NotifyFlags.withValue.contains(arg):
-                notifyFlags.append((arg, try value(arg)))
+                let text = try value(arg)
+                // Checked here, so a bad config line is named by its number.
+                do {
+                    _ = try NotifyMode.parse(text)
+                } catch {
+                    throw UsageError(description: "\(error)")
+                }
+                notifyFlags.append((arg, text))
             case _ where NotifyFlags.switches.contains(arg):
                 notifyFlags.append((arg, nil))
             case _ where WireFlags.withValue.contains(arg):

@@ -29,6 +29,14 @@ enum ManagerLaunch {
         }
     }
 
+    /// The manager's options set in the config file (rates, remote
+    /// control), as arguments to put before the command line's.
+    static func configArguments() throws -> [String] {
+        try ConfigFile.arguments(for: ConfigFile.managerWithValue.union(ConfigFile.managerSwitches)) { pair in
+            _ = try LaunchOptions(pair)
+        }
+    }
+
     static func openManager(_ options: LaunchOptions, stateDirectory: String, wire: WireFlags) -> TransferManager {
         do {
             var managerOptions = ManagerOptions(

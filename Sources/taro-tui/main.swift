@@ -35,7 +35,7 @@ let options: LaunchOptions
 let wire: WireFlags
 let attention: NotifyFlags
 do {
-    options = try LaunchOptions(arguments)
+    options = try LaunchOptions(try ManagerLaunch.configArguments() + arguments)
     wire = try WireFlags.resolve(options.wireFlags)
     attention = try NotifyFlags.resolve(options.notifyFlags)
 } catch {

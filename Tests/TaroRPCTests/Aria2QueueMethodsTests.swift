@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import TaroNet
+import TaroServer
 @testable import TaroRPC
 
 /// The methods that change the list, each against a real manager and a
@@ -28,6 +29,29 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         XCTAssertEqual(path, DownloadRoots.resolve(downloads)! + "/sub/named.json")
         let body = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(body.lowercased().contains("x-taro-test"), body)
+    }
+
+    /// aria2's `checksum=sha-256=HEX` is checked before the file gets its
+    /// name; `max-download-limit` becomes the transfer's own cap.
+    func testAddUriChecksAChecksumAndSetsItsOwnSpeedCap() throws {
+        let hex = DeterministicBody.sha256Hex(seed: 9, size: 30000)
+        let good = call("aria2.addUri", [.string(server.url("/bytes/30000?seed=9"))],
+                        ["out": "good.bin", "checksum": .string("sha-256=" + hex), "max-download-limit": "10M"])
+        waitForStatus(good, "the verified file") { $0["status"] == "complete" }
+        let wrong = String(repeating: "0", count: 64)
+        let bad = call("aria2.addUri", [.string(server.url("/bytes/30000?seed=9"))],
+                       ["out": "bad.bin", "checksum": .string("sha-256=" + wrong)])
+        let failed = waitForStatus(bad, "the mismatch") { $0["status"] == "error" }
+        XCTAssertTrue(failed["errorMessage"]?.stringValue?.contains("checksum") ?? false, "\(failed)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: downloads).sorted()
+        XCTAssertEqual(names, ["bad.bin.part", "good.bin"], "only a verified file gets its name")
+        let capped = call("aria2.addUri", [.string(server.url("/bytes/100000000?rate=100000"))],
+                          ["out": "capped.bin", "max-download-limit": "256K"])
+        let id = try XCTUnwrap(UInt64(capped.stringValue ?? "", radix: 16))
+        XCTAssertEqual(manager.snapshot(of: id)?.rateLimit, 256 * 1024)
+        call("aria2.forceRemove", capped)
+        XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["max-download-limit": "fast"])
+            .contains("bytes per second"))
     }
 
     func testDirOutsideTheDownloadDirectoryIsRefusedAndAddsNothing() throws {

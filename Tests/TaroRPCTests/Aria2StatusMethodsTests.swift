@@ -65,7 +65,11 @@ final class Aria2StatusMethodsTests: RPCTestCase {
         XCTAssertEqual(call("aria2.getOption", gid)["out"], "big.bin")
         XCTAssertEqual(call("aria2.changeOption", gid, ["split": "4"]), "OK")
         XCTAssertTrue(error("aria2.changeOption", gid, ["dir": "/tmp"]).contains("cannot be changed"))
-        XCTAssertTrue(error("aria2.changeOption", gid, ["max-download-limit": "1K"]).contains("not supported"))
+        XCTAssertEqual(call("aria2.changeOption", gid, ["max-download-limit": "64K"]), "OK")
+        XCTAssertEqual(manager.snapshot(of: try XCTUnwrap(UInt64(gid.stringValue ?? "", radix: 16)))?.rateLimit, 65536,
+                       "the transfer's own cap, live")
+        XCTAssertTrue(error("aria2.changeOption", gid, ["max-download-limit": "1X"]).contains("bytes per second"))
+        XCTAssertTrue(error("aria2.changeOption", gid, ["checksum": "md5=00"]).contains("cannot be changed"))
         call("aria2.remove", gid)
         XCTAssertTrue(error("aria2.getServers", gid).contains("No active download"))
     }
@@ -89,7 +93,14 @@ final class Aria2StatusMethodsTests: RPCTestCase {
         XCTAssertEqual(call("aria2.getGlobalOption")["max-concurrent-downloads"], "7")
         XCTAssertTrue(error("aria2.changeGlobalOption", ["max-concurrent-downloads": "0"]).contains("1 to 256"))
         XCTAssertEqual(call("aria2.changeGlobalOption", ["max-overall-download-limit": "0"]), "OK")
-        XCTAssertTrue(error("aria2.changeGlobalOption", ["max-overall-download-limit": "1M"]).contains("not supported"))
+        XCTAssertEqual(call("aria2.changeGlobalOption", ["max-overall-download-limit": "1M",
+                                                         "max-overall-upload-limit": "512K"]), "OK")
+        XCTAssertEqual(manager.rateLimits, RateLimits(download: 1 << 20, upload: 512 << 10))
+        XCTAssertEqual(call("aria2.getGlobalOption")["max-overall-download-limit"], "1048576")
+        XCTAssertTrue(error("aria2.changeGlobalOption", ["max-overall-download-limit": "2M",
+                                                         "max-overall-upload-limit": "-1"]).contains("bytes per second"))
+        XCTAssertEqual(manager.rateLimits, RateLimits(download: 1 << 20, upload: 512 << 10), "a bad call changes nothing")
+        XCTAssertEqual(call("aria2.changeGlobalOption", ["max-overall-download-limit": "0", "max-overall-upload-limit": "0"]), "OK")
         let gid = call("aria2.addUri", [.string(server.url("/bytes/10"))])
         waitForStatus(gid, "completion") { $0["status"] == "complete" }
         let stat = call("aria2.getGlobalStat")

@@ -112,17 +112,33 @@ final class NotifyTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "notify-config-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/taro-tui", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "notify = osc777\nno-title\n".write(toFile: dir + "/taro-tui/config", atomically: true, encoding: .utf8)
+        try "http2\nnotify = osc777\nno-title\n".write(toFile: dir + "/taro-tui/config", atomically: true, encoding: .utf8)
         let env = ["XDG_CONFIG_HOME": dir]
-        let fromFile = try NotifyFlags.resolve([], environment: env)
-        XCTAssertEqual(fromFile.notify, .osc777)
-        XCTAssertFalse(fromFile.title)
-        XCTAssertEqual(try NotifyFlags.resolve([("--notify", "bell")], environment: env).notify, .bell)
+        let manager = ConfigFile.managerWithValue.union(ConfigFile.managerSwitches)
+        func pairs(_ arguments: [String]) -> [(flag: String, value: String?)] {
+            var out: [(flag: String, value: String?)] = []
+            var i = 0
+            while i < arguments.count {
+                let hasValue = NotifyFlags.withValue.contains(arguments[i])
+                out.append((arguments[i], hasValue ? arguments[i + 1] : nil))
+                i += hasValue ? 2 : 1
+            }
+            return out
+        }
+        let fromFile = try ConfigFile.arguments(for: manager, environment: env) { pair in
+            _ = try NotifyFlags.resolve(pairs(pair))
+        }
+        XCTAssertEqual(fromFile, ["--notify", "osc777", "--no-title"])
+        let flags = try NotifyFlags.resolve(pairs(fromFile + ["--notify", "bell"]))
+        XCTAssertEqual(flags.notify, .bell, "the command line wins")
+        XCTAssertFalse(flags.title)
         // The network options read the same file and skip these keys.
         XCTAssertNoThrow(try WireFlags.resolve([], environment: env))
-        try "notify = chime\n".write(toFile: dir + "/taro-tui/config", atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try NotifyFlags.resolve([], environment: env)) { error in
-            XCTAssertTrue("\(error)".contains("line 1"), "\(error)")
+        try "\nnotify = chime\n".write(toFile: dir + "/taro-tui/config", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ConfigFile.arguments(for: manager, environment: env) { pair in
+            _ = try NotifyFlags.resolve(pairs(pair))
+        }) { error in
+            XCTAssertTrue("\(error)".contains("line 2: --notify wants bell, osc9, osc777 or off, not chime"), "\(error)")
         }
     }
 }

@@ -2,28 +2,32 @@ import Foundation
 import TaroNet
 
 /// The options of `aria2.addUri` this manager can honour: where the file
-/// goes (`dir`, `out`) and request headers (`header`, `referer`,
-/// `user-agent`). Options it would have to pretend to honour (a checksum,
-/// a speed limit) are refused with a clear error; aria2's many other
-/// options (split, connections per server…) are tuning aria2 does itself and
-/// are ignored, as aria2 ignores options that do not apply.
+/// goes (`dir`, `out`), request headers (`header`, `referer`,
+/// `user-agent`), the file's digest (`checksum`, aria2's `sha-256=HEX`) and
+/// its own speed cap (`max-download-limit`). aria2's many other options
+/// (split, connections per server…) are tuning aria2 does itself and are
+/// ignored, as aria2 ignores options that do not apply.
 struct Aria2AddOptions {
     var directory: String
     var fileName: String?
     var headers: [String: String] = [:]
-
-    static let refused: [String: String] = [
-        "checksum": "checksum is not supported by this taro-tui",
-        "max-download-limit": "max-download-limit is not supported by this taro-tui",
-    ]
+    var checksum: Checksum?
+    /// Bytes per second; 0 for no cap of its own.
+    var maxDownloadLimit: Int64 = 0
 
     init(_ options: [String: JSONValue], roots: DownloadRoots, index: Int) throws {
         directory = roots.downloadDirectory
         for (name, value) in options {
-            if let reason = Self.refused[name], value != .string("0") && value != .string("") {
-                throw RPCError(reason)
-            }
             switch name {
+            case "checksum":
+                let text = try Self.text(value, index: index)
+                do {
+                    checksum = try Checksum(parsing: text)
+                } catch {
+                    throw RPCError("checksum: \(error.description)")
+                }
+            case "max-download-limit":
+                maxDownloadLimit = try Aria2Speed.parse(try Self.text(value, index: index), option: name)
             case "dir":
                 directory = try roots.confine(try Self.text(value, index: index))
             case "out":

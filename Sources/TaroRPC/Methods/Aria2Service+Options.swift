@@ -11,16 +11,18 @@ extension Aria2Service {
         ])
     }
 
-    /// Options of a queued transfer cannot change here; the ones a client
-    /// would expect to take effect are refused, the rest ignored.
+    /// A transfer's own speed cap changes live; where it goes, what it asks
+    /// and what it must hash to are fixed once added and refused, the rest
+    /// ignored as aria2 ignores options that do not apply.
     func changeOption(_ params: Aria2Params) throws -> JSONValue {
         let row = try row(params)
         let options = try params.options(1)
-        for name in options.keys.sorted() {
-            if let reason = Aria2AddOptions.refused[name] { throw RPCError(reason) }
-            if ["dir", "out", "header"].contains(name) {
-                throw RPCError("\(name) of GID#\(GID.format(row.id)) cannot be changed once added")
-            }
+        for name in options.keys.sorted() where ["dir", "out", "header", "checksum"].contains(name) {
+            throw RPCError("\(name) of GID#\(GID.format(row.id)) cannot be changed once added")
+        }
+        if let value = options["max-download-limit"] {
+            guard case .string(let text) = value else { throw RPCError.wrongType(at: 1) }
+            manager.setRateLimit(row.id, bytesPerSecond: try Aria2Speed.parse(text, option: "max-download-limit"))
         }
         return "OK"
     }
@@ -29,21 +31,32 @@ extension Aria2Service {
         .object([
             "dir": .string(roots.downloadDirectory),
             "max-concurrent-downloads": .string(String(manager.concurrencyLimit)),
-            "max-overall-download-limit": "0",
+            "max-overall-download-limit": .string(Aria2Speed.format(manager.rateLimits.download)),
+            "max-overall-upload-limit": .string(Aria2Speed.format(manager.rateLimits.upload)),
         ])
     }
 
     func changeGlobalOption(_ params: Aria2Params) throws -> JSONValue {
         let options = try params.options(0)
-        if let value = options["max-overall-download-limit"], value != "0" {
-            throw RPCError("max-overall-download-limit is not supported by this taro-tui")
+        // Both checked before either takes effect: a bad call changes nothing.
+        var limits = manager.rateLimits
+        for (name, path) in [("max-overall-download-limit", \RateLimits.download),
+                             ("max-overall-upload-limit", \RateLimits.upload)] {
+            guard let value = options[name] else { continue }
+            guard case .string(let text) = value else { throw RPCError.wrongType(at: 0) }
+            limits[keyPath: path] = try Aria2Speed.parse(text, option: name)
         }
+        let concurrency: Int?
         if let value = options["max-concurrent-downloads"] {
             guard case .string(let text) = value, let n = Int(text), (1...256).contains(n) else {
                 throw RPCError("max-concurrent-downloads must be a number from 1 to 256")
             }
-            manager.setConcurrencyLimit(n)
+            concurrency = n
+        } else {
+            concurrency = nil
         }
+        if limits != manager.rateLimits { manager.setRateLimits(limits) }
+        if let concurrency { manager.setConcurrencyLimit(concurrency) }
         return "OK"
     }
 

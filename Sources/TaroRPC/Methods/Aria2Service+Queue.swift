@@ -17,7 +17,8 @@ extension Aria2Service {
             guard position! >= 0 else { throw RPCError.wrongType(at: 2) }
         }
         let id = manager.addDownload(url: uri, directory: options.directory, fileName: options.fileName,
-                                     headers: options.headers)
+                                     headers: options.headers, checksum: options.checksum)
+        if options.maxDownloadLimit > 0 { manager.setRateLimit(id, bytesPerSecond: options.maxDownloadLimit) }
         if let position { _ = manager.move(id, toWaitingPosition: position) }
         return .string(GID.format(id))
     }

@@ -13,7 +13,8 @@ import TaroNet
 /// and named on stderr.
 enum GetCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
+        let a = try HeadlessArguments(try ConfigFile.rateArguments() + args,
+                                      withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
                                                         "--max-size", "--checksum"]).union(RateFlags.withValue).union(WireFlags.withValue),
                                       switches: Set(["--json", "--no-state"]).union(WireFlags.switches))
         let rates = try a.rateFlags()

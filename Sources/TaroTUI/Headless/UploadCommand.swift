@@ -4,7 +4,8 @@ import TaroNet
 /// `taro-tui upload [--put] [--name FIELD] [--form K=V]... [-H 'K: V']... [--json] FILE URL`
 enum UploadCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try HeadlessArguments(args, withValue: Set(["--name", "--form", "-H"]).union(RateFlags.withValue)
+        let a = try HeadlessArguments(try ConfigFile.rateArguments() + args,
+                                      withValue: Set(["--name", "--form", "-H"]).union(RateFlags.withValue)
                                           .union(WireFlags.withValue),
                                       switches: Set(["--put", "--json"]).union(WireFlags.switches))
         let rates = try a.rateFlags()

@@ -1,8 +1,6 @@
-import Foundation
-
 /// `--notify bell|osc9|osc777|off` and `--no-title`: the TUI's attention
-/// options, from the config file (`notify = bell`, `no-title`) and then the
-/// command line, which wins.
+/// options, from the config file (`notify = bell`, `no-title`; see
+/// ConfigFile.managerWithValue) and then the command line, which wins.
 public struct NotifyFlags: Sendable, Equatable {
     public static let withValue: Set<String> = ["--notify"]
     public static let switches: Set<String> = ["--no-title"]
@@ -23,17 +21,11 @@ public struct NotifyFlags: Sendable, Equatable {
         }
     }
 
-    public static func resolve(_ commandLine: [(flag: String, value: String?)],
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> NotifyFlags {
-        var flags = NotifyFlags()
-        for entry in try ConfigFile.load(environment: environment) where knows(entry.flag) {
-            do {
-                try flags.apply(entry.flag, entry.value)
-            } catch {
-                throw WireFlags.OptionError(description: "\(entry.file) line \(entry.line): \(error)")
-            }
-        }
-        for (flag, value) in commandLine { try flags.apply(flag, value) }
-        return flags
+    /// The flags in order: the config file's (ManagerLaunch puts them
+    /// first, each checked on its own line), then the command line's.
+    public static func resolve(_ flags: [(flag: String, value: String?)]) throws -> NotifyFlags {
+        var resolved = NotifyFlags()
+        for (flag, value) in flags { try resolved.apply(flag, value) }
+        return resolved
     }
 }

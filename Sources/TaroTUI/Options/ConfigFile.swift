@@ -9,9 +9,54 @@ import Foundation
 ///     http2
 ///     notify = bell
 ///
+/// Besides the network options (WireFlags), the rate options (RateFlags)
+/// and the manager's remote control (`rpc`, `rpc-port`, …), `notify` and
+/// `no-title` may be set here.
 /// A missing file is no config; an unreadable one, or a line that is not an
 /// option, is an error naming the line, and the program does not start.
 public enum ConfigFile {
+    /// The manager's own options a config line may set, with a value…
+    public static let managerWithValue: Set<String> = RateFlags.withValue.union([
+        "--rpc-port", "--rpc-secret", "--rpc-allow-dir", "--rpc-max-request-size",
+    ]).union(NotifyFlags.withValue)
+    /// …and standing alone.
+    public static let managerSwitches: Set<String> = Set(["--rpc", "--rpc-listen-all"]).union(NotifyFlags.switches)
+
+    static func knows(_ flag: String) -> Bool {
+        WireFlags.knows(flag) || managerWithValue.contains(flag) || managerSwitches.contains(flag)
+    }
+
+    static func needsValue(_ flag: String) -> Bool {
+        WireFlags.withValue.contains(flag) || managerWithValue.contains(flag)
+    }
+
+    /// The config's entries for `flags`, as command-line arguments to put
+    /// before the real ones (which come later and so win). `check` reads one
+    /// entry's arguments alone, so a bad value is reported with its line.
+    public static func arguments(for flags: Set<String>,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 check: ([String]) throws -> Void) throws -> [String] {
+        var arguments: [String] = []
+        for entry in try load(environment: environment) where flags.contains(entry.flag) {
+            let pair = [entry.flag] + (entry.value.map { [$0] } ?? [])
+            do {
+                try check(pair)
+            } catch {
+                throw WireFlags.OptionError(description: "\(entry.file) line \(entry.line): \(error)")
+            }
+            arguments += pair
+        }
+        return arguments
+    }
+
+    /// The rate options of the config file, checked, for `get` and `upload`.
+    public static func rateArguments(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+        try arguments(for: RateFlags.withValue, environment: environment) { pair in
+            var flags = RateFlags()
+            _ = try flags.take(pair[0], pair[1])
+        }
+    }
+
     public struct Entry: Sendable {
         public let file: String
         public let line: Int
@@ -51,13 +96,13 @@ public enum ConfigFile {
             }
             // Only the long names: "-k" in a file would be a puzzle to read.
             let flag = "--" + name
-            guard !name.hasPrefix("-"), WireFlags.knows(flag) || NotifyFlags.knows(flag) else {
+            guard !name.hasPrefix("-"), knows(flag) else {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): unknown option '\(name)'")
             }
-            if WireFlags.withValue.union(NotifyFlags.withValue).contains(flag), value?.isEmpty ?? true {
+            if needsValue(flag), value?.isEmpty ?? true {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): \(name) needs a value (\(name) = ...)")
             }
-            if WireFlags.switches.union(NotifyFlags.switches).contains(flag), value != nil {
+            if !needsValue(flag), value != nil {
                 throw WireFlags.OptionError(description: "\(file) line \(index + 1): \(name) takes no value")
             }
             entries.append(Entry(file: file, line: index + 1, flag: flag, value: value))

@@ -30,7 +30,6 @@ public struct WireFlags: Sendable {
     public static func resolve(_ commandLine: [(flag: String, value: String?)],
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WireFlags {
         var flags = WireFlags()
-        // The TUI's own keys (notify, no-title) are NotifyFlags' to read.
         for entry in try ConfigFile.load(environment: environment) where knows(entry.flag) {
             do {
                 try flags.apply(entry.flag, entry.value)
