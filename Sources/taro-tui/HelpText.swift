@@ -66,7 +66,7 @@ enum HelpText {
 
         get [-d DIR] [-o FILE] [-j N] [-s N] [-i LIST|-] [-H 'K: V']... [--json]
             [--state-dir DIR | --no-state] [--retries N] [--max-size BYTES] [--checksum ALG=HEX]
-            [rate options] URL...
+            [--print-curl [--show-secrets]] [rate options] URL...
           -o FILE                name the file of a single URL (never replaces an existing file)
           -s N                   fetch each file over N connections when the server allows ranges
           -i LIST                read URLs one per line from a file, or - for stdin (streamed);
@@ -75,6 +75,10 @@ enum HelpText {
                                  a mismatch fails it and leaves the bytes as NAME.part
           -H 'Name: value'       add a request header
           --json                 one JSON object per event per line on stdout
+          --print-curl           print the curl command for each URL instead of fetching
+                                 (a .part of -o FILE is continued with -C -; -u, -b, -k, --proxy
+                                 and the other curl-named options passed on); Authorization,
+                                 Cookie and credentials show as *** unless --show-secrets
           --no-state             keep nothing for resuming after a crash
           Run the same command again after an interruption (Ctrl-C, SIGTERM, SIGHUP save and exit
           128+signal; a kill -9 loses at most the last quarter second): downloads continue from

@@ -213,13 +213,13 @@ final class RenderSnapshotTests: XCTestCase {
           + -            raise or lower the number of simultaneous transfers
           l              limit the rate of all transfers: 2M, or down/up 2M/512k
           L              limit the rate of the selected transfer
+          C              copy the selected download as a curl command (secrets ***)
 
         Moving
           j k Up Down    select the next or previous transfer
           PgUp PgDn      move a page
           Home End g G   go to the first or last
           Enter          open or close the header pane of the selected transfer
-          Tab            move focus between the list and the pane (keys then scroll it)
          4 active · 1 queued · 1 paused · 1 done · 1 failed · 13.1 MiB/s · ETA 5m34s+
          a add  u upload  x abort  p pause  r retry  d remove  ⏎ headers  ? help  q quit
         """#)

@@ -19,7 +19,10 @@ public enum URLRedaction {
         }
     }
 
+    /// What a secret header's value is shown as.
+    public static let hiddenValue = "(hidden)"
+
     static func maskedValue(name: String, value: String) -> String {
-        isSecretHeader(name) ? "(hidden)" : value
+        isSecretHeader(name) ? hiddenValue : value
     }
 }

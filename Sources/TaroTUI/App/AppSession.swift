@@ -28,6 +28,9 @@ public final class AppSession {
     public private(set) var lastFeedDuration: Duration = .zero
     private var dirty = true
     private var importer: URLImport?
+    /// The last text copied (`C`): printed after quitting, for terminals
+    /// that ignore OSC 52.
+    public private(set) var lastCopied: String?
     private var importSeen = URLImport.Progress()
     private var attention = QueueAttention()
     private let notify: NotifyMode
@@ -60,6 +63,7 @@ public final class AppSession {
         let reaction = AppReducer.reduce(&state, key, items: shown)
         if view.follow(filter: state.filter, order: state.order, items: items) { state.reconcile(with: shown) }
         for command in reaction.commands { command.apply(to: controller) }
+        if let text = reaction.clipboard { lastCopied = text }
         if state != before || reaction.repaint { dirty = true }
         // Show the effect of a command at once rather than on the next tick.
         if !reaction.commands.isEmpty { refresh() }
@@ -84,6 +88,7 @@ public final class AppSession {
             }
             combined.commands += reaction.commands
             combined.repaint = combined.repaint || reaction.repaint
+            combined.clipboard = reaction.clipboard ?? combined.clipboard
             if reaction.quit {
                 combined.quit = true
                 break

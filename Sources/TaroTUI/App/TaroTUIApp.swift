@@ -41,6 +41,7 @@ public enum TaroTUIApp {
                           showTitle: showTitle)
         if showTitle { terminal.sendControl(NotifySequence.title("") + TitleText.pop) }
         terminal.close()
+        if let copied = session.lastCopied { print("Copied (C):\n" + copied) }
         // Before the controller's shutdown, which may take long with a long
         // list: the log is about the loop, and a reader waits for it.
         log?.write()
@@ -96,6 +97,7 @@ public enum TaroTUIApp {
                            listed: session.items.count, importing: session.state.importing != nil)
             }
             let reaction = session.handle(burst: readBurst(terminal, tick: tick))
+            if let text = reaction.clipboard { Clipboard.copy(text) }
             if reaction.quit { return 0 }
             if reaction.repaint { repaint = true }
         }

@@ -15,6 +15,8 @@ public protocol TransferController: AnyObject, Sendable {
     func changes(since version: UInt64) -> TransferChanges
     /// `checksum`: what the finished file must hash to, if the user said.
     func queueDownload(url: String, directory: String, checksum: Checksum?)
+    /// Sends `headers` with the request (a pasted curl command's).
+    func queueDownload(url: String, directory: String, headers: [String: String])
     /// Queues many downloads in one call: an imported list in batches, a paste.
     func queueDownloads(urls: [String], directory: String)
     func queueUpload(filePath: String, url: String, fieldName: String)

@@ -7,6 +7,10 @@ extension TransferManager: TransferController {
         addDownload(url: url, directory: directory, checksum: checksum)
     }
 
+    public func queueDownload(url: String, directory: String, headers: [String: String]) {
+        addDownload(url: url, directory: directory, headers: headers)
+    }
+
     public func queueDownloads(urls: [String], directory: String) {
         addDownloads(urls: urls, directory: directory)
     }

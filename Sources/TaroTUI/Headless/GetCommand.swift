@@ -16,7 +16,7 @@ enum GetCommand {
         let a = try HeadlessArguments(try ConfigFile.rateArguments() + args,
                                       withValue: Set<String>(["-d", "-o", "-j", "-s", "-i", "-H", "--state-dir", "--retries",
                                                         "--max-size", "--checksum"]).union(RateFlags.withValue).union(WireFlags.withValue),
-                                      switches: Set(["--json", "--no-state"]).union(WireFlags.switches))
+                                      switches: Set(["--json", "--no-state", "--print-curl", "--show-secrets"]).union(WireFlags.switches))
         let rates = try a.rateFlags()
         let wire = try a.wireFlags()
         let jobs = try a.int("-j", default: 4, range: 1...256)
@@ -45,6 +45,14 @@ enum GetCommand {
         let reader = try a.last("-i").map(URLListReader.init(path:))
         guard !a.positional.isEmpty || reader != nil else {
             throw HeadlessArguments.UsageError(description: "get needs a URL (or -i LIST)")
+        }
+
+        if a.has("--print-curl") {
+            return printCurl(a, list: reader, headers: headers, directory: directory,
+                             output: output.map { LocalPath.canonicalFile($0, workingDirectory: directory) })
+        }
+        if a.has("--show-secrets") {
+            throw HeadlessArguments.UsageError(description: "--show-secrets goes with --print-curl")
         }
 
         let retries = try a.int("--retries", default: 7, range: 0...1000)

@@ -5,7 +5,11 @@
 /// as in any editor. The other prompts take one line only.
 extension AppReducer {
     static func reducePaste(_ state: inout AppState, prompt: Prompt, text: String) -> Reaction {
-        let text = pasteable(text)
+        var text = pasteable(text)
+        // A browser's "Copy as cURL" spans lines; it is one command.
+        if prompt.purpose == .downloadURL && CurlCommandParser.looksLikeCurl(text) {
+            text = CurlCommandParser.oneLine(text)
+        }
         let pasted = nonBlankLines(text)
         guard pasted.count > 1 else {
             var prompt = prompt

@@ -58,6 +58,8 @@ extension AppReducer {
             return .none
         }
         switch prompt.purpose {
+        case .downloadURL where CurlCommandParser.looksLikeCurl(text):
+            return acceptCurl(&state, text)
         case .downloadURL:
             // "URL sha256=HEX": the file must match before it gets its name.
             let line: DownloadLine

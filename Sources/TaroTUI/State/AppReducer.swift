@@ -117,6 +117,8 @@ public enum AppReducer {
             state.prompt = Prompt(purpose: .transferRate(id: item.id, name: name),
                                   text: item.rateLimit > 0 ? RateText.format(item.rateLimit) : "")
             return .none
+        case .character("C"):
+            return exportCurl(&state, items: items)
         case .character("+"), .character("="):
             return changeConcurrency(&state, by: 1)
         case .character("-"), .character("_"):

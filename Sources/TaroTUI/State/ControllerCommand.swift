@@ -4,6 +4,8 @@ import TaroNet
 /// carried out by the app loop, so key handling can be tested without one.
 public enum ControllerCommand: Sendable, Equatable {
     case queueDownload(url: String, directory: String, checksum: Checksum? = nil)
+    /// A pasted curl command: the URL with the headers and cookies it sends.
+    case queueDownloadWithHeaders(url: String, directory: String, headers: [String: String])
     /// Several at once: a multi-line paste.
     case queueDownloads(urls: [String], directory: String)
     case queueUpload(filePath: String, url: String, fieldName: String)
@@ -21,6 +23,8 @@ public enum ControllerCommand: Sendable, Equatable {
         switch self {
         case let .queueDownload(url, directory, checksum):
             controller.queueDownload(url: url, directory: directory, checksum: checksum)
+        case let .queueDownloadWithHeaders(url, directory, headers):
+            controller.queueDownload(url: url, directory: directory, headers: headers)
         case let .queueDownloads(urls, directory):
             controller.queueDownloads(urls: urls, directory: directory)
         case let .queueUpload(filePath, url, fieldName):

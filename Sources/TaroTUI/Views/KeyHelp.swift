@@ -26,6 +26,7 @@ public enum KeyHelp {
             Entry(keys: "+ -", action: "raise or lower the number of simultaneous transfers"),
             Entry(keys: "l", action: "limit the rate of all transfers: 2M, or down/up 2M/512k"),
             Entry(keys: "L", action: "limit the rate of the selected transfer"),
+            Entry(keys: "C", action: "copy the selected download as a curl command (secrets ***)"),
         ]),
         Section(title: "Moving", entries: [
             Entry(keys: "j k Up Down", action: "select the next or previous transfer"),
@@ -49,6 +50,7 @@ public enum KeyHelp {
             Entry(keys: "Ctrl-W", action: "delete the previous word"),
             Entry(keys: "Enter Esc", action: "accept or cancel"),
             Entry(keys: "Paste", action: "one line is inserted; several lines at a queue one download each"),
+            Entry(keys: "Paste at a", action: "a browser's 'Copy as cURL': its URL with its headers and cookies"),
         ]),
         Section(title: "Screen", entries: [
             Entry(keys: "? F1", action: "show this help (any other key closes it)"),

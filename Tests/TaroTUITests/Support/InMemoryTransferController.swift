@@ -163,6 +163,14 @@ final class InMemoryTransferController: TransferController {
         }
     }
 
+    func queueDownload(url: String, directory: String, headers: [String: String]) {
+        inner.withLock {
+            let sent = headers.keys.sorted().map { "\($0): \(headers[$0]!)" }.joined(separator: ", ")
+            $0.calls.append("queueDownload \(url) -> \(directory) headers [\(sent)]")
+            $0.addDownload(url: url, directory: directory)
+        }
+    }
+
     func queueDownloads(urls: [String], directory: String) {
         inner.withLock {
             $0.calls.append("queueDownloads \(urls.count) -> \(directory)")

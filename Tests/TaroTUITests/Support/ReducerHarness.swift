@@ -8,6 +8,8 @@ struct ReducerHarness {
     var commands: [ControllerCommand] = []
     var quit = false
     var repaint = false
+    /// The last text a key asked to copy.
+    var clipboard: String?
 
     init(items: [TransferSnapshot] = Fixtures.mixed, size: TerminalSize = TerminalSize(rows: 24, cols: 80)) {
         self.items = items
@@ -23,6 +25,7 @@ struct ReducerHarness {
             commands += reaction.commands
             quit = quit || reaction.quit
             repaint = repaint || reaction.repaint
+            clipboard = reaction.clipboard ?? clipboard
         }
     }
 

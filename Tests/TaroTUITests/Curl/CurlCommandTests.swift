@@ -1,0 +1,55 @@
+import XCTest
+@testable import TaroTUI
+
+/// The exported command: every word quoted so the shell reads it back
+/// unchanged, secrets masked unless asked for, a .part continued.
+final class CurlCommandTests: XCTestCase {
+    func testPlainDownloadNamesItsOutput() {
+        let command = CurlCommand(url: "https://example.com/f.iso", outputPath: "/tmp/dl/f.iso")
+        XCTAssertEqual(command.shellText(), "curl -L --fail -o /tmp/dl/f.iso https://example.com/f.iso")
+    }
+
+    func testQuotesEscapeSingleQuotesAndShellCharacters() {
+        XCTAssertEqual(CurlCommand.shellQuote("it's"), "'it'\\''s'")
+        XCTAssertEqual(CurlCommand.shellQuote("a b"), "'a b'")
+        XCTAssertEqual(CurlCommand.shellQuote("$HOME"), "'$HOME'")
+        XCTAssertEqual(CurlCommand.shellQuote("https://h/p?a=1&b=2"), "'https://h/p?a=1&b=2'")
+        XCTAssertEqual(CurlCommand.shellQuote(""), "''")
+        XCTAssertEqual(CurlCommand.shellQuote("plain-word_1.2"), "plain-word_1.2")
+    }
+
+    func testSecretsAreMaskedUnlessAsked() {
+        let command = CurlCommand(url: "https://alice:s3cret@example.com/f",
+                                  headers: [.init(name: "Authorization", value: "Bearer abc.def"),
+                                            .init(name: "Cookie", value: "sid=xyz; theme=dark"),
+                                            .init(name: "Accept", value: "text/plain")])
+        XCTAssertEqual(command.url, "https://example.com/f", "userinfo moves out of the URL")
+        let masked = command.shellText()
+        XCTAssertEqual(masked, "curl -L --fail -u 'alice:***' -H 'Authorization: Bearer ***' "
+            + "-H 'Cookie: sid=***; theme=***' -H 'Accept: text/plain' https://example.com/f")
+        XCTAssertFalse(masked.contains("s3cret") || masked.contains("abc.def") || masked.contains("xyz"))
+        let revealed = command.arguments(revealSecrets: true)
+        XCTAssertTrue(revealed.contains("alice:s3cret"))
+        XCTAssertTrue(revealed.contains("Authorization: Bearer abc.def"))
+        XCTAssertTrue(revealed.contains("Cookie: sid=xyz; theme=dark"))
+    }
+
+    func testPartialFileIsContinuedAndRenamed() {
+        let command = CurlCommand(url: "http://127.0.0.1:9/f", outputPath: "/tmp/a b/f", resumeBytes: 100)
+        XCTAssertEqual(command.shellText(),
+                       "curl -L --fail -C - -o '/tmp/a b/f.part' http://127.0.0.1:9/f && mv '/tmp/a b/f.part' '/tmp/a b/f'")
+    }
+
+    /// Build, then parse back: the same URL and headers, whatever the
+    /// quoting had to do.
+    func testRoundTripKeepsURLAndHeaders() throws {
+        let headers: [CurlCommand.Header] = [.init(name: "X-Quote", value: "it's \"fine\" $HOME `x` \\ back"),
+                                             .init(name: "Accept", value: "*/*"),
+                                             .init(name: "Cookie", value: "a=1; b='2'")]
+        let url = "https://example.com/p?q=a b&x='y'"
+        let command = CurlCommand(url: url, headers: headers, outputPath: "/tmp/o")
+        let parsed = try CurlCommandParser.parse(command.shellText(revealSecrets: true))
+        XCTAssertEqual(parsed.url, url)
+        XCTAssertEqual(parsed.headers, headers)
+    }
+}
