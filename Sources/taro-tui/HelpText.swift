@@ -36,6 +36,11 @@ enum HelpText {
                                  one process per directory
           --retries N            retries of a transient failure (default 7)
           --max-size BYTES       fail a download whose body is larger (default: no limit)
+          --notify bell|osc9|osc777|off
+                                 when the queue empties: ring the bell, or a desktop
+                                 notification by OSC 9 or OSC 777 (default off; config: notify = …)
+          --no-title             leave the terminal title alone (by default it shows the
+                                 progress: "taro-tui 40% · 12/30 done · 2.1 MiB/s")
 
         Rate options (the manager, get and upload); RATE is bytes per second with curl's
         suffixes k, m, g (powers of 1024): 2M, 512k; 0 for none:
@@ -109,7 +114,8 @@ enum HelpText {
                                  connections to one host at most (default: no cap; HTTP/2 runs
                                  the transfers of one host as streams of one connection)
           Config file: $XDG_CONFIG_HOME/taro-tui/config (else ~/.config/taro-tui/config), one long
-          option a line without its dashes ("cacert = /path", "insecure"); # starts a comment.
+          option a line without its dashes ("cacert = /path", "insecure", "notify = bell",
+          "no-title"); # starts a comment.
           A bad line is named by its number and nothing starts. "key.abort = X" rebinds a key
           (key.ACTION = KEY [KEY...]; actions and key names in the man page); the keys listed
           below are as bound (the standard ones when the config file is wrong).

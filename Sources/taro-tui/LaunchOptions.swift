@@ -18,6 +18,8 @@ struct LaunchOptions {
     var rates = RateFlags()
     /// The shared network options as given, applied after the config file's.
     var wireFlags: [(flag: String, value: String?)] = []
+    /// --notify and --no-title as given, applied after the config file's.
+    var notifyFlags: [(flag: String, value: String?)] = []
     /// aria2's JSON-RPC (see TaroRPC): off unless asked for.
     var rpc = false
     var rpcPort: UInt16 = 6800
@@ -105,6 +107,17 @@ struct LaunchOptions {
             case "--":
                 urls.append(contentsOf: args[(i + 1)...])
                 i = args.count
+            case _ where NotifyFlags.withValue.contains(arg):
+                let text = try value(arg)
+                // Checked here, so a bad config line is named by its number.
+                do {
+                    _ = try NotifyMode.parse(text)
+                } catch {
+                    throw UsageError(description: "\(error)")
+                }
+                notifyFlags.append((arg, text))
+            case _ where NotifyFlags.switches.contains(arg):
+                notifyFlags.append((arg, nil))
             case _ where WireFlags.withValue.contains(arg):
                 wireFlags.append((arg, try value(arg)))
             case _ where WireFlags.switches.contains(arg):

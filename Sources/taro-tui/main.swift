@@ -34,10 +34,12 @@ default:
 
 let options: LaunchOptions
 let wire: WireFlags
+let attention: NotifyFlags
 let keyTable: KeyTable
 do {
     options = try LaunchOptions(try ManagerLaunch.configArguments() + arguments)
     wire = try WireFlags.resolve(options.wireFlags)
+    attention = try NotifyFlags.resolve(options.notifyFlags)
     keyTable = try KeyConfig.load(environment: ProcessInfo.processInfo.environment)
 } catch {
     fail("\(error)\n\(HelpText.short)")
@@ -118,6 +120,8 @@ if !damaged.isEmpty {
 let rpc = options.rpc ? ManagerLaunch.startRPC(options, manager: manager, downloadDirectory: directory,
                                                stateDirectory: stateDirectory) : nil
 config.rpcPort = rpc?.port
+config.notify = attention.notify
+config.title = attention.title
 let status = TaroTUIApp.run(controller: manager, config: config, importing: importer,
                             beforeShutdown: { rpc?.stop() })
 if let demo { DemoShowcase.stop(demo) }

@@ -20,6 +20,10 @@ public struct AppConfig: Sendable {
     public var launchNotice: String?
     /// The port aria2's JSON-RPC listens on, when it is on (the footer says so).
     public var rpcPort: UInt16?
+    /// What rings when the queue empties (--notify); off by default.
+    public var notify: NotifyMode = .off
+    /// Whether the terminal title shows the queue's progress (--no-title).
+    public var title = true
     /// The key bindings, with the config file's `key.` lines applied.
     public var keys = KeyTable.standard
 

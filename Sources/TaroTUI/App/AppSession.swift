@@ -32,9 +32,14 @@ public final class AppSession {
     /// that ignore OSC 52.
     public private(set) var lastCopied: String?
     private var importSeen = URLImport.Progress()
+    private var attention = QueueAttention()
+    private let notify: NotifyMode
+    /// Set when the queue emptied; written with the next frame.
+    private var notifyDue = false
 
     public init(controller: any TransferController, config: AppConfig, size: TerminalSize) {
         self.controller = controller
+        self.notify = config.notify
         self.state = AppState(downloadDirectory: config.downloadDirectory, asciiOnly: config.asciiOnly,
                               size: size, concurrencyLimit: controller.concurrencyLimit)
         if let notice = config.launchNotice { state.message = StatusMessage(notice, kind: .error) }
@@ -116,6 +121,10 @@ public final class AppSession {
         if changes.totals != totals {
             totals = changes.totals
             changed = true
+            if attention.emptied(totals) {
+                state.message = StatusMessage(QueueAttention.summary(totals))
+                notifyDue = notify != .off
+            }
         }
         if limit != state.concurrencyLimit {
             state.concurrencyLimit = limit
@@ -144,6 +153,31 @@ public final class AppSession {
             state.importing = progress.queued
         }
         return true
+    }
+
+    /// The bell or desktop notification, once, after the queue emptied;
+    /// empty otherwise.
+    public func takeNotification() -> String {
+        guard notifyDue else { return "" }
+        notifyDue = false
+        return NotifySequence.bytes(for: notify, title: "taro-tui", body: QueueAttention.summary(totals))
+    }
+
+    /// Adds this second's rates to the sparklines' histories; a frame is
+    /// due when one was added and something draws it.
+    public func sampleRates(atSecond second: Int64) {
+        let selected = state.selectedItem(in: shown)
+        // Only a history with something to draw costs a frame: an idle
+        // screen stays idle once the last minute is all zeros.
+        if state.rateHistory.sample(queueRate: totals.bytesPerSecond, selected: selected, atSecond: second),
+           state.rateHistory.showsAnything {
+            dirty = true
+        }
+    }
+
+    /// The terminal title when it is due (see QueueAttention.title).
+    public func titleIfDue(atSecond second: Int64) -> String? {
+        attention.title(for: totals, atSecond: second)
     }
 
     /// A new frame when something changed since the last one, else nil.

@@ -34,7 +34,12 @@ public enum TaroTUIApp {
             importing.start(into: controller, directory: effective.downloadDirectory)
         }
         let log = config.tickLogPath.map(TickLog.init(path:))
-        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds, log: log)
+        let showTitle = config.title && TitleText.supported(term: getenv("TERM").map { String(cString: $0) })
+        // Keeps the title the terminal had, where it can (xterm's title stack).
+        if showTitle { terminal.sendControl(TitleText.push) }
+        let status = loop(session: session, terminal: terminal, tick: effective.tickMilliseconds, log: log,
+                          showTitle: showTitle)
+        if showTitle { terminal.sendControl(NotifySequence.title("") + TitleText.pop) }
         terminal.close()
         if let copied = session.lastCopied { print("Copied (C):\n" + copied) }
         // Before the controller's shutdown, which may take long with a long
@@ -47,7 +52,8 @@ public enum TaroTUIApp {
         return status
     }
 
-    private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?) -> Int32 {
+    private static func loop(session: AppSession, terminal: Terminal, tick: Int32, log: TickLog?,
+                             showTitle: Bool) -> Int32 {
         var repaint = true
         while true {
             // SIGTERM, SIGHUP: quit now (the caller saves). SIGINT (Ctrl-C):
@@ -66,6 +72,8 @@ public enum TaroTUIApp {
             let start = log == nil ? nil : ContinuousClock.now
             let cpuStart = log == nil ? .zero : TickLog.threadCPUTime()
             let applied = session.refresh()
+            let second = Int64(time(nil))
+            session.sampleRates(atSecond: second)
             var drew = true
             if repaint {
                 terminal.draw(session.frame(), fullRepaint: true)
@@ -74,6 +82,10 @@ public enum TaroTUIApp {
                 terminal.draw(frame, fullRepaint: false)
             } else {
                 drew = false
+            }
+            terminal.sendControl(session.takeNotification())
+            if showTitle, let title = session.titleIfDue(atSecond: second) {
+                terminal.sendControl(NotifySequence.title(title))
             }
             // Only ticks that did work are kept: the feed had changes (or
             // the totals, limit or import moved) and/or a frame was drawn.

@@ -22,6 +22,9 @@ final class HeadlessReporter {
     private(set) var done = 0
     private(set) var failed = 0
     private(set) var bytes: Int64 = 0
+    /// Each failure's URL and reason, escaped, listed again under the summary
+    /// so they need not be hunted for in a long log.
+    private(set) var failures: [(url: String, reason: String)] = []
     private let started = Date()
 
     init(json: Bool) {
@@ -92,6 +95,7 @@ final class HeadlessReporter {
         } else {
             failed += 1
             let reason = item.errorMessage ?? item.state.rawValue
+            failures.append((url, TerminalText.sanitize(reason)))
             switch mode {
             case .json:
                 emitJSON(["event": "failed", "id": .number(Double(item.id)), "url": .string(item.url),
@@ -111,7 +115,7 @@ final class HeadlessReporter {
             emitJSON(["event": "summary", "done": .number(Double(done)), "failed": .number(Double(failed)),
                       "bytes": .number(Double(bytes)), "seconds": .number((elapsed * 1000).rounded() / 1000)])
         } else {
-            writeErr(line + "\n")
+            writeErr(line + "\n" + failures.map { "  failed: \($0.url): \($0.reason)\n" }.joined())
         }
     }
 

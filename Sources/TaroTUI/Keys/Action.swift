@@ -11,7 +11,7 @@ public enum Action: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
     case headers, focus, back
     case filter, nextMatch, previousMatch, sort, reverseSort
-    case help, quit
+    case help, failures, quit
 
     /// Where the `?` screen lists the action.
     public enum Section: String, CaseIterable, Sendable {
@@ -36,7 +36,7 @@ public enum Action: String, CaseIterable, Sendable {
             return .moving
         case .filter, .nextMatch, .previousMatch, .sort, .reverseSort:
             return .finding
-        case .help, .quit:
+        case .help, .failures, .quit:
             return .screen
         }
     }
@@ -76,6 +76,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .sort: return "sort by the next column (queue, name, size, %, speed, state, added)"
         case .reverseSort: return "reverse the sort"
         case .help: return "show this help (any other key closes it)"
+        case .failures: return "list the failed transfers and why (Esc closes)"
         case .quit: return "quit (asks first while transfers are unfinished; y confirms)"
         }
     }

@@ -19,7 +19,7 @@ public struct KeyTable: Sendable, Equatable {
         .headers: [.enter], .focus: [.tab, .backTab], .back: [.escape],
         .filter: [.character("/")], .nextMatch: [.character("n")], .previousMatch: [.character("N")],
         .sort: [.character("s")], .reverseSort: [.character("S")],
-        .help: [.character("?"), .function(1)], .quit: [.character("q")],
+        .help: [.character("?"), .function(1)], .failures: [.character("F")], .quit: [.character("q")],
     ])
 
     /// The action `key` is bound to, if any.

@@ -7,10 +7,12 @@ import Foundation
 ///     cacert = /etc/company/ca.pem
 ///     proxy = http://proxy.example:3128
 ///     http2
+///     notify = bell
 ///     key.abort = X
 ///
 /// Besides the network options (WireFlags), the rate options (RateFlags)
-/// and the manager's remote control (`rpc`, `rpc-port`, …) may be set here.
+/// and the manager's remote control (`rpc`, `rpc-port`, …), `notify` and
+/// `no-title` may be set here.
 /// `key.` lines rebind keys; KeyConfig reads them.
 /// A missing file is no config; an unreadable one, or a line that is not an
 /// option, is an error naming the line, and the program does not start.
@@ -18,9 +20,9 @@ public enum ConfigFile {
     /// The manager's own options a config line may set, with a value…
     public static let managerWithValue: Set<String> = RateFlags.withValue.union([
         "--rpc-port", "--rpc-secret", "--rpc-allow-dir", "--rpc-max-request-size",
-    ])
+    ]).union(NotifyFlags.withValue)
     /// …and standing alone.
-    public static let managerSwitches: Set<String> = ["--rpc", "--rpc-listen-all"]
+    public static let managerSwitches: Set<String> = Set(["--rpc", "--rpc-listen-all"]).union(NotifyFlags.switches)
 
     static func knows(_ flag: String) -> Bool {
         WireFlags.knows(flag) || managerWithValue.contains(flag) || managerSwitches.contains(flag)

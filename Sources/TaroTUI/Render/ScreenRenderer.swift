@@ -19,6 +19,9 @@ public enum ScreenRenderer {
 
         if state.helpVisible {
             HelpView.draw(into: &buffer, rows: layout.helpRows, scroll: state.helpScroll, keys: state.keys, glyphs: glyphs)
+        } else if state.failuresVisible {
+            FailuresView.draw(into: &buffer, rows: layout.helpRows, items: items, scroll: state.failuresScroll,
+                              glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
                 TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),
@@ -26,9 +29,12 @@ public enum ScreenRenderer {
             }
             TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
             if let titleRow = layout.paneTitleRow {
-                HeaderPaneView.draw(into: &buffer, item: state.selectedItem(in: items), titleRow: titleRow,
+                let item = state.selectedItem(in: items)
+                let history = state.rateHistory
+                HeaderPaneView.draw(into: &buffer, item: item, titleRow: titleRow,
                                     rows: layout.paneRows, scroll: state.paneScroll,
-                                    focused: state.focus == .pane, glyphs: glyphs)
+                                    focused: state.focus == .pane, glyphs: glyphs,
+                                    rates: item != nil && item?.id == history.selectedID ? history.selected.samples : [])
             }
         }
         if let row = layout.totalsRow {

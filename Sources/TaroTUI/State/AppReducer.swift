@@ -43,6 +43,7 @@ public enum AppReducer {
             return Reaction(commands: ids.map { .abort($0) })
         }
         if state.helpVisible { return reduceHelp(&state, key) }
+        if state.failuresVisible { return reduceFailures(&state, key, items: items) }
         state.message = nil
         return reduceMain(&state, key, items: items)
     }
@@ -102,6 +103,10 @@ public enum AppReducer {
         case .help:
             state.helpVisible = true
             state.helpScroll = 0
+            return .none
+        case .failures:
+            state.failuresVisible = true
+            state.failuresScroll = 0
             return .none
         case .add:
             state.prompt = Prompt(purpose: .downloadURL)

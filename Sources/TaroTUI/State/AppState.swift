@@ -23,6 +23,9 @@ public struct AppState: Sendable, Equatable {
     public var prompt: Prompt?
     public var helpVisible = false
     public var helpScroll = 0
+    /// The `F` screen: failed transfers and why.
+    public var failuresVisible = false
+    public var failuresScroll = 0
     /// `q` was pressed while transfers run; `y` confirms.
     public var confirmingQuit = false
     public var message: StatusMessage?
@@ -51,6 +54,10 @@ public struct AppState: Sendable, Equatable {
     public var confirmingAbort: [UInt64]?
     /// The JSON-RPC port when remote control is on: others may add rows.
     public var rpcPort: UInt16?
+    /// The last minute of the queue's rate and of the selected row's (the
+    /// footer's and the header pane's sparklines). Written by AppSession
+    /// once a second; the reducer leaves them alone.
+    public var rateHistory = RateHistories()
     /// Which key means which action: the standard table or the config file's.
     public var keys = KeyTable.standard
 

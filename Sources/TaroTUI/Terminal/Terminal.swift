@@ -114,6 +114,13 @@ final class Terminal {
                         useColor: colors, isUTF8: isUTF8)
     }
 
+    /// Writes an escape sequence that draws nothing (title, bell,
+    /// notification) straight to the terminal, after curses' own output.
+    func sendControl(_ text: String) {
+        guard !text.isEmpty, !closed else { return }
+        Self.writeToScreen(text)
+    }
+
     private static func writeToScreen(_ text: String) {
         _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }

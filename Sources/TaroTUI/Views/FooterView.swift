@@ -6,6 +6,9 @@ import TaroNet
 /// date as transfers change: the rate and ETA are bytes and completions over
 /// a sliding window, right for one big file and for thousands of tiny ones.
 enum FooterView {
+    /// Cells for the queue's sparkline: half a minute at a glance.
+    static let sparklineWidth = 30
+
     static func drawTotals(into buffer: inout ScreenBuffer, row: Int, totals: TransferTotals,
                            state: AppState, shown: Int, glyphs: Glyphs) {
         // Segments in display order with a priority: on a narrow screen the
@@ -47,6 +50,12 @@ enum FooterView {
             segments.append(("max " + caps.joined(separator: " "), 2, CellStyle(role: .warning)))
         }
         if let port = state.rpcPort { segments.append(("RPC :\(port)", 5, CellStyle(role: .accent))) }
+        // The last minute of the queue's rate, last to be given room.
+        let history = state.rateHistory.queue.samples
+        if history.contains(where: { $0 > 0 }) {
+            segments.append((Sparkline.render(history, width: min(history.count, sparklineWidth),
+                                              asciiOnly: glyphs.isASCII), 9, CellStyle(role: .accent)))
+        }
 
         let chosen = fit(segments.map { ($0.text, $0.priority) }, width: buffer.size.cols - 1,
                          separatorWidth: DisplayWidth.of(glyphs.separator))

@@ -106,7 +106,7 @@ enum HeaderPaneView {
 
     /// Draws the title row and the visible window of lines.
     static func draw(into buffer: inout ScreenBuffer, item: TransferSnapshot?, titleRow: Int,
-                     rows: Range<Int>, scroll: Int, focused: Bool, glyphs: Glyphs) {
+                     rows: Range<Int>, scroll: Int, focused: Bool, glyphs: Glyphs, rates: [Double] = []) {
         let cols = buffer.size.cols
         let all = item.map { lines(for: $0, width: cols, glyphs: glyphs) } ?? []
         let first = min(max(0, scroll), max(0, all.count - rows.count))
@@ -119,6 +119,11 @@ enum HeaderPaneView {
         var position = ""
         if all.count > rows.count {
             position = " \(first + 1)-\(min(all.count, first + rows.count))/\(all.count) "
+        }
+        // The selected row's last minute, where the title leaves room for it.
+        if rates.contains(where: { $0 > 0 }), cols >= 60 {
+            position = " " + Sparkline.render(rates, width: min(rates.count, cols / 4), asciiOnly: glyphs.isASCII)
+                + " " + position
         }
         let positionWidth = DisplayWidth.of(position)
         let name = item.map { glyphs.safe($0.name, limit: 256) } ?? "nothing selected"

@@ -71,6 +71,20 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertTrue(fileExists(dir.file("10")), "the good one still arrived")
     }
 
+    func testTheSummaryEndsWithEachFailureAndWhy() throws {
+        let run = try taro(["get"] + state + ["-d", dir.path, server.url("/status/404"), server.url("/bytes/10"),
+                                              "ftp://127.0.0.1/x"])
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        guard let summary = lines.lastIndex(where: { $0.contains("1 done, 2 failed") }) else {
+            return XCTFail("no summary line: \(run.stderr)")
+        }
+        let listed = Array(lines[(summary + 1)...])
+        XCTAssertEqual(listed.count, 2, run.stderr)
+        XCTAssertTrue(listed.contains { $0.hasPrefix("  failed: ") && $0.contains("/status/404: HTTP 404 Not Found") }, run.stderr)
+        XCTAssertTrue(listed.contains { $0.contains("ftp://127.0.0.1/x: unsupported protocol: ftp") }, run.stderr)
+    }
+
     func testGetAndUploadKeepToTheirRateLimits() throws {
         let size = 3 << 20
         var started = Date()

@@ -65,6 +65,12 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Appends everything the program writes to the pane, raw, to `file`
+    /// (escape sequences that draw nothing, like a bell, included).
+    func pipeOutput(to file: String) throws {
+        try tmux(["pipe-pane", "-o", "-t", "e2e", "cat >> " + ProcessRunner.shellQuoted(file)])
+    }
+
     /// Paste buffers (an OSC 52 reaching tmux would create one).
     func bufferNames() throws -> [String] {
         let result = try ProcessRunner.run(executable, ["-L", socket, "list-buffers", "-F", "#{buffer_name}"])
