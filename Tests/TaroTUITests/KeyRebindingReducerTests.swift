@@ -54,4 +54,17 @@ final class KeyRebindingReducerTests: XCTestCase {
         XCTAssertTrue(SnapshotScenes.render(state, [saved]).text.contains("F5 continues, d discards"))
         XCTAssertTrue(SnapshotScenes.render(state, []).text.contains("Press A to download a URL"))
     }
+
+    func testTheKeysOtherEngineersAddedAreInTheTableToo() {
+        var h = ReducerHarness()
+        h.state.keys.rebind(.failures, to: [.function(5)])
+        h.press(.char("F"))
+        XCTAssertFalse(h.state.failuresVisible, "F is unbound")
+        h.press(.function(5))
+        XCTAssertTrue(h.state.failuresVisible)
+        h.press(.function(5))
+        XCTAssertFalse(h.state.failuresVisible, "its own key closes it again")
+        XCTAssertEqual(KeyTable.standard.action(for: .character("C")), .copyCurl)
+        XCTAssertEqual(KeyTable.standard.action(for: .character("F")), .failures)
+    }
 }
