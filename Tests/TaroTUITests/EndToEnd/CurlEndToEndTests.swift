@@ -67,14 +67,16 @@ final class CurlEndToEndTests: EndToEndTestCase {
         try launchDownloading([])
         try tmux.send("a")
         try waitForScreen("the URL prompt") { $0.lines.last?.contains("Download URL:") ?? false }
-        let target = "/bytes/4001?seed=63"
+        // Slow enough that the message about the command is read while it runs.
+        let target = "/bytes/4001?seed=63&rate=2000"
         let pasted = "curl '\(server.url(target))' \\\n  -H 'accept: application/octet-stream' \\\n"
             + "  -H 'x-from-browser: yes it'\\''s' \\\n  -b 'session=abc123; theme=dark' \\\n  --compressed\n"
         try tmux.paste(pasted, bracketed: true)
         try waitForScreen("the command on one line") { $0.lines.last?.contains("--compressed") ?? false }
         try tmux.send("Enter")
-        let screen = try waitForState("done", of: "4001")
-        XCTAssertTrue(screen.contains("with 3 headers from the curl command"), screen.description)
+        let running = try waitForScreen("the row") { $0.row(named: "4001") != nil }
+        XCTAssertTrue(running.contains("with 3 headers from the curl command"), running.description)
+        try waitForState("done", of: "4001")
         XCTAssertEqual(try sha256(of: path("4001")), DeterministicBody.sha256Hex(seed: 63, size: 4001))
         let sent = headers(sentTo: target)
         XCTAssertEqual(value("x-from-browser", in: sent), "yes it's")

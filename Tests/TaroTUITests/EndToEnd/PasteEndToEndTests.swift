@@ -10,12 +10,16 @@ final class PasteEndToEndTests: EndToEndTestCase {
         try launchDownloading([])
         try tmux.send("a")
         try waitForScreen("the URL prompt") { $0.lines.last?.contains("Download URL:") ?? false }
-        let text = server.url("/bytes/3001?seed=1") + "\n" + server.url("/bytes/3002?seed=2") + "\n"
+        // Slow enough to be read while they run: once the queue empties, the
+        // message line says "All done" instead.
+        let text = server.url("/bytes/3001?seed=1&rate=1500") + "\n" + server.url("/bytes/3002?seed=2&rate=1500") + "\n"
         try tmux.paste(text, bracketed: bracketed)
+        let queued = try waitForScreen("both pasted URLs listed") { $0.row(named: "3001") != nil && $0.row(named: "3002") != nil }
+        XCTAssertTrue(queued.contains("Queued 2 downloads from the paste."), queued.description)
         let screen = try waitForScreen("both pasted URLs done") { screen in
             screen.state(of: "3001") == "done" && screen.state(of: "3002") == "done"
         }
-        XCTAssertTrue(screen.contains("Queued 2 downloads from the paste."), screen.description)
+        XCTAssertTrue(screen.contains("All done: 2 done"), screen.description)
         XCTAssertEqual(downloadedNames(), ["3001", "3002"])
     }
 
