@@ -108,6 +108,13 @@ final class NotifyTests: XCTestCase {
         XCTAssertEqual(QueueAttention.summary(totals(done: 4)), "All done: 4 done")
     }
 
+    func testTheSummaryFollowsWhatTheLineSaysAndNeverCoversAQuestion() {
+        XCTAssertEqual(QueueAttention.message(after: nil, totals(done: 2)), StatusMessage("All done: 2 done"))
+        XCTAssertEqual(QueueAttention.message(after: StatusMessage("Imported 2 URLs from list."), totals(done: 2)),
+                       StatusMessage("Imported 2 URLs from list.  All done: 2 done"))
+        XCTAssertNil(QueueAttention.message(after: StatusMessage("Quit anyway? (y/N)", kind: .question), totals(done: 2)))
+    }
+
     func testConfigFileTakesNotifyAndCommandLineWins() throws {
         let dir = NSTemporaryDirectory() + "notify-config-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/taro-tui", withIntermediateDirectories: true)

@@ -122,7 +122,7 @@ public final class AppSession {
             totals = changes.totals
             changed = true
             if attention.emptied(totals) {
-                state.message = StatusMessage(QueueAttention.summary(totals))
+                if let message = QueueAttention.message(after: state.message, totals) { state.message = message }
                 notifyDue = notify != .off
             }
         }

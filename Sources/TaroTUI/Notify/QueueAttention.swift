@@ -33,6 +33,15 @@ public struct QueueAttention: Sendable {
         return true
     }
 
+    /// The message line once the queue empties: the summary after what the
+    /// line already says (an import's count, a paste's), never over a
+    /// question waiting for its answer.
+    public static func message(after current: StatusMessage?, _ totals: TransferTotals) -> StatusMessage? {
+        guard let current else { return StatusMessage(summary(totals)) }
+        if current.kind == .question { return nil }
+        return StatusMessage(current.text + "  " + summary(totals), kind: current.kind)
+    }
+
     /// The message line when the queue empties.
     public static func summary(_ totals: TransferTotals) -> String {
         var text = "All done: \(totals.done) done"
