@@ -51,7 +51,12 @@ final class TLSNginx {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
             p.arguments = ["-c", dir.file("nginx.conf"), "-p", dir.path]
-            let err = Pipe()
+            // stderr to a file, not a pipe: a pipe's read end goes when this
+            // init returns, and a late line from nginx would then kill it with
+            // SIGPIPE in the middle of a test.
+            let errPath = dir.file("stderr.log")
+            FileManager.default.createFile(atPath: errPath, contents: nil)
+            let err = FileHandle(forWritingAtPath: errPath)
             p.standardError = err
             p.standardOutput = FileHandle.nullDevice
             try p.run()
@@ -67,7 +72,7 @@ final class TLSNginx {
             }
             if p.isRunning { p.terminate() }
             p.waitUntilExit()
-            lastError = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            lastError = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         }
         dir.remove()
         throw NSError(domain: "TLSNginx", code: 1, userInfo: [NSLocalizedDescriptionKey: "nginx did not start: \(lastError)"])
