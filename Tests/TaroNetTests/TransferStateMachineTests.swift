@@ -167,4 +167,51 @@ final class TransferStateMachineTests: XCTestCase {
         XCTAssertEqual(m.retryDue(), .ignored, "a held transfer's timer does nothing")
         XCTAssertEqual(m.abortRequested(), .settle(.aborted, releaseSlot: false, leaveQueue: false))
     }
+
+    func testACompleteBodyGivesItsSlotBackBeforeTheDiskAnswers() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.bytesMoving()
+        XCTAssertEqual(m.connectionDone(), .releaseSlot)
+        XCTAssertEqual(m.state, .finalizing(holdsSlot: false))
+        XCTAssertFalse(m.holdsSlot, "the next waiting transfer need not wait for the sync")
+        XCTAssertEqual(m.pauseRequested(), .ignored, "nothing left to pause")
+        XCTAssertEqual(m.abortRequested(), .ignored, "the file is being named: the outcome wins")
+        XCTAssertEqual(m.engineFinished(), .settle(.outcome, releaseSlot: false, leaveQueue: false))
+        XCTAssertEqual(m.state, .finished)
+    }
+
+    func testABackedUpDiskKeepsTheSlotUntilTheFileIsNamed() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        XCTAssertEqual(m.connectionDone(releaseSlot: false), .ignored)
+        XCTAssertTrue(m.holdsSlot)
+        XCTAssertEqual(m.engineFinished(), .settle(.outcome, releaseSlot: true, leaveQueue: false))
+    }
+
+    func testAFailedSyncRetriesWithoutASecondRelease() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.connectionDone()
+        XCTAssertEqual(m.engineFinished(retry: true), .scheduleRetry(releaseSlot: false))
+        XCTAssertEqual(m.state, .waitingRetry)
+    }
+
+    func testACompletionCrossingACancelFreesTheSlotOnce() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.abortRequested()
+        XCTAssertEqual(m.connectionDone(), .releaseSlot)
+        XCTAssertEqual(m.state, .cancelling(holdsSlot: false))
+        XCTAssertEqual(m.engineFinished(), .settle(.outcome, releaseSlot: false, leaveQueue: false))
+    }
+
+    func testACompletionWhilePausedNeedsNoSlotAndIgnoresThePauseClock() {
+        var m = TransferStateMachine()
+        _ = m.slotGranted()
+        _ = m.pauseRequested()
+        XCTAssertEqual(m.connectionDone(), .ignored, "a paused transfer already gave its slot back")
+        XCTAssertEqual(m.pauseExpired(canSuspend: true), .ignored, "no connection left to close")
+        XCTAssertEqual(m.engineFinished(), .settle(.outcome, releaseSlot: false, leaveQueue: false))
+    }
 }

@@ -11,4 +11,10 @@ enum DiskJob: @unchecked Sendable {
     /// A running download's periodic checkpoint: sync, then record the
     /// offset. Nothing to report.
     case checkpoint(fd: Int32, point: ResumePoint, core: TransferCore)
+
+    /// Whether the job ends with an outcome to report (one each).
+    var reports: Bool {
+        if case .checkpoint = self { return false }
+        return true
+    }
 }

@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+import Synchronization
 import TaroSync
 
 /// One thread that does the engine's blocking disk work: syncs, renames and
@@ -17,6 +18,9 @@ final class DiskWorker: Sendable {
     private let wake = WakeSignal()
     private let done = DispatchSemaphore(value: 0)
     private let report: @Sendable ([(UInt64, TransferOutcome)]) -> Void
+    /// Jobs handed in whose outcome is not reported yet (finalize and
+    /// suspend; a checkpoint reports nothing): how far the disk is behind.
+    private let unanswered = Atomic<Int>(0)
 
     init(report: @escaping @Sendable ([(UInt64, TransferOutcome)]) -> Void) {
         self.report = report
@@ -30,9 +34,13 @@ final class DiskWorker: Sendable {
     }
 
     func submit(_ job: DiskJob) {
+        if job.reports { unanswered.add(1, ordering: .relaxed) }
         queue.withLock { $0.jobs.append(job) }
         wake.signal()
     }
+
+    /// Transfers handed in that wait for their outcome (being synced or named).
+    var backlog: Int { unanswered.load(ordering: .relaxed) }
 
     /// Finishes every job handed in so far, then stops the thread.
     func finish() {
@@ -53,7 +61,10 @@ final class DiskWorker: Sendable {
                 continue
             }
             let results = Self.process(batch)
-            if !results.isEmpty { report(results) }
+            if !results.isEmpty {
+                unanswered.subtract(results.count, ordering: .relaxed)
+                report(results)
+            }
         }
     }
 

@@ -158,15 +158,18 @@ final class EngineLoop: @unchecked Sendable {
     }
 
     /// Reports an outcome now, or hands the file to the disk worker, which
-    /// reports it once the data is synced.
+    /// reports it once the data is synced; meanwhile the scheduler hears that
+    /// the connection is done, so the next transfer need not wait for the disk.
     func deliver(_ id: UInt64, _ completion: Completion, core: TransferCore) {
         switch completion {
         case .done(let outcome):
             context.events.append(.finished(id, outcome))
         case .finalize(let sink, let response):
             context.disk.submit(.finalize(tag: id, sink: sink, response: response, core: core))
+            context.events.append(.connectionDone(id, diskBacklog: context.disk.backlog))
         case .suspend(let fd, let point, let failure):
             context.disk.submit(.suspend(tag: id, fd: fd, point: point, core: core, failure: failure))
+            context.events.append(.connectionDone(id, diskBacklog: context.disk.backlog))
         }
     }
 

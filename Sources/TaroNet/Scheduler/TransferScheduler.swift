@@ -186,6 +186,11 @@ actor TransferScheduler {
         switch event {
         case .bytesMoving(let id):
             apply(id) { $0.bytesMoving() }
+        case .connectionDone(let id, let backlog):
+            // At most as many transfers wait for the disk without a slot as
+            // run with one: a slow disk holds slots back instead of piling
+            // up open files.
+            apply(id) { $0.connectionDone(releaseSlot: backlog <= limits.global) }
         case .finished(let id, let outcome):
             finished(id, outcome)
         case .cancelled(let id):
@@ -208,7 +213,9 @@ actor TransferScheduler {
 
     private func finished(_ id: UInt64, _ outcome: TransferOutcome) {
         // An attempt's own answer (not a suspend's) says how its host is doing.
-        let attemptHost = entries[id].flatMap { $0.machine.holdsSlot || $0.machine.isPausedInEngine ? $0.host : nil }
+        let attemptHost = entries[id].flatMap {
+            $0.machine.holdsSlot || $0.machine.isPausedInEngine || $0.machine.isFinalizing ? $0.host : nil
+        }
         var retry = false
         if let entry = entries[id], case .failure(let failure) = outcome, failure.isTransient, !closed,
            let run = entry.run {
@@ -269,6 +276,10 @@ actor TransferScheduler {
             loop?.cancel(id)
         case .show(let state):
             observer.transfer(id, shows: state)
+        case .releaseSlot:
+            release(entry.host)
+            shares.leave(id)
+            applyShares()
         case .scheduleRetry(let releaseSlot):
             if releaseSlot { release(entry.host) }
             shares.leave(id)

@@ -11,11 +11,15 @@
 ///  finished held ◀──┐  paused ─long─▶ suspending   cancelling ──cancelled──▶ finished
 ///                   └──────────────────────┘
 ///
+///     connecting / receiving / paused ──connection done──▶ finalizing ──finished──▶ finished
+///
 /// A paused transfer gives its slot back at once, so the next waiting one
 /// starts; paused for longer than the grace, its connection is closed
 /// (suspending) and it continues later with a ranged request. A running
 /// transfer that ends goes to finished, or to waitingRetry and then back
-/// to queued when its backoff is over.
+/// to queued when its backoff is over. A download whose body is complete
+/// gives its slot back before its file is synced and named (finalizing):
+/// the next transfer does not wait for the disk.
 struct TransferStateMachine: Equatable {
     enum State: Equatable {
         /// In the queue, waiting for a slot.
@@ -35,6 +39,10 @@ struct TransferStateMachine: Equatable {
         /// The engine was told to stop it; waiting for its answer. Holds a
         /// slot when it was running (not when paused).
         case cancelling(holdsSlot: Bool)
+        /// The connection is done (a complete body); the disk worker is
+        /// syncing and naming the file, and its answer settles it. Holds a
+        /// slot only when too many were finalizing already (`holdsSlot`).
+        case finalizing(holdsSlot: Bool)
         /// Failed transiently; waiting out the backoff. No slot, not queued.
         case waitingRetry
         /// Settled; nothing more happens.
@@ -79,6 +87,9 @@ struct TransferStateMachine: Equatable {
         case settle(SettleKind, releaseSlot: Bool, leaveQueue: Bool)
         /// Start the backoff timer, freeing its slot when `releaseSlot`; it shows as queued.
         case scheduleRetry(releaseSlot: Bool)
+        /// Its connection is done and only disk work remains: free its slot
+        /// (the next waiting one may start) and its share of a rate limit.
+        case releaseSlot
         /// The event does not apply in this state, or only the engine's
         /// answer matters now; nothing to do.
         case ignored
@@ -94,7 +105,7 @@ struct TransferStateMachine: Equatable {
     /// Whether the transfer occupies a concurrency slot.
     var holdsSlot: Bool {
         switch state {
-        case .connecting, .receiving, .cancelling(holdsSlot: true): return true
+        case .connecting, .receiving, .cancelling(holdsSlot: true), .finalizing(holdsSlot: true): return true
         default: return false
         }
     }
@@ -102,6 +113,13 @@ struct TransferStateMachine: Equatable {
     /// Whether it is paused with its connection open (the long-pause clock runs).
     var isPausedInEngine: Bool {
         if case .paused = state { return true }
+        return false
+    }
+
+    /// Whether the engine ended its attempt and only the disk worker's
+    /// answer is awaited.
+    var isFinalizing: Bool {
+        if case .finalizing = state { return true }
         return false
     }
 
@@ -143,6 +161,10 @@ struct TransferStateMachine: Equatable {
             state = .suspending(then: .abort)
             return .ignored
         case .cancelling, .finished:
+            return .ignored
+        case .finalizing:
+            // Every byte is here and the file is being named: the outcome wins,
+            // as it does when an abort crosses the engine's answer.
             return .ignored
         }
     }
@@ -217,6 +239,13 @@ struct TransferStateMachine: Equatable {
         case .cancelling(let slot):
             state = .finished
             return .settle(.outcome, releaseSlot: slot, leaveQueue: false)
+        case .finalizing(let slot):
+            if retry {
+                state = .waitingRetry
+                return .scheduleRetry(releaseSlot: slot)
+            }
+            state = .finished
+            return .settle(.outcome, releaseSlot: slot, leaveQueue: false)
         case .suspending(.hold):
             state = .held
             return .suspended(enqueue: false)
@@ -226,6 +255,27 @@ struct TransferStateMachine: Equatable {
         case .suspending(.abort):
             state = .finished
             return .settle(.aborted, releaseSlot: false, leaveQueue: false)
+        default:
+            return .ignored
+        }
+    }
+
+    /// The engine is done with the connection (a complete body went to be
+    /// synced and named). The slot goes back at once when `releaseSlot`
+    /// (the scheduler bounds how many may finalize without one); a cancel
+    /// in flight gives its slot back too, and the outcome will win.
+    mutating func connectionDone(releaseSlot: Bool = true) -> Action {
+        switch state {
+        case .connecting, .receiving:
+            state = .finalizing(holdsSlot: !releaseSlot)
+            return releaseSlot ? .releaseSlot : .ignored
+        case .paused:
+            // No slot to give back; the pause clock finds nothing to close.
+            state = .finalizing(holdsSlot: false)
+            return .ignored
+        case .cancelling(holdsSlot: true):
+            state = .cancelling(holdsSlot: false)
+            return .releaseSlot
         default:
             return .ignored
         }
