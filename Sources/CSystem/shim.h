@@ -1,6 +1,8 @@
 // Linux calls the Glibc module hides behind _GNU_SOURCE.
 #ifndef TARO_CSYSTEM_SHIM_H
 #define TARO_CSYSTEM_SHIM_H
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 
@@ -22,5 +24,23 @@ static inline int taro_rename_noreplace(const char *from, const char *to) {
 // journal commit: how a batch of finished downloads shares one sync.
 static inline int taro_syncfs(int fd) {
     return (int)syscall(SYS_syncfs, fd);
+}
+
+// Opens a file with no name in `directory` (O_TMPFILE): until it is linked
+// (taro_link_unnamed) nothing shows in the directory, and closing it
+// unlinked leaves nothing behind. -1 with EOPNOTSUPP, EISDIR or EINVAL
+// where the filesystem or kernel cannot.
+static inline int taro_open_unnamed(const char *directory, unsigned mode) {
+    return (int)syscall(SYS_openat, -100 /* AT_FDCWD */, directory,
+                        020200000 /* O_TMPFILE */ | 02 /* O_RDWR */ | 02000000 /* O_CLOEXEC */, mode);
+}
+
+// Gives the unnamed file open as `fd` the name `to`, failing with EEXIST
+// rather than replacing anything: linkat through /proc/self/fd, which needs
+// no privilege (AT_EMPTY_PATH would need CAP_DAC_READ_SEARCH).
+static inline int taro_link_unnamed(int fd, const char *to) {
+    char from[40];
+    snprintf(from, sizeof from, "/proc/self/fd/%d", fd);
+    return (int)syscall(SYS_linkat, -100, from, -100, to, 0x400 /* AT_SYMLINK_FOLLOW */);
 }
 #endif

@@ -127,7 +127,15 @@ extension EasyTransfer {
         }
         if case .file(_, serverNaming: true) = spec.sink, spec.resume == nil { adoptServerName(response) }
         noteResumability(response)
-        sink?.digest.add(ServerDigest.checksums(in: response.fields))
+        if let sink {
+            do throws(TransferFailure) {
+                try sink.nameUnlessSmall(bodyLength: response.value(of: "Content-Length").flatMap { Int64($0) })
+            } catch {
+                stopReason = error
+                return false
+            }
+            sink.digest.add(ServerDigest.checksums(in: response.fields))
+        }
         if spec.segments > 1, segments == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler?.headersReceived(statusCode: response.statusCode, fields: response.fields)

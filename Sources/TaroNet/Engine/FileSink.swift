@@ -4,6 +4,13 @@ import Glibc
 /// A download's file: written to `NAME.part` (through a BlockWriter) and
 /// given its final name only when complete, never replacing an existing
 /// file. Lives on the engine thread until it is handed to be finalized.
+///
+/// A fresh download starts in a file with no name (O_TMPFILE) when nothing
+/// is under the .part's name: a small one is linked straight to its final
+/// name once synced — one directory operation, where creating the .part and
+/// renaming it take two. It is named as the .part the moment a .part must
+/// exist: a body that is large or of unknown length, a checkpoint or a
+/// suspend (whose offset is recorded for the .part), a failed check.
 final class FileSink {
     /// May change once the server names the file (see EasyTransfer.adoptServerName).
     var finalPath: String
@@ -17,6 +24,16 @@ final class FileSink {
     /// The .part is ours to delete: this sink created it, or opened it to resume.
     /// A file refused at open (a planted symlink, someone else's) is never touched.
     private var owned = false
+    /// The data is in a file with no name yet (see the type's comment).
+    private(set) var unnamed = false
+
+    /// Bodies up to this length stay unnamed until their final name; a
+    /// longer one is named as the .part at once, to be seen and resumed.
+    static let unnamedLimit: Int64 = 256 << 10
+
+    /// Unnamed files are linked through /proc/self/fd: without it, every
+    /// download takes the .part path.
+    private static let canNameUnnamed = access("/proc/self/fd", F_OK) == 0
 
     init(finalPath: String, numberOnConflict: Bool = false, checksum: Checksum? = nil) {
         self.finalPath = finalPath
@@ -38,6 +55,7 @@ final class FileSink {
         if !numberOnConflict, access(finalPath, F_OK) == 0 {
             throw .message("file exists: \(finalPath)")
         }
+        if openUnnamed() { return }
         fd = Glibc.open(partPath, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 {
             let err = errno
@@ -54,6 +72,47 @@ final class FileSink {
         writer = BlockWriter(fd: fd, position: offset)
     }
 
+    /// Opens a file with no name in the .part's directory, when nothing is
+    /// under the .part's name (anything there, a planted link included,
+    /// takes the path that refuses or reuses it) and it can be named later.
+    private func openUnnamed() -> Bool {
+        guard Self.canNameUnnamed else { return false }
+        var st = stat()
+        guard lstat(partPath, &st) != 0, errno == ENOENT else { return false }
+        let parent = PathText.directory(partPath)
+        let directory = parent.isEmpty ? "." : parent
+        let descriptor = taro_open_unnamed(directory, 0o644)
+        guard descriptor >= 0 else { return false }
+        fd = descriptor
+        unnamed = true
+        writer = BlockWriter(fd: fd, position: 0)
+        return true
+    }
+
+    /// Gives an unnamed file its .part name, now that one must exist. False
+    /// when that fails (something took the name meanwhile): it stays unnamed.
+    @discardableResult
+    func nameAsPart() -> Bool {
+        guard unnamed else { return true }
+        guard taro_link_unnamed(fd, partPath) == 0 else { return false }
+        unnamed = false
+        owned = true
+        return true
+    }
+
+    /// The final response said how long the body is: a long one, or one of
+    /// unknown length, is named as the .part now, where it can be seen
+    /// growing and resumed. Throws when the name is taken.
+    func nameUnlessSmall(bodyLength: Int64?) throws(TransferFailure) {
+        guard unnamed else { return }
+        if let bodyLength, bodyLength <= Self.unnamedLimit { return }
+        guard nameAsPart() else {
+            let err = errno
+            if err == EEXIST { throw .message("partial file exists: \(partPath)") }
+            throw .message("cannot create \(partPath): \(String(cString: strerror(err)))")
+        }
+    }
+
     /// Opens a .part to continue at `offset` (or less, if the file is
     /// shorter: its bytes are still good). O_NOFOLLOW and fstat: a planted
     /// symlink or anything but a regular file is refused. A longer file is cut
@@ -61,7 +120,8 @@ final class FileSink {
     /// With `keepLength` (segmented) the file is left as it is. Returns the
     /// offset writing continues at; a missing .part starts over at 0.
     func open(resumingAt offset: Int64, keepLength: Bool = false) throws(TransferFailure) -> Int64 {
-        // Usually there is no .part yet: try to create it first.
+        // Usually there is no .part yet: start without one, or create it.
+        if !keepLength, openUnnamed() { return 0 }
         fd = Glibc.open(partPath, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd >= 0 {
             adopt(at: 0)
@@ -116,7 +176,8 @@ final class FileSink {
     /// Writes out what it can and returns a duplicate descriptor to sync
     /// from another thread (the engine may close its own meanwhile), or nil.
     func prepareSync() -> Int32? {
-        guard fd >= 0 else { return nil }
+        // What is synced now is what a resume continues: it needs the name.
+        guard fd >= 0, nameAsPart() else { return nil }
         _ = flushBuffered()
         let copy = dup(fd)
         return copy >= 0 ? copy : nil
@@ -145,6 +206,7 @@ final class FileSink {
     /// Closes the .part and leaves it where it is, for a person to inspect
     /// (a file that failed its checksum).
     func keepForInspection() {
+        if unnamed { nameAsPart() }
         if fd >= 0 {
             close(fd)
             fd = -1
@@ -163,6 +225,7 @@ final class FileSink {
     /// Closes the synced .part and links it to its final name. The link
     /// fails with EEXIST rather than replace a file that appeared meanwhile.
     func linkFinalName() throws(TransferFailure) {
+        if unnamed { return try linkUnnamed() }
         close(fd)
         fd = -1
         let attempts = numberOnConflict ? 1000 : 1
@@ -185,6 +248,27 @@ final class FileSink {
         owned = false
     }
 
+    /// Links the synced unnamed file to its final name (numbered when taken
+    /// and allowed), then closes it. Nothing was ever under another name.
+    private func linkUnnamed() throws(TransferFailure) {
+        let attempts = numberOnConflict ? 1000 : 1
+        var err: Int32 = 0
+        for n in 0..<attempts {
+            let candidate = n == 0 ? finalPath : Self.numbered(finalPath, n)
+            if taro_link_unnamed(fd, candidate) == 0 {
+                finalPath = candidate
+                close(fd)
+                fd = -1
+                unnamed = false
+                return
+            }
+            err = errno
+            if err != EEXIST { break }
+        }
+        if err == EEXIST { throw .message("file exists: \(finalPath)") }
+        throw .message("cannot link \(finalPath): \(String(cString: strerror(err)))")
+    }
+
     /// Gives `from` the name `to` unless `to` exists (errno EEXIST then).
     private static func moveWithoutReplacing(_ from: String, to: String) -> Bool {
         if taro_rename_noreplace(from, to) == 0 { return true }
@@ -203,12 +287,14 @@ final class FileSink {
         return String(path[..<dot]) + "-\(n)" + String(path[dot...])
     }
 
-    /// Closes and deletes the .part (abort, failure), if it is ours.
+    /// Closes and deletes the .part (abort, failure), if it is ours. An
+    /// unnamed file goes with its descriptor.
     func discard() {
         if fd >= 0 {
             close(fd)
             fd = -1
         }
+        unnamed = false
         if owned { unlink(partPath) }
         owned = false
     }
