@@ -91,9 +91,12 @@ enum GetCommand {
             }
             return nil
         }
-        // Keep a bounded window queued: enough to fill every slot, never the whole list.
+        // Keep a bounded window queued: enough to fill every slot, never the
+        // whole list. Four slots' worth: as many again may be finishing on
+        // disk (no slot, still listed) and up to half of them settled and not
+        // yet taken off, while the rest keep the queue from running dry.
         func topUp() {
-            while inFlight < jobs * 2 {
+            while inFlight < jobs * 4 {
                 guard let entry = pending.popFirst().map({ DownloadLine(url: $0, checksum: checksum) })
                         ?? nextFromList() else { return }
                 if let output {

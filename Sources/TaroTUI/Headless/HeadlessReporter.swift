@@ -31,9 +31,14 @@ final class HeadlessReporter {
         mode = json ? .json : (isatty(STDERR_FILENO) == 1 ? .live : .plain)
     }
 
+    /// Text for stderr gathered during one `observe`, written at its end:
+    /// a batch of settled files costs one write, not one each.
+    private var pendingErr = ""
+
     /// Reports what changed; returns the ids that are final and reported.
     @discardableResult
     func observe(_ items: [TransferSnapshot], now: Date = Date()) -> [UInt64] {
+        defer { flushErr() }
         var finished: [UInt64] = []
         for item in items {
             var s = seen[item.id] ?? Seen()
@@ -107,6 +112,7 @@ final class HeadlessReporter {
     }
 
     func summary() {
+        defer { flushErr() }
         clearLive()
         let elapsed = max(0.001, Date().timeIntervalSince(started))
         let line = "\(done) done, \(failed) failed, \(ByteFormat.size(bytes)) in \(String(format: "%.1f", elapsed))s"
@@ -149,6 +155,12 @@ final class HeadlessReporter {
     }
 
     private func writeErr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        pendingErr += text
+    }
+
+    private func flushErr() {
+        guard !pendingErr.isEmpty else { return }
+        FileHandle.standardError.write(Data(pendingErr.utf8))
+        pendingErr = ""
     }
 }
