@@ -21,9 +21,13 @@ final class DiskWorker: Sendable {
     /// Jobs handed in whose outcome is not reported yet (finalize and
     /// suspend; a checkpoint reports nothing): how far the disk is behind.
     private let unanswered = Atomic<Int>(0)
+    /// Unnamed files opened here between batches, for downloads to start in.
+    let unnamedFiles: UnnamedFilePool
 
     init(report: @escaping @Sendable ([(UInt64, TransferOutcome)]) -> Void) {
         self.report = report
+        let wake = self.wake
+        unnamedFiles = UnnamedFilePool(wake: { wake.signal() })
         let thread = Thread { [self] in
             self.run()
             self.done.signal()
@@ -56,7 +60,11 @@ final class DiskWorker: Sendable {
                 return (q.jobs, q.closing)
             }
             if batch.isEmpty {
-                if closing { return }
+                if closing {
+                    unnamedFiles.closeAll()
+                    return
+                }
+                unnamedFiles.refill()
                 wake.wait()
                 continue
             }
@@ -65,6 +73,7 @@ final class DiskWorker: Sendable {
                 unanswered.subtract(results.count, ordering: .relaxed)
                 report(results)
             }
+            unnamedFiles.refill()
         }
     }
 

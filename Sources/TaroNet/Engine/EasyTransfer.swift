@@ -70,7 +70,8 @@ final class EasyTransfer {
     /// segmented download.
     init(core: TransferCore, spec: TransferSpec, context: EngineContext, segment: SegmentBody? = nil) throws(TransferFailure) {
         guard let handle = curl_easy_init() else { throw .message("curl_easy_init failed") }
-        self.destination = Self.destination(spec.sink, checksum: spec.checksum, segment: segment)
+        self.destination = Self.destination(spec.sink, checksum: spec.checksum, segment: segment,
+                                            unnamedFiles: context.disk.unnamedFiles)
         self.core = core
         self.spec = spec
         self.context = context
@@ -104,13 +105,14 @@ final class EasyTransfer {
         return Unmanaged<EasyTransfer>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    private static func destination(_ sink: TransferSpec.Sink, checksum: Checksum?,
-                                    segment: SegmentBody?) -> BodyDestination {
+    private static func destination(_ sink: TransferSpec.Sink, checksum: Checksum?, segment: SegmentBody?,
+                                    unnamedFiles: UnnamedFilePool) -> BodyDestination {
         if let segment { return .segment(segment) }
         switch sink {
         case .memory(let streamChunks): return .memory(MemoryBody(streamChunks: streamChunks))
         case .file(let path, let serverNaming):
-            return .file(FileSink(finalPath: path, numberOnConflict: serverNaming, checksum: checksum))
+            return .file(FileSink(finalPath: path, numberOnConflict: serverNaming, checksum: checksum,
+                                  unnamedFiles: unnamedFiles))
         }
     }
 

@@ -35,7 +35,12 @@ final class FileSink {
     /// download takes the .part path.
     private static let canNameUnnamed = access("/proc/self/fd", F_OK) == 0
 
-    init(finalPath: String, numberOnConflict: Bool = false, checksum: Checksum? = nil) {
+    /// Unnamed files opened ahead by the disk worker, taken before opening one here.
+    private let unnamedFiles: UnnamedFilePool?
+
+    init(finalPath: String, numberOnConflict: Bool = false, checksum: Checksum? = nil,
+         unnamedFiles: UnnamedFilePool? = nil) {
+        self.unnamedFiles = unnamedFiles
         self.finalPath = finalPath
         self.digest = StreamDigest(expected: checksum.map { [$0] } ?? [])
         self.numberOnConflict = numberOnConflict
@@ -81,7 +86,7 @@ final class FileSink {
         guard lstat(partPath, &st) != 0, errno == ENOENT else { return false }
         let parent = PathText.directory(partPath)
         let directory = parent.isEmpty ? "." : parent
-        let descriptor = taro_open_unnamed(directory, 0o644)
+        let descriptor = unnamedFiles?.take(in: directory) ?? taro_open_unnamed(directory, 0o644)
         guard descriptor >= 0 else { return false }
         fd = descriptor
         unnamed = true
