@@ -110,8 +110,21 @@ struct BandwidthShares {
         var result: [(id: UInt64, cap: Int64)] = []
         for direction in [Direction.download, .upload] {
             let global = global(direction)
-            let ids = members.filter { $0.value.direction == direction && $0.value.active }.map(\.key)
-            let caps = Self.waterFill(global: global, own: ids.map { members[$0]!.cap(global: global) })
+            var ids: [UInt64] = []
+            var caps: [Int64] = []
+            if global == 0 {
+                // Nothing to share: each keeps its own cap, and only one that
+                // differs from what the engine has costs anything (this runs
+                // at every start and end of a transfer).
+                for (id, member) in members where member.direction == direction && member.active
+                    && applied[id] ?? 0 != member.own {
+                    ids.append(id)
+                    caps.append(member.own)
+                }
+            } else {
+                ids = members.filter { $0.value.direction == direction && $0.value.active }.map(\.key)
+                caps = Self.waterFill(global: global, own: ids.map { members[$0]!.cap(global: global) })
+            }
             for (id, cap) in zip(ids, caps) where applied[id] ?? 0 != cap {
                 if cap > applied[id] ?? 0 { members[id]?.since = now }
                 applied[id] = cap
