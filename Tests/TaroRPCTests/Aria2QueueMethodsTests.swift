@@ -151,4 +151,18 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         let starts = expected.map { manager.snapshot(of: GID.parse($0.stringValue!)!)?.startedAt ?? .distantFuture }
         XCTAssertEqual(starts, starts.sorted(), "started out of the new order: \(starts.map(\.timeIntervalSince1970))")
     }
+
+    /// An offset near Int's ends, from POS_CUR or POS_END, moves to the
+    /// nearest end of the queue; the sum must not trap the whole program.
+    func testChangePositionWithAnOffsetAtIntsEndsMovesToTheEnd() {
+        call("aria2.changeGlobalOption", ["max-concurrent-downloads": "1"])
+        let running = call("aria2.addUri", [.string(server.url("/bytes/100000000?rate=100000"))])
+        waitForStatus(running, "start") { $0["status"] == "active" }
+        let waiting = (0..<3).map { call("aria2.addUri", [.string(server.url("/bytes/\(10 + $0)"))]) }
+        XCTAssertEqual(call("aria2.changePosition", waiting[1], .string(String(Int.max)), "POS_CUR"), 2)
+        XCTAssertEqual(call("aria2.changePosition", waiting[0], .string(String(Int.max)), "POS_END"), 2)
+        XCTAssertEqual(call("aria2.changePosition", waiting[0], .string(String(Int.min)), "POS_CUR"), 0)
+        XCTAssertEqual(call("aria2.changePosition", waiting[2], .string(String(Int.min)), "POS_END"), 0)
+        call("aria2.remove", running)
+    }
 }
