@@ -67,4 +67,26 @@ final class ChecksumTests: XCTestCase {
                            "checksum mismatch: expected md5=00000000000000000000000000000000, got md5=900150983cd24fb0d6963f7d28e17f72")
         }
     }
+
+    /// With no digest expected, a resume reads nothing back: hashing the
+    /// prefix of a large .part on the engine thread would help no one. A
+    /// digest the server states later is checked from the file at the end.
+    func testAResumeWithNothingExpectedReadsNoPrefix() throws {
+        let path = NSTemporaryDirectory() + "/stream-digest-none-\(getpid())"
+        defer { unlink(path) }
+        // Open for writing only: any read of it fails, so a read would show.
+        let writeOnly = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { close(writeOnly) }
+        let bytes = Array("abc".utf8)
+        _ = bytes.withUnsafeBytes { write(writeOnly, $0.baseAddress, 3) }
+        let digest = StreamDigest(expected: [])
+        digest.hashPrefix(fd: writeOnly, length: 2)
+        XCTAssertEqual(digest.next, 2, "nothing to hash: the run continues after the prefix, unread")
+        bytes.withUnsafeBytes { digest.feed($0.baseAddress! + 2, count: 1, at: 2) }
+        digest.add([try Checksum(parsing: "sha256=" + abc256)])
+        XCTAssertNil(digest.next, "a digest learned after the prefix cannot catch up: the file is read at the end")
+        let readable = open(path, O_RDONLY)
+        defer { close(readable) }
+        XCTAssertEqual(try digest.verify(fd: readable, size: 3), "sha256")
+    }
 }
