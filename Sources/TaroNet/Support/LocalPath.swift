@@ -24,6 +24,9 @@ public enum LocalPath {
             case "..":
                 // `resolved` holds no symlink and no `..`: its parent is lexical.
                 resolved = parent(of: resolved)
+                // Backed out of the missing part, what follows exists again
+                // and must be resolved: `missing/../link` is where link points.
+                if !exists { exists = access(resolved, F_OK) == 0 }
             default:
                 let next = resolved == "/" ? "/" + component : resolved + "/" + component
                 if exists, let real = realPath(next) {
