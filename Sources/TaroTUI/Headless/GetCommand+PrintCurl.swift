@@ -41,6 +41,10 @@ extension GetCommand {
                 status = 1
             }
         }
+        if let list, let error = list.readError {
+            FileHandle.standardError.write(Data("\(list.name): \(error); the rest of the list was not read\n".utf8))
+            status = 1
+        }
         return status
     }
 }

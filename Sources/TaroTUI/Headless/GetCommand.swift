@@ -150,6 +150,10 @@ enum GetCommand {
             FileHandle.standardError.write(Data(notice.utf8))
         }
         if let interrupted { return 128 + interrupted }
+        if let reader, let error = reader.readError {
+            FileHandle.standardError.write(Data("taro-tui get: \(reader.name): \(error); the rest of the list was not read\n".utf8))
+            return 1
+        }
         return reporter.failed > 0 || badLines > 0 ? 1 : 0
     }
 }

@@ -22,6 +22,8 @@ package final class URLListReader {
     let name: String
 
     static let blockSize = 64 * 1024
+    /// No URL is longer: a "line" past this is a file that is no list.
+    static let maximumLine = 1 << 20
 
     /// Opens `path`, or stdin for "-". A missing, unreadable or directory
     /// path is refused here, before anything is queued.
@@ -65,7 +67,18 @@ package final class URLListReader {
     /// The next URL, nil at the end of the list (or at a read error).
     package func next() -> String? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            let newline = buffer[start...].firstIndex(of: 0x0A)
+            if (newline ?? buffer.count) - start > Self.maximumLine {
+                // Looking on for a newline would hold the whole file (or,
+                // from /dev/zero, all memory): stop here and say why.
+                readError = "line \(lineNumber + 1) is longer than \(Self.maximumLine >> 20) MiB, which no URL is; "
+                    + "is this a list of URLs?"
+                finished = true
+                buffer = []
+                start = 0
+                return nil
+            }
+            if let newline {
                 let line = buffer[start..<newline]
                 start = newline + 1
                 lineNumber += 1

@@ -118,6 +118,22 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertEqual(try taro(["request", "-X", "BREW", "http://x/"]).status, 2)
         let run = try taro(["get", "--bogus"])
         XCTAssertTrue(run.stderr.contains("unknown option --bogus"), run.stderr)
+        // A size past what a number holds is refused like any other, not a crash.
+        let huge = try taro(["--rpc-max-request-size", "99999999999999999M"])
+        XCTAssertEqual(huge.status, 2, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("--rpc-max-request-size wants 1K to 64M, not 99999999999999999M"), huge.stderr)
+    }
+
+    /// A list that is no list (here /dev/zero: one endless line) ends the
+    /// reading with the reason and exit 1: never a silent short list, and
+    /// never all memory spent looking for a newline.
+    func testAListThatIsNoListIsReportedAndFails() throws {
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "/dev/zero"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), run.stderr)
+        let printed = try taro(["get", "--print-curl", "-i", "/dev/zero"])
+        XCTAssertEqual(printed.status, 1, printed.stderr)
+        XCTAssertTrue(printed.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), printed.stderr)
     }
 
     func testOutputNamesTheFileAndNeverReplacesOne() throws {
