@@ -31,10 +31,15 @@ enum CurlCommandParser {
     ]
     /// Options without a value that change nothing Taro needs to know.
     private static let ignoredSwitches: Set<String> = [
-        "--compressed", "-s", "--silent", "-S", "--show-error", "-L", "--location", "-i", "--include",
-        "-v", "--verbose", "-g", "--globoff", "-f", "--fail", "-O", "--remote-name", "-#", "--progress-bar",
-        "--http1.1", "--http2", "--http2-prior-knowledge", "-J", "--remote-header-name", "-sS", "-sL", "-fsSL",
+        "--compressed", "--silent", "--show-error", "--location", "--include", "--verbose", "--globoff", "--fail",
+        "--remote-name", "--progress-bar", "--http1.1", "--http2", "--http2-prior-knowledge", "--remote-header-name",
     ]
+    /// The same as single letters, which may come alone or clustered (`-sSL`).
+    private static let ignoredLetters = Set("sSLivgfO#J")
+    /// Headers that belong to the browser's decoding, not to the download:
+    /// Taro writes the bytes as they arrive, so a browser's Accept-Encoding
+    /// sent on would leave a gzip stream on disk under the file's name.
+    private static let browserOnlyHeaders: Set<String> = ["accept-encoding"]
     /// Options with a value Taro decides itself (where the file goes, which part).
     private static let ignoredWithValue: Set<String> = ["-o", "--output", "-C", "--continue-at", "-r", "--range"]
 
@@ -73,7 +78,11 @@ enum CurlCommandParser {
                 let name = line[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty else { throw Failure(description: "\(option) \(line): the header has no name") }
-                if name.lowercased() == "cookie" { cookies.append(value) } else { headers.append(.init(name: name, value: value)) }
+                if name.lowercased() == "cookie" {
+                    cookies.append(value)
+                } else if !browserOnlyHeaders.contains(name.lowercased()) {
+                    headers.append(.init(name: name, value: value))
+                }
             case "-b", "--cookie":
                 let jar = try take()
                 guard jar.contains("=") else {
@@ -101,6 +110,9 @@ enum CurlCommandParser {
             case "-I", "--head":
                 throw Failure(description: "\(option) asks for headers only; a download is a plain GET")
             case _ where ignoredSwitches.contains(option):
+                break
+            case _ where option.hasPrefix("-") && !option.hasPrefix("--") && option.count > 1
+                && option.dropFirst().allSatisfy(ignoredLetters.contains):
                 break
             case _ where ignoredWithValue.contains(option):
                 _ = try take()

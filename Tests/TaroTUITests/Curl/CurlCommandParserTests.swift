@@ -67,4 +67,24 @@ final class CurlCommandParserTests: XCTestCase {
     func testShellWordsKeepEmptyQuotedWordsAndJoinAdjacentParts() throws {
         XCTAssertEqual(try ShellWords.split("a '' b\"c\"'d' e\\ f"), ["a", "", "bcd", "e f"])
     }
+
+    /// Firefox writes the browser's Accept-Encoding beside --compressed.
+    /// Taro writes a download's bytes as they arrive: sent on, that header
+    /// would leave a gzip stream on disk under the file's name.
+    func testTheBrowsersAcceptEncodingIsNotSentOn() throws {
+        let parsed = try CurlCommandParser.parse(
+            "curl 'https://h.example/data.csv' --compressed -H 'Accept: text/csv' "
+                + "-H 'Accept-Encoding: gzip, deflate, br, zstd' -H 'accept-encoding: br'")
+        XCTAssertEqual(parsed.headers, [.init(name: "Accept", value: "text/csv")])
+    }
+
+    /// `-sSL`, `-fsSL`, `-Ls`: one word of switches that change nothing here.
+    func testClustersOfIgnoredSwitchesAreIgnored() throws {
+        for cluster in ["-sSL", "-fsSL", "-Ls", "-sLO", "-#L"] {
+            XCTAssertEqual(try CurlCommandParser.parse("curl \(cluster) https://h/f").url, "https://h/f", cluster)
+        }
+        XCTAssertThrowsError(try CurlCommandParser.parse("curl -sLk https://h/f")) { error in
+            XCTAssertEqual("\(error)", "curl option -sLk is not understood here")
+        }
+    }
 }
