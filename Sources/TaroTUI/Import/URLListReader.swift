@@ -36,12 +36,12 @@ package final class URLListReader {
         }
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else {
-            throw HeadlessArguments.UsageError(description: "cannot read URL list \(path): \(Self.reason(errno))")
+            throw UsageError(description: "cannot read URL list \(path): \(Self.reason(errno))")
         }
         var info = stat()
         if fstat(opened, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(opened)
-            throw HeadlessArguments.UsageError(description: "cannot read URL list \(path): it is a directory")
+            throw UsageError(description: "cannot read URL list \(path): it is a directory")
         }
         fd = opened
         ownsDescriptor = true

@@ -66,14 +66,14 @@ public enum RemoteMain {
     private static func check(_ command: String, _ args: RemoteArguments) throws {
         switch command {
         case "add" where args.operands.isEmpty:
-            throw RemoteArguments.UsageError(description: "add needs at least one URL")
+            throw UsageError(description: "add needs at least one URL")
         case "add" where args.fileName != nil && args.operands.count > 1:
-            throw RemoteArguments.UsageError(description: "-o names the file of a single URL")
+            throw UsageError(description: "-o names the file of a single URL")
         case "ls" where !args.operands.isEmpty:
-            throw RemoteArguments.UsageError(description: "ls takes no operands")
+            throw UsageError(description: "ls takes no operands")
         case "pause", "resume", "abort":
             guard !args.operands.isEmpty else {
-                throw RemoteArguments.UsageError(description: "\(command) needs the ID (gid) of a transfer; see taro-tui ls")
+                throw UsageError(description: "\(command) needs the ID (gid) of a transfer; see taro-tui ls")
             }
         default: break
         }
