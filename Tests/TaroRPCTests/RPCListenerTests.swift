@@ -21,16 +21,8 @@ final class RPCListenerTests: RPCTestCase {
 
     /// Sends raw bytes and returns the status and the body of the answer.
     private func exchange(_ request: [UInt8]) throws -> (status: Int, head: String, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        XCTAssertEqual(connected, 0)
         let io = SocketIO(fd: fd, deadline: .now + .seconds(20))
         try? io.write(request)
         var response: [UInt8] = []
@@ -78,15 +70,8 @@ final class RPCListenerTests: RPCTestCase {
 
     func testAClientThatAsksToContinueIsToldTo() throws {
         let body = #"{"jsonrpc":"2.0","id":"v","method":"system.listMethods"}"#
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         let io = SocketIO(fd: fd, deadline: .now + .seconds(20))
         try io.write(Array(("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
                             + "Content-Length: \(body.utf8.count)\r\n\r\n").utf8))
@@ -118,20 +103,30 @@ final class RPCListenerTests: RPCTestCase {
     }
 
     func testAClientThatSendsNothingIsCutOffAndOthersAreStillServed() throws {
-        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let silent = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(silent) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(silent, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         // Served while the silent one waits: connections have their own threads.
         XCTAssertEqual(try post(#"{"id":1,"method":"system.listMethods"}"#).status, 200)
         let io = SocketIO(fd: silent, deadline: .now + .seconds(20))
         var answer: [UInt8] = []
         while let chunk = try? io.read(limit: 4096), !chunk.isEmpty { answer += chunk }
         XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 408"))
+    }
+
+    /// The command line's client says what happened: nothing listening, or
+    /// a listener that hung up (here one that takes no connection at all),
+    /// not "did not answer in time" for both.
+    func testTheClientSaysWhetherNothingListensOrTheConnectionWasClosed() throws {
+        let closing = try RPCListener(service: service, port: 0, limits: RPCListener.Limits(maximumConnections: 0))
+        defer { closing.stop() }
+        let hungUp = RPCClient(endpoint: RPCEndpoint(port: closing.port, secret: Self.secret))
+        XCTAssertThrowsError(try hungUp.call("aria2.getVersion")) { error in
+            XCTAssertEqual("\(error)", "no taro-tui answers there: 127.0.0.1:\(closing.port) closed the connection without an answer")
+        }
+        let port = closing.port
+        closing.stop()
+        XCTAssertThrowsError(try RPCClient(endpoint: RPCEndpoint(port: port, secret: Self.secret)).call("aria2.getVersion")) {
+            XCTAssertEqual("\($0)", "no taro-tui answers there: 127.0.0.1:\(port): Connection refused")
+        }
     }
 }
