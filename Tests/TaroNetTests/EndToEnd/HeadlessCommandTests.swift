@@ -5,20 +5,7 @@ import XCTest
 
 /// `taro-tui get | upload | request` through the real binary: exit status,
 /// files, JSON events, streamed URL lists, and escaped server text.
-final class HeadlessCommandTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
-    }
+final class HeadlessCommandTests: BinaryTestCase {
 
     struct Run {
         var status: Int32
