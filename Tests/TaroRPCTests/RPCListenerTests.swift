@@ -129,4 +129,47 @@ final class RPCListenerTests: RPCTestCase {
             XCTAssertEqual("\($0)", "no taro-tui answers there: 127.0.0.1:\(port): Connection refused")
         }
     }
+
+    /// Out of file descriptors, accept fails while the connection waits in
+    /// the backlog: the accept thread must wait for one to free up, not
+    /// spin a core on it. Once descriptors are back the client is answered.
+    func testAcceptOutOfDescriptorsWaitsInsteadOfSpinning() throws {
+        // The client's socket exists before the limit; connecting needs no new one.
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(client) }
+        var saved = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved)
+        // The lowest free descriptor becomes the limit: no new one can be had.
+        let probe = dup(0)
+        close(probe)
+        var tight = saved
+        tight.rlim_cur = rlim_t(probe)
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &tight), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = listener.port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let before = Self.cpuSeconds()
+        Thread.sleep(forTimeInterval: 1)
+        let spent = Self.cpuSeconds() - before
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved), 0)
+        XCTAssertEqual(connected, 0)
+        XCTAssertLessThan(spent, 0.3, "CPU seconds spent in one second while accept could not succeed")
+        let io = SocketIO(fd: client, deadline: .now + .seconds(20))
+        let body = #"{"jsonrpc":"2.0","id":"v","method":"system.listMethods"}"#
+        try io.write(Array("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+        var answer: [UInt8] = []
+        while let chunk = try? io.read(limit: 65536), !chunk.isEmpty { answer += chunk }
+        XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
+    }
+
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 }

@@ -66,7 +66,17 @@ public final class RPCListener: Sendable {
             if ready < 0 && errno == EINTR { continue }
             if ready < 0 || fds[1].revents != 0 { return }
             let client = accept(socket, nil, nil)
-            guard client >= 0 else { continue }
+            guard client >= 0 else {
+                // Out of descriptors or memory, the connection stays in the
+                // backlog and poll says "ready" again at once: wait a little
+                // (stop() still wakes it) instead of spinning a core.
+                let reason = errno
+                if reason != EINTR && reason != ECONNABORTED && reason != EAGAIN {
+                    var wakeOnly = pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&wakeOnly, 1, 100)
+                }
+                continue
+            }
             // Not inherited by a program started while the connection is open.
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             guard connections.add(1, ordering: .relaxed).newValue <= limits.maximumConnections else {
