@@ -89,4 +89,21 @@ final class ChecksumTests: XCTestCase {
         defer { close(readable) }
         XCTAssertEqual(try digest.verify(fd: readable, size: 3), "sha256")
     }
+
+    /// A mismatch with a digest the server stated (Repr-Digest, Digest)
+    /// says so: the user may have asked for no checksum at all.
+    func testAMismatchWithTheServersDigestSaysItWasTheServers() throws {
+        let path = NSTemporaryDirectory() + "/stream-digest-server-\(getpid())"
+        defer { unlink(path) }
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        defer { close(fd) }
+        _ = Array("abc".utf8).withUnsafeBytes { write(fd, $0.baseAddress, 3) }
+        let digest = StreamDigest(expected: [])
+        digest.add([try Checksum(parsing: "md5=" + String(repeating: "0", count: 32))])
+        XCTAssertThrowsError(try digest.verify(fd: fd, size: 3)) { error in
+            XCTAssertEqual((error as? TransferFailure)?.reason,
+                           "checksum mismatch: the server's digest header says md5=00000000000000000000000000000000, "
+                               + "the file has md5=900150983cd24fb0d6963f7d28e17f72")
+        }
+    }
 }

@@ -12,6 +12,9 @@ import Glibc
 final class StreamDigest {
     /// What the file must match: the user's checksum and the server's digests.
     private(set) var expected: [Checksum]
+    /// The algorithms whose expected digest the server stated (not the
+    /// user): a mismatch says whose word it was.
+    private var statedByServer: Set<Checksum.Algorithm> = []
     private var contexts: [(Checksum.Algorithm, OpaquePointer)] = []
     /// The offset the next contiguous byte has; nil once the run is broken.
     private(set) var next: Int64? = 0
@@ -23,7 +26,7 @@ final class StreamDigest {
 
     init(expected: [Checksum]) {
         self.expected = []
-        add(expected)
+        start(expected)
     }
 
     deinit { freeContexts() }
@@ -32,6 +35,14 @@ final class StreamDigest {
     /// already running cannot catch up on bytes hashed before: it is
     /// computed from the file at the end.
     func add(_ more: [Checksum]) {
+        for checksum in more where !expected.contains(where: { $0.algorithm == checksum.algorithm }) {
+            statedByServer.insert(checksum.algorithm)
+        }
+        start(more)
+    }
+
+    /// Expects `more` too, hashing each from here if the run is unbroken.
+    private func start(_ more: [Checksum]) {
         for checksum in more where !expected.contains(where: { $0.algorithm == checksum.algorithm }) {
             expected.append(checksum)
             if next == 0, let ctx = taro_digest_new(Self.code(checksum.algorithm)) {
@@ -59,7 +70,7 @@ final class StreamDigest {
         next = 0
         let all = expected
         expected = []
-        add(all)
+        start(all)
     }
 
     /// Hashes the first `length` bytes already in the file (a resume), so
@@ -101,8 +112,11 @@ final class StreamDigest {
         for checksum in expected {
             let actual = got[checksum.algorithm] ?? []
             if actual != checksum.digest {
-                throw .message("checksum mismatch: expected \(checksum), got "
-                    + "\(Checksum(algorithm: checksum.algorithm, digest: actual))")
+                let got = Checksum(algorithm: checksum.algorithm, digest: actual)
+                if statedByServer.contains(checksum.algorithm) {
+                    throw .message("checksum mismatch: the server's digest header says \(checksum), the file has \(got)")
+                }
+                throw .message("checksum mismatch: expected \(checksum), got \(got)")
             }
         }
         return expected.map(\.algorithm.rawValue).joined(separator: "+")
