@@ -126,6 +126,15 @@ enum CurlCommandParser {
         }
         guard let url else { throw Failure(description: "the curl command has no URL") }
         if !cookies.isEmpty { headers.append(.init(name: "Cookie", value: cookies.joined(separator: "; "))) }
+        // $'…' can spell any character: a line break in a header would be a
+        // second header, in the URL garbage on the wire.
+        func hasControl(_ text: String, allowingTab: Bool) -> Bool {
+            text.unicodeScalars.contains { ($0.value < 0x20 && !(allowingTab && $0 == "\t")) || $0.value == 0x7F }
+        }
+        guard !hasControl(url, allowingTab: false) else { throw Failure(description: "the URL holds a control character") }
+        for header in headers where hasControl(header.name + header.value, allowingTab: true) {
+            throw Failure(description: "header \(header.name) holds a control character")
+        }
         return Parsed(url: url, headers: headers)
     }
 }

@@ -87,4 +87,27 @@ final class CurlCommandParserTests: XCTestCase {
             XCTAssertEqual("\(error)", "curl option -sLk is not understood here")
         }
     }
+
+    /// Chrome writes "!", control and non-ASCII characters in $'…' as
+    /// \uHHHH (older versions as \xHH): they are the characters, not letters.
+    func testAnsiQuotesDecodeChromesEscapes() throws {
+        let parsed = try CurlCommandParser.parse(
+            #"curl $'https://h.example/a\u0021b' -H $'X-A: caf\u00e9 \xe9\x21' -b $'k=v\u0021' -H $'X-B: \101\tZ'"#)
+        XCTAssertEqual(parsed.url, "https://h.example/a!b")
+        XCTAssertEqual(parsed.headers, [.init(name: "X-A", value: "café é!"), .init(name: "X-B", value: "A\tZ"),
+                                        .init(name: "Cookie", value: "k=v!")])
+        XCTAssertEqual(try ShellWords.split(#"$'\U0001F600\'\\\"\q\e'"#), ["😀'\\\"\\q\u{1B}"])
+    }
+
+    /// A line break or other control character decoded into a header or the
+    /// URL would be a second header, or garbage on the wire: refused, saying where.
+    func testControlCharactersInAHeaderOrTheURLAreRefused() {
+        for (text, expected) in [(#"curl https://h/ -H $'X-A: a\r\nX-B: b'"#, "header X-A holds a control character"),
+                                 (#"curl https://h/ -b $'k=\ev'"#, "header Cookie holds a control character"),
+                                 (#"curl $'https://h/\n'"#, "the URL holds a control character")] {
+            XCTAssertThrowsError(try CurlCommandParser.parse(text), text) { error in
+                XCTAssertEqual("\(error)", expected, text)
+            }
+        }
+    }
 }
