@@ -72,6 +72,22 @@ final class HeadlessCommandTests: BinaryTestCase {
         XCTAssertTrue(listed.contains { $0.contains("ftp://127.0.0.1/x: unsupported protocol: ftp") }, run.stderr)
     }
 
+    /// The list under the summary is for finding failures at a glance: a
+    /// long list of them (each already printed as it happened) is cut, and
+    /// says how many more there were.
+    func testTheSummaryListsTwentyFailuresAndCountsTheRest() throws {
+        let list = (0..<25).map { server.url("/status/404?n=\($0)") + "\n" }.joined()
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "-"], stdin: list)
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        guard let summary = lines.lastIndex(where: { $0.contains("0 done, 25 failed") }) else {
+            return XCTFail("no summary line: \(run.stderr)")
+        }
+        let listed = Array(lines[(summary + 1)...])
+        XCTAssertEqual(listed.filter { $0.hasPrefix("  failed: ") }.count, 20, run.stderr)
+        XCTAssertEqual(listed.last, "  … and 5 more failed (each is named above)", run.stderr)
+    }
+
     func testGetAndUploadKeepToTheirRateLimits() throws {
         let size = 3 << 20
         var started = Date()
