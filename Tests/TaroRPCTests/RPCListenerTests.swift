@@ -113,6 +113,21 @@ final class RPCListenerTests: RPCTestCase {
         XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 408"))
     }
 
+    /// stop() returns once no connection is being served: a client still
+    /// sending its body is cut off (it reads the end at once), so no call
+    /// can reach the manager after the program stopped remote control.
+    func testStopEndsTheConnectionsStillBeingServed() throws {
+        let client = try SocketIO.connect(loopbackPort: listener.port)
+        defer { close(client) }
+        let io = SocketIO(fd: client, deadline: .now + .seconds(20))
+        // Half a body: the connection waits for the rest (its timeout is 2 s).
+        try io.write(Array("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"id\":".utf8))
+        Thread.sleep(forTimeInterval: 0.2)
+        listener.stop()
+        let soon = SocketIO(fd: client, deadline: .now + .milliseconds(500))
+        XCTAssertEqual(try soon.read(limit: 4096), [], "the connection was still open when stop() returned")
+    }
+
     /// The command line's client says what happened: nothing listening, or
     /// a listener that hung up (here one that takes no connection at all),
     /// not "did not answer in time" for both.
