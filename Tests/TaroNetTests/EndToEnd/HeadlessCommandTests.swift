@@ -139,6 +139,16 @@ final class HeadlessCommandTests: BinaryTestCase {
         XCTAssertTrue(printed.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), printed.stderr)
     }
 
+    /// The printed command carries the credentials get would use: of -u
+    /// and --user, the last one given, as for every option.
+    func testPrintCurlTakesTheLastCredentialsGiven() throws {
+        for (args, user) in [(["-u", "a:1", "--user", "b:2"], "b"), (["--user", "a:1", "-u", "b:2"], "b")] {
+            let run = try taro(["get", "--print-curl"] + args + ["http://h.example/f"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("-u '\(user):***'"), "\(args): \(run.stdout)")
+        }
+    }
+
     func testOutputNamesTheFileAndNeverReplacesOne() throws {
         let first = try taro(["get"] + state + ["-o", dir.file("named.bin"), server.url("/bytes/500?seed=3")])
         XCTAssertEqual(first.status, 0, first.stderr)
