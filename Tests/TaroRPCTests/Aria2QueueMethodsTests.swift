@@ -62,6 +62,11 @@ final class Aria2QueueMethodsTests: RPCTestCase {
             XCTAssertTrue(message.contains("outside the download directory"), "\(dir): \(message)")
         }
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["out": "../x"]).contains("plain file name"))
+        // A name the file would not get is refused too, saying which it would get: the client must know where it is.
+        for (out, safe) in [(".bashrc", "_bashrc"), ("a\\b.bin", "b.bin"), ("x\u{202E}y.bin", "x_y.bin")] {
+            XCTAssertEqual(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["out": .string(out)]),
+                           "out \(out) is not a safe file name: it would be saved as \(safe)", out)
+        }
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["header": ["A: b\r\nC: d"]])
             .contains("control character"))
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["checksum": "sha-256=00"])
