@@ -125,7 +125,14 @@ final class RPCListenerTests: RPCTestCase {
         Thread.sleep(forTimeInterval: 0.2)
         listener.stop()
         let soon = SocketIO(fd: client, deadline: .now + .milliseconds(500))
-        XCTAssertEqual(try soon.read(limit: 4096), [], "the connection was still open when stop() returned")
+        do {
+            let rest = try soon.read(limit: 4096)
+            XCTAssertEqual(rest, [])
+        } catch SocketIO.Failure.timedOut {
+            XCTFail("the connection was still open when stop() returned")
+        } catch {
+            // Reset (the connection was still in the backlog): ended all the same.
+        }
     }
 
     /// The command line's client says what happened: nothing listening, or
@@ -155,7 +162,8 @@ final class RPCListenerTests: RPCTestCase {
         var saved = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved)
         // The lowest free descriptor becomes the limit: no new one can be had.
-        let probe = dup(0)
+        let probe = open("/dev/null", O_RDONLY)
+        XCTAssertGreaterThanOrEqual(probe, 0)
         close(probe)
         var tight = saved
         tight.rlim_cur = rlim_t(probe)
