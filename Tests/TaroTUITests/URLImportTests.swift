@@ -141,11 +141,11 @@ final class URLImportTests: XCTestCase {
         let reader = try URLListReader(path: path)
         XCTAssertEqual(reader.next(), "https://a.example/1")
         XCTAssertNil(reader.next()?.prefix(40), "the long line is not returned")
-        XCTAssertEqual(reader.readError, "line 2 is longer than 1 MiB, which no URL is; is this a list of URLs?")
+        XCTAssertEqual(reader.readError, "line 2 is longer than 1 MiB: no URL is that long, so this is not a list of URLs")
         XCTAssertNil(reader.next()?.prefix(40), "nor anything after it")
         let zero = try URLListReader(path: "/dev/zero")
         XCTAssertNil(zero.next()?.prefix(40))
-        XCTAssertEqual(zero.readError, "line 1 is longer than 1 MiB, which no URL is; is this a list of URLs?")
+        XCTAssertEqual(zero.readError, "line 1 is longer than 1 MiB: no URL is that long, so this is not a list of URLs")
     }
 
     func testTheSummaryOfAnImportThatFailedSaysWhy() {

@@ -71,8 +71,8 @@ package final class URLListReader {
             if (newline ?? buffer.count) - start > Self.maximumLine {
                 // Looking on for a newline would hold the whole file (or,
                 // from /dev/zero, all memory): stop here and say why.
-                readError = "line \(lineNumber + 1) is longer than \(Self.maximumLine >> 20) MiB, which no URL is; "
-                    + "is this a list of URLs?"
+                readError = "line \(lineNumber + 1) is longer than \(Self.maximumLine >> 20) MiB: "
+                    + "no URL is that long, so this is not a list of URLs"
                 finished = true
                 buffer = []
                 start = 0
