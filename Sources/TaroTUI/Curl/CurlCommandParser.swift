@@ -44,6 +44,10 @@ enum CurlCommandParser {
     private static let ignoredWithValue: Set<String> = ["-o", "--output", "-C", "--continue-at", "-r", "--range"]
 
     static func parse(_ text: String) throws(Failure) -> Parsed {
+        // Chrome's "Copy as cURL (cmd)" quotes for Windows: ^" would be read as part of the URL.
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("curl ^\"") {
+            throw Failure(description: "this is the Windows (cmd) form, quoted with ^; copy the request as cURL (bash)")
+        }
         let words = try ShellWords.split(text)
         guard words.first == "curl" else { throw Failure(description: "not a curl command: it must start with curl") }
         var url: String?

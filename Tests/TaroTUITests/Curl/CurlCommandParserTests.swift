@@ -110,4 +110,14 @@ final class CurlCommandParserTests: XCTestCase {
             }
         }
     }
+
+    /// Chrome also offers "Copy as cURL (cmd)", quoted for Windows with ^:
+    /// say so, instead of reading ^"https://…^" as a URL that is not one.
+    func testTheWindowsCmdFormIsNamed() {
+        let text = #"curl ^"https://h.example/f^" ^"#
+            + "\n" + #"  -H ^"accept: */*^" ^"# + "\n" + #"  --compressed"#
+        XCTAssertThrowsError(try CurlCommandParser.parse(CurlCommandParser.oneLine(text))) { error in
+            XCTAssertEqual("\(error)", "this is the Windows (cmd) form, quoted with ^; copy the request as cURL (bash)")
+        }
+    }
 }
