@@ -12,7 +12,9 @@ enum RequestURL {
         guard scheme == "http" || scheme == "https" else {
             return .message("unsupported protocol: \(scheme) (only http and https)")
         }
-        guard let host = comps.host, !host.isEmpty else {
+        // percentEncodedHost: `host` decodes IDNA through ICU, which loaded
+        // ICU's code and normalization data into every `get` to check a name.
+        guard let host = comps.percentEncodedHost, !host.isEmpty else {
             return .message("invalid url (no host): \(text)")
         }
         return nil
