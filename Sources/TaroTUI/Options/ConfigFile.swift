@@ -36,7 +36,7 @@ public enum ConfigFile {
     /// before the real ones (which come later and so win). `check` reads one
     /// entry's arguments alone, so a bad value is reported with its line.
     public static func arguments(for flags: Set<String>,
-                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 environment: [String: String] = ConfigFile.placeEnvironment(),
                                  check: ([String]) throws -> Void) throws -> [String] {
         var arguments: [String] = []
         for entry in try load(environment: environment) where flags.contains(entry.flag) {
@@ -52,7 +52,7 @@ public enum ConfigFile {
     }
 
     /// The rate options of the config file, checked, for `get` and `upload`.
-    public static func rateArguments(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+    public static func rateArguments(environment: [String: String] = ConfigFile.placeEnvironment()) throws -> [String] {
         try arguments(for: RateFlags.withValue, environment: environment) { pair in
             var flags = RateFlags()
             _ = try flags.take(pair[0], pair[1])
@@ -64,6 +64,18 @@ public enum ConfigFile {
         public let line: Int
         public let flag: String
         public let value: String?
+    }
+
+    /// The variables that say where the file is, read with getenv: a
+    /// headless `get` needs no other, and ProcessInfo's whole environment
+    /// (a dictionary of every variable) pulled in Foundation code it never
+    /// used again.
+    public static func placeEnvironment() -> [String: String] {
+        var found: [String: String] = [:]
+        for name in ["XDG_CONFIG_HOME", "HOME"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
     }
 
     public static func path(environment: [String: String]) -> String {
