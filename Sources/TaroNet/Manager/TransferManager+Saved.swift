@@ -28,9 +28,7 @@ extension TransferManager {
                              request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         row.snapshot.state = .saved
-        row.snapshot.resume = saved.resume
-        row.snapshot.bytesDone = saved.resume?.bytesOnDisk ?? 0
-        row.snapshot.bytesTotal = saved.resume?.total
+        row.snapshot.showResumed(saved.resume)
         row.snapshot.attempt = row.earlierAttempts + 1
         let id = row.snapshot.id
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }

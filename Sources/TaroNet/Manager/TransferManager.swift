@@ -163,7 +163,7 @@ public final class TransferManager: Sendable {
                              request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
                              rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
-        row.snapshot.resume = saved.resume
+        row.snapshot.showResumed(saved.resume)
         row.snapshot.rateLimit = saved.rateLimit ?? 0
         return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
     }

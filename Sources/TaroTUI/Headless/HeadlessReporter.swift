@@ -11,6 +11,9 @@ final class HeadlessReporter {
 
     private struct Seen {
         var headers = false
+        /// Lines of the attempt log already reported: each new one is a
+        /// failed attempt that was tried again.
+        var retries = 0
         var lastLine: Date = .distantPast
         var final = false
     }
@@ -46,6 +49,11 @@ final class HeadlessReporter {
                               "status": .number(Double(status)),
                               "headers": .array(response.fields.map { .array([.string($0.name), .string($0.value)]) })])
                 }
+            }
+            let log = item.attemptLog
+            while s.retries < log.count {
+                report(retry: item, log[s.retries], attempt: s.retries + 1)
+                s.retries += 1
             }
             if item.state.isFinal {
                 s.final = true
@@ -103,6 +111,19 @@ final class HeadlessReporter {
             case .plain, .live:
                 writeErr("failed  \(url): \(TerminalText.sanitize(reason))\n")
             }
+        }
+    }
+
+    /// A failed attempt that will be tried again, said at once: otherwise a
+    /// refused port or a 503 looks like a command that hangs.
+    private func report(retry item: TransferSnapshot, _ line: String, attempt: Int) {
+        clearLive()
+        switch mode {
+        case .json:
+            emitJSON(["event": "retry", "id": .number(Double(item.id)), "url": .string(item.url),
+                      "attempt": .number(Double(attempt)), "message": .string(line)])
+        case .plain, .live:
+            writeErr("retry   \(TerminalText.sanitize(item.name))  \(TerminalText.sanitize(line))\n")
         }
     }
 

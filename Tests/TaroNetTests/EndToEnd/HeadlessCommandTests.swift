@@ -147,6 +147,28 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertEqual(done["path"]?.stringValue, dir.file("300000"))
     }
 
+    /// A transfer that fails and will be tried again says so at once, with
+    /// the reason and the wait: a refused port or a 503 is not silence.
+    func testEachRetryIsOneLineAndOneJSONEvent() throws {
+        let url = server.url("/bytes/1000?seed=8&failFirst=2&failKey=plain&retryAfter=1")
+        let run = try taro(["get"] + state + ["--retries", "3", "-d", dir.path, url])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let retries = run.stderr.split(separator: "\n").filter { $0.hasPrefix("retry ") }
+        guard retries.count == 2 else { return XCTFail("two retry lines expected: \(run.stderr)") }
+        XCTAssertTrue(retries[0].contains("attempt 1 failed: HTTP 503"), run.stderr)
+        XCTAssertTrue(retries[1].contains("attempt 2 failed: HTTP 503"), run.stderr)
+        XCTAssertTrue(retries.allSatisfy { $0.contains("1000") && $0.contains("retrying in") }, run.stderr)
+
+        let json = try taro(["get"] + state + ["--json", "--retries", "3", "-o", dir.file("j.bin"),
+                                               server.url("/bytes/1000?seed=8&failFirst=1&failKey=json&retryAfter=1")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let events = json.stdout.split(separator: "\n").compactMap { JSONValue.parse(Array($0.utf8)) }
+        let retry = try XCTUnwrap(events.first { $0["event"]?.stringValue == "retry" }, json.stdout)
+        XCTAssertEqual(retry["attempt"]?.intValue, 1)
+        XCTAssertTrue(retry["message"]?.stringValue?.contains("failed: HTTP 503") ?? false, json.stdout)
+        XCTAssertTrue(retry["message"]?.stringValue?.contains("retrying in") ?? false, json.stdout)
+    }
+
     func testAListOnStdinIsStreamedWithABoundedWindow() throws {
         // Sixty URLs naming the same file: each gets its own numbered name.
         let list = (0..<60).map { server.url("/bytes/1000?seed=\($0)&delay=20") + "\n" }.joined()
