@@ -3,6 +3,7 @@
 #define TARO_CSYSTEM_SHIM_H
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <malloc.h>
 
 // Starts writeback of a file's dirty pages without waiting for it
 // (sync_file_range with SYNC_FILE_RANGE_WRITE), so the fsync that makes a
@@ -22,5 +23,10 @@ static inline int taro_rename_noreplace(const char *from, const char *to) {
 // journal commit: how a batch of finished downloads shares one sync.
 static inline int taro_syncfs(int fd) {
     return (int)syscall(SYS_syncfs, fd);
+}
+// Fixes glibc's mmap threshold (mallopt M_MMAP_THRESHOLD), which also
+// stops glibc from raising it by itself: see CurlGlobal for why.
+static inline int taro_pin_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
 }
 #endif

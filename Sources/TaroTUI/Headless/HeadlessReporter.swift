@@ -171,10 +171,27 @@ final class HeadlessReporter {
 
     private func emitJSON(_ object: [String: JSONValue]) {
         let line = JSONValue.object(object).serialized + "\n"
-        FileHandle.standardOutput.write(Data(line.utf8))
+        Self.writeAll(STDOUT_FILENO, line)
     }
 
     private func writeErr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Self.writeAll(STDERR_FILENO, text)
+    }
+
+    /// write(2) on the string's bytes. FileHandle's Data path was Foundation
+    /// code that a `get` needed for nothing else, resident for the run.
+    private static func writeAll(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                done += n
+            }
+        }
     }
 }
