@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <malloc.h>
 
 // Starts writeback of a file's dirty pages without waiting for it
 // (sync_file_range with SYNC_FILE_RANGE_WRITE), so the fsync that makes a
@@ -42,5 +43,11 @@ static inline int taro_link_unnamed(int fd, const char *to) {
     char from[40];
     snprintf(from, sizeof from, "/proc/self/fd/%d", fd);
     return (int)syscall(SYS_linkat, -100, from, -100, to, 0x400 /* AT_SYMLINK_FOLLOW */);
+}
+
+// Fixes glibc's mmap threshold (mallopt M_MMAP_THRESHOLD), which also
+// stops glibc from raising it by itself: see CurlGlobal for why.
+static inline int taro_pin_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
 }
 #endif

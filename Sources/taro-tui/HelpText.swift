@@ -21,6 +21,8 @@ enum HelpText {
           taro-tui add [-d DIR] [-o NAME] URL ...   hand URLs to the running instance (--rpc or daemon)
           taro-tui ls [--json]             list the running instance's transfers
           taro-tui pause|resume|abort ID   act on one of them (ID as ls shows it)
+                                           (these find the instance by --state-dir DIR's rpc.json,
+                                           or by --rpc-port N and --rpc-secret S)
           taro-tui serve [--port N]        run the built-in test server (for trying things and benchmarks)
           taro-tui --help | --version
 

@@ -128,13 +128,15 @@ extension EasyTransfer {
         if case .file(_, serverNaming: true) = spec.sink, spec.resume == nil { adoptServerName(response) }
         noteResumability(response)
         if let sink {
+            let length = response.value(of: "Content-Length").flatMap { Int64($0) }
             do throws(TransferFailure) {
-                try sink.nameUnlessSmall(bodyLength: response.value(of: "Content-Length").flatMap { Int64($0) })
+                try sink.nameUnlessSmall(bodyLength: length)
             } catch {
                 stopReason = error
                 return false
             }
             sink.digest.add(ServerDigest.checksums(in: response.fields))
+            if let length { sink.expectBody(length: length) }
         }
         if spec.segments > 1, segments == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.

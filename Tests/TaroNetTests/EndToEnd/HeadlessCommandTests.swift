@@ -5,20 +5,7 @@ import XCTest
 
 /// `taro-tui get | upload | request` through the real binary: exit status,
 /// files, JSON events, streamed URL lists, and escaped server text.
-final class HeadlessCommandTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
-    }
+final class HeadlessCommandTests: BinaryTestCase {
 
     struct Run {
         var status: Int32
@@ -85,6 +72,22 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertTrue(listed.contains { $0.contains("ftp://127.0.0.1/x: unsupported protocol: ftp") }, run.stderr)
     }
 
+    /// The list under the summary is for finding failures at a glance: a
+    /// long list of them (each already printed as it happened) is cut, and
+    /// says how many more there were.
+    func testTheSummaryListsTwentyFailuresAndCountsTheRest() throws {
+        let list = (0..<25).map { server.url("/status/404?n=\($0)") + "\n" }.joined()
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "-"], stdin: list)
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        guard let summary = lines.lastIndex(where: { $0.contains("0 done, 25 failed") }) else {
+            return XCTFail("no summary line: \(run.stderr)")
+        }
+        let listed = Array(lines[(summary + 1)...])
+        XCTAssertEqual(listed.filter { $0.hasPrefix("  failed: ") }.count, 20, run.stderr)
+        XCTAssertEqual(listed.last, "  … and 5 more failed (each is named above)", run.stderr)
+    }
+
     func testGetAndUploadKeepToTheirRateLimits() throws {
         let size = 3 << 20
         var started = Date()
@@ -118,6 +121,32 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertEqual(try taro(["request", "-X", "BREW", "http://x/"]).status, 2)
         let run = try taro(["get", "--bogus"])
         XCTAssertTrue(run.stderr.contains("unknown option --bogus"), run.stderr)
+        // A size past what a number holds is refused like any other, not a crash.
+        let huge = try taro(["--rpc-max-request-size", "99999999999999999M"])
+        XCTAssertEqual(huge.status, 2, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("--rpc-max-request-size wants 1K to 64M, not 99999999999999999M"), huge.stderr)
+    }
+
+    /// A list that is no list (here /dev/zero: one endless line) ends the
+    /// reading with the reason and exit 1: never a silent short list, and
+    /// never all memory spent looking for a newline.
+    func testAListThatIsNoListIsReportedAndFails() throws {
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "/dev/zero"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), run.stderr)
+        let printed = try taro(["get", "--print-curl", "-i", "/dev/zero"])
+        XCTAssertEqual(printed.status, 1, printed.stderr)
+        XCTAssertTrue(printed.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), printed.stderr)
+    }
+
+    /// The printed command carries the credentials get would use: of -u
+    /// and --user, the last one given, as for every option.
+    func testPrintCurlTakesTheLastCredentialsGiven() throws {
+        for (args, user) in [(["-u", "a:1", "--user", "b:2"], "b"), (["--user", "a:1", "-u", "b:2"], "b")] {
+            let run = try taro(["get", "--print-curl"] + args + ["http://h.example/f"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("-u '\(user):***'"), "\(args): \(run.stdout)")
+        }
     }
 
     func testOutputNamesTheFileAndNeverReplacesOne() throws {
