@@ -1,12 +1,12 @@
 import Foundation
 
-/// One transfer in a manager's list. While it waits it is only this: its
-/// request and what the list shows of it; the live `core` exists only while
-/// an attempt runs. Kept small (a list holds 100,000 of them): what most
+/// One transfer in a manager's list, beside what the list shows of it (the
+/// row's snapshot, kept in `ManagerState.list`). While it waits it is only
+/// this: its request and its place; the live `core` exists only while an
+/// attempt runs. Kept small (a list holds 100,000 of them): what most
 /// rows never have (a resume point to start from) is boxed, and what the
 /// state directory holds is remembered as a fingerprint, not a copy.
 struct ManagedRow {
-    var snapshot: TransferSnapshot
     let request: TransferRequest
     let serverNaming: Bool
     /// What the finished download must hash to, when the user said.
@@ -26,17 +26,16 @@ struct ManagedRow {
     }
     private var resumeBox: ResumeBox?
     var core: TransferCore?
-    /// The core's version last merged into `snapshot`.
+    /// The core's version last merged into the row's snapshot.
     var coreVersion: UInt64 = 0
     /// What the state directory holds for this row, if anything.
     var saved: SavedMark?
     /// The manager's version when this row last changed.
     var version: UInt64 = 0
 
-    init(snapshot: TransferSnapshot, request: TransferRequest, serverNaming: Bool, checksum: Checksum? = nil,
+    init(request: TransferRequest, serverNaming: Bool, checksum: Checksum? = nil,
          rank: Double? = nil, key: String? = nil, earlierAttempts: Int, resume: ResumePoint? = nil,
          saved: SavedMark? = nil) {
-        self.snapshot = snapshot
         self.request = request
         self.serverNaming = serverNaming
         self.checksum = checksum
