@@ -53,6 +53,9 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(chunks: slots.storage) }
 
+    /// The chunks themselves: tests check which a writer and a reader share.
+    var chunkStorage: [[TransferSnapshot?]] { slots.storage }
+
     /// Walks the slots in order, skipping empty ones: O(n) for the whole
     /// list, where indexing row by row would be O(n log n).
     public struct Iterator: IteratorProtocol {
