@@ -6,11 +6,11 @@ import Glibc
 /// the new buffer are alive together (about 24 MB extra at 65,536 rows of
 /// 360 bytes): that moment would set the process's peak memory.
 ///
-/// Chunks are small (256 rows, about 38 KB) because the list is shared
+/// Chunks are small (64 rows, under 10 KB) because the list is shared
 /// between its writer and a reader copy-on-write: the writer changing one
 /// row of a chunk the reader still holds copies that chunk, once per tick.
 struct ChunkedSlots: Sendable {
-    static let chunkShift = 8
+    static let chunkShift = 6
     static let chunkSize = 1 << chunkShift
     static let chunkMask = chunkSize - 1
 

@@ -49,7 +49,10 @@ struct ManagerState {
     mutating func touch(_ id: UInt64) {
         version &+= 1
         rows[id]?.version = version
-        log.append(id, at: version, capacity: max(8192, rows.count * 2))
+        // Bounded whatever the length of the list: a reader that falls
+        // further behind gets the whole list, which costs it no copy (it
+        // adopts `list`), where a log sized to the list cost 32 bytes a row.
+        log.append(id, at: version, capacity: ChangeLog.capacity)
     }
 
     /// What row `id` shows now.
