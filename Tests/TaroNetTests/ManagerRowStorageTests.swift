@@ -42,6 +42,27 @@ final class ManagerRowStorageTests: XCTestCase {
         XCTAssertEqual(table[17]?.earlierAttempts, 7, "reusing a slot leaves the others alone")
     }
 
+    /// What a listed row costs the manager besides its snapshot: packed
+    /// (208 bytes before), the rare checksum and resume point boxed.
+    func testAManagedRowStaysSmallAndKeepsWhatItWasGiven() {
+        XCTAssertLessThanOrEqual(MemoryLayout<ManagedRow>.stride, 160)
+        let request = TransferRequest.download(url: "http://h/f", path: "/tmp/f", headers: [:])
+        let point = ResumePoint(validator: "\"e\"", total: 100, offset: 40)
+        let sum = try! Checksum(parsing: "sha256=" + String(repeating: "ab", count: 32))
+        var row = ManagedRow(request: request, serverNaming: false, checksum: sum, rank: 2.5,
+                             earlierAttempts: 3, resume: point)
+        XCTAssertEqual(row.checksum, sum)
+        XCTAssertEqual(row.resume, point)
+        XCTAssertEqual(row.rank, 2.5)
+        XCTAssertEqual(row.earlierAttempts, 3)
+        row.resume = nil
+        XCTAssertEqual(row.checksum, sum, "the checksum stays when the resume point goes")
+        row.checksum = nil
+        row.rank = nil
+        XCTAssertNil(row.rank)
+        XCTAssertNil(ManagedRow(request: request, serverNaming: true, earlierAttempts: 0).resume)
+    }
+
     private func exchange(_ id: UInt64) -> HTTPExchange {
         var exchange = HTTPExchange()
         exchange.requestLine = "GET /f\(id) HTTP/1.1"

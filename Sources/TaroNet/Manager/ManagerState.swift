@@ -48,7 +48,6 @@ struct ManagerState {
     /// Marks a row changed: a new version, logged for every reader.
     mutating func touch(_ id: UInt64) {
         version &+= 1
-        rows[id]?.version = version
         // Bounded whatever the length of the list: a reader that falls
         // further behind gets the whole list, which costs it no copy (it
         // adopts `list`), where a log sized to the list cost 32 bytes a row.
