@@ -37,7 +37,7 @@ final class ManagerRowStorageTests: XCTestCase {
             seen.insert(id)
         }
         XCTAssertEqual(seen, Set(UInt64(1)...3000).subtracting([5, 6]).union([4001, 4002]))
-        XCTAssertEqual(Set(table.keys), seen)
+        XCTAssertEqual(Set(table.ids), seen)
         XCTAssertEqual(table[4001]?.request.url, "http://h/f4001")
         XCTAssertEqual(table[17]?.earlierAttempts, 7, "reusing a slot leaves the others alone")
     }

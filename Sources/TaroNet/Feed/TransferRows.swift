@@ -22,7 +22,7 @@
 /// the few rows a screen shows.
 public struct TransferRows: RandomAccessCollection, Sendable {
     private var slots = ChunkedSlots()
-    private var slotOfID: [UInt64: Int] = [:]
+    private var slotOfID = IDIndex()
     private var used = SlotCounter()
     private var tombstones = 0
     /// Ids removed by the last `apply`, with the slot each left empty, so a
@@ -81,12 +81,12 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     /// Where the row with `id` is now, nil when it is not listed.
     public func position(of id: UInt64) -> Int? {
-        slotOfID[id].map(used.usedBefore)
+        slotOfID[id].map { used.usedBefore(Int($0)) }
     }
 
     /// The row with `id`, nil when it is not listed.
     public func row(id: UInt64) -> TransferSnapshot? {
-        slotOfID[id].flatMap { slots[$0] }
+        slotOfID[id].flatMap { slots[Int($0)] }
     }
 
     /// For a row the last `apply` removed: the position of the row that now
@@ -106,7 +106,7 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         var stood: [UInt64: Int] = [:]
         if newer.generation == generation {
             // Same slots: a removed row's slot is empty in `newer` now.
-            for id in removed { if let slot = slotOfID[id] { stood[id] = slot } }
+            for id in removed { if let slot = slotOfID[id] { stood[id] = Int(slot) } }
         }
         self = newer
         lastRemoved = stood
@@ -123,7 +123,7 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     /// Changes the row with `id` where it stands; false when there is none.
     @discardableResult
     public mutating func update(id: UInt64, _ change: (inout TransferSnapshot) -> Void) -> Bool {
-        guard let slot = slotOfID[id], var row = slots[slot] else { return false }
+        guard let slot = slotOfID[id].map(Int.init), var row = slots[slot] else { return false }
         let wasPending = row.state.isPending
         // Out of the chunk while it changes, so the chunk keeps the only
         // reference to nothing and the row's own buffers stay unique.
@@ -175,20 +175,21 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     }
 
     private mutating func upsert(_ row: TransferSnapshot) {
-        if let slot = slotOfID[row.id] {
+        if let slot = slotOfID[row.id].map(Int.init) {
             if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
             if row.state.isPending { unfinishedCount += 1 }
             slots[slot] = row
             return
         }
-        slotOfID[row.id] = slots.count
+        slotOfID[row.id] = Int32(slots.count)
         slots.append(row)
         used.append(used: true)
         if row.state.isPending { unfinishedCount += 1 }
     }
 
     private mutating func remove(_ id: UInt64) {
-        guard let slot = slotOfID.removeValue(forKey: id) else { return }
+        guard let slot = slotOfID[id].map(Int.init) else { return }
+        slotOfID[id] = nil
         if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
         slots[slot] = nil
         used.add(-1, at: slot)
@@ -208,7 +209,7 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         let kept = slots.count
         if tombstones == 0 && slots.overwritePrefix(with: rows) {
             for row in rows[kept...] where slotOfID[row.id] == nil {
-                slotOfID[row.id] = slots.count
+                slotOfID[row.id] = Int32(slots.count)
                 slots.append(row)
                 used.append(used: true)
             }
@@ -223,8 +224,8 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         unfinishedCount = 0
         for index in rows.indices where rows[index].state.isPending { unfinishedCount += 1 }
         slots = ChunkedSlots(rows)
-        slotOfID = Dictionary(minimumCapacity: rows.count)
-        for (slot, row) in rows.enumerated() { slotOfID[row.id] = slot }
+        slotOfID = IDIndex()
+        for (slot, row) in rows.enumerated() { slotOfID[row.id] = Int32(slot) }
         if slotOfID.count != rows.count {
             // The same id twice in a full list: keep its last value once, at
             // its first place, as an update would.
@@ -246,10 +247,10 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         guard tombstones > 64 && tombstones > slotOfID.count else { return }
         generation &+= 1
         var kept = ChunkedSlots()
-        slotOfID.removeAll(keepingCapacity: true)
+        slotOfID = IDIndex()
         slots.forEachSlot { slot in
             guard let row = slot else { return }
-            slotOfID[row.id] = kept.count
+            slotOfID[row.id] = Int32(kept.count)
             kept.append(row)
         }
         slots = kept

@@ -66,7 +66,7 @@ extension TransferManager {
         let limit = force.isEmpty ? Self.recordsPerPass : Int.max
         var candidates = Array(force.keys)
         if force.isEmpty {
-            candidates = s.log.ids(after: s.persistCursor) ?? Array(s.rows.keys)
+            candidates = s.log.ids(after: s.persistCursor) ?? s.rows.ids
             candidates += s.deferred
             s.deferred.removeAll()
             s.persistCursor = s.version

@@ -118,7 +118,7 @@ actor TransferScheduler {
         timers.removeAll()
         loop = nil
         pauseTimers.removeAll()
-        for id in Array(entries.keys) {
+        for id in entries.ids {
             apply(id) { $0.abortRequested() }
             // A running one would wait for the engine's answer: there is no engine.
             apply(id) { $0.engineCancelled() }

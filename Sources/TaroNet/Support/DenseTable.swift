@@ -14,7 +14,7 @@ struct DenseTable<Value> {
     static var chunkSize: Int { 1 << chunkShift }
     static var chunkMask: Int { chunkSize - 1 }
 
-    private var slotOf: [UInt64: Int32] = [:]
+    private var slotOf = IDIndex()
     private var chunks: [[Value?]] = []
     private var slotCount = 0
     /// Slots emptied by removals, used again before the table grows.
@@ -25,7 +25,7 @@ struct DenseTable<Value> {
     var count: Int { slotOf.count }
 
     /// The ids held, in no particular order.
-    var keys: Dictionary<UInt64, Int32>.Keys { slotOf.keys }
+    var ids: [UInt64] { slotOf.ids }
 
     subscript(id: UInt64) -> Value? {
         get {
@@ -64,7 +64,7 @@ struct DenseTable<Value> {
 
     /// Every (id, value), in no particular order.
     func forEach(_ body: (UInt64, Value) throws -> Void) rethrows {
-        for (id, slot) in slotOf {
+        try slotOf.forEach { id, slot in
             if let value = chunks[Int(slot) >> Self.chunkShift][Int(slot) & Self.chunkMask] { try body(id, value) }
         }
     }
