@@ -41,7 +41,7 @@ let package = Package(
         // aria2's JSON-RPC over a small loopback HTTP listener: the remote
         // control of a running manager, and the client the command line uses.
         .target(name: "TaroRPC", dependencies: ["TaroNet", "TaroSync"]),
-        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "TaroSync", "CNcursesw"]),
+        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "TaroSync", "CNcursesw", "CSystem"]),
         .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI", "TaroRPC"]),
         .testTarget(name: "TaroNetTests", dependencies: ["TaroNet", "TaroServer", "TaroSync"]),
         .testTarget(name: "TaroServerTests", dependencies: ["TaroServer"]),

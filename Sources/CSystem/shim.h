@@ -3,6 +3,7 @@
 #define TARO_CSYSTEM_SHIM_H
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <malloc.h>
 
 // Starts writeback of a file's dirty pages without waiting for it
 // (sync_file_range with SYNC_FILE_RANGE_WRITE), so the fsync that makes a
@@ -22,5 +23,11 @@ static inline int taro_rename_noreplace(const char *from, const char *to) {
 // journal commit: how a batch of finished downloads shares one sync.
 static inline int taro_syncfs(int fd) {
     return (int)syscall(SYS_syncfs, fd);
+}
+
+// Every thread allocates from glibc's one main arena (mallopt M_ARENA_MAX);
+// see MallocArenas for why. 1 on success.
+static inline int taro_malloc_one_arena(void) {
+    return mallopt(M_ARENA_MAX, 1);
 }
 #endif
