@@ -24,6 +24,11 @@ static inline int taro_rename_noreplace(const char *from, const char *to) {
 static inline int taro_syncfs(int fd) {
     return (int)syscall(SYS_syncfs, fd);
 }
+// Fixes glibc's mmap threshold (mallopt M_MMAP_THRESHOLD), which also
+// stops glibc from raising it by itself: see CurlGlobal for why.
+static inline int taro_pin_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+}
 
 // Every thread allocates from glibc's one main arena (mallopt M_ARENA_MAX);
 // see MallocArenas for why. 1 on success.

@@ -20,12 +20,13 @@ enum DaemonCommand {
         }
         guard !options.demo, options.importList == nil else { fail("daemon takes neither --demo nor -i") }
         options.rpc = true
-        let directory = options.directory ?? FileManager.default.currentDirectoryPath
+        // Spelled as the screen spells them (LocalPath): ~, relative, .., symlinks.
+        let directory = LocalPath.canonicalDirectory(options.directory ?? FileManager.default.currentDirectoryPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             fail("not a directory: \(directory)", status: 1)
         }
-        let stateDirectory = options.stateDirectory ?? TransferStore.defaultDirectory()
+        let stateDirectory = options.stateDirectory.map { LocalPath.canonicalDirectory($0) } ?? TransferStore.defaultDirectory()
         ManagerLaunch.handOver(options, stateDirectory: stateDirectory)
 
         // Blocked before any thread starts, so every thread inherits the

@@ -21,6 +21,8 @@ enum HelpText {
           taro-tui add [-d DIR] [-o NAME] URL ...   hand URLs to the running instance (--rpc or daemon)
           taro-tui ls [--json]             list the running instance's transfers
           taro-tui pause|resume|abort ID   act on one of them (ID as ls shows it)
+                                           (these find the instance by --state-dir DIR's rpc.json,
+                                           or by --rpc-port N and --rpc-secret S)
           taro-tui serve [--port N]        run the built-in test server (for trying things and benchmarks)
           taro-tui --help | --version
 
@@ -34,7 +36,8 @@ enum HelpText {
           --state-dir DIR        where unfinished transfers are kept (default
                                  $XDG_STATE_HOME/taro-tui, else ~/.local/state/taro-tui);
                                  one process per directory
-          --retries N            retries of a transient failure (default 7)
+          --retries N            retries of a transient failure (default 7); get says each on
+                                 stderr as it happens; 0 fails at once
           --max-size BYTES       fail a download whose body is larger (default: no limit)
           --notify bell|osc9|osc777|off
                                  when the queue empties: ring the bell, or a desktop
@@ -75,7 +78,8 @@ enum HelpText {
           --checksum ALG=HEX     the single URL's file must hash to this (sha256, sha512 or md5);
                                  a mismatch fails it and leaves the bytes as NAME.part
           -H 'Name: value'       add a request header
-          --json                 one JSON object per event per line on stdout
+          --json                 one JSON object per event per line on stdout (headers, progress,
+                                 retry, done, failed, summary)
           --print-curl           print the curl command for each URL instead of fetching
                                  (a .part of -o FILE is continued with -C -; -u, -b, -k, --proxy
                                  and the other curl-named options passed on); Authorization,

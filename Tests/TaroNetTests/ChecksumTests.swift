@@ -4,6 +4,20 @@ import XCTest
 /// The checksum a person writes, and the digests a server states.
 final class ChecksumTests: XCTestCase {
     let abc256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    let abc = Array("abc".utf8)
+
+    /// A scratch file holding "abc", open with `flags`; closed and removed
+    /// when the test ends.
+    private func abcFile(flags: Int32 = O_RDWR) -> (path: String, fd: Int32) {
+        let path = NSTemporaryDirectory() + "/stream-digest-\(getpid())-\(UUID().uuidString)"
+        let fd = open(path, flags | O_CREAT | O_TRUNC, 0o600)
+        _ = abc.withUnsafeBytes { write(fd, $0.baseAddress, 3) }
+        addTeardownBlock {
+            close(fd)
+            unlink(path)
+        }
+        return (path, fd)
+    }
 
     func testParsesEachAlgorithmInAnyCase() throws {
         let c = try Checksum(parsing: "SHA256=" + abc256.uppercased())
@@ -40,12 +54,8 @@ final class ChecksumTests: XCTestCase {
     }
 
     func testStreamDigestHashesOnlyAContiguousRunAndRereadsOtherwise() throws {
-        let path = NSTemporaryDirectory() + "/stream-digest-\(getpid())"
-        defer { unlink(path) }
-        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
-        defer { close(fd) }
-        let bytes = Array("abc".utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, 3) }
+        let fd = abcFile().fd
+        let bytes = abc
         let expected = try Checksum(parsing: "sha256=" + abc256)
         // In order: verified from the running hash.
         let inOrder = StreamDigest(expected: [expected])
@@ -65,6 +75,36 @@ final class ChecksumTests: XCTestCase {
         XCTAssertThrowsError(try wrong.verify(fd: fd, size: 3)) { error in
             XCTAssertEqual((error as? TransferFailure)?.reason,
                            "checksum mismatch: expected md5=00000000000000000000000000000000, got md5=900150983cd24fb0d6963f7d28e17f72")
+        }
+    }
+
+    /// With no digest expected, a resume reads nothing back: hashing the
+    /// prefix of a large .part on the engine thread would help no one. A
+    /// digest the server states later is checked from the file at the end.
+    func testAResumeWithNothingExpectedReadsNoPrefix() throws {
+        // Open for writing only: any read of it fails, so a read would show.
+        let (path, writeOnly) = abcFile(flags: O_WRONLY)
+        let digest = StreamDigest(expected: [])
+        digest.hashPrefix(fd: writeOnly, length: 2)
+        XCTAssertEqual(digest.next, 2, "nothing to hash: the run continues after the prefix, unread")
+        abc.withUnsafeBytes { digest.feed($0.baseAddress! + 2, count: 1, at: 2) }
+        digest.add([try Checksum(parsing: "sha256=" + abc256)])
+        XCTAssertNil(digest.next, "a digest learned after the prefix cannot catch up: the file is read at the end")
+        let readable = open(path, O_RDONLY)
+        defer { close(readable) }
+        XCTAssertEqual(try digest.verify(fd: readable, size: 3), "sha256")
+    }
+
+    /// A mismatch with a digest the server stated (Repr-Digest, Digest)
+    /// says so: the user may have asked for no checksum at all.
+    func testAMismatchWithTheServersDigestSaysItWasTheServers() throws {
+        let fd = abcFile().fd
+        let digest = StreamDigest(expected: [])
+        digest.add([try Checksum(parsing: "md5=" + String(repeating: "0", count: 32))])
+        XCTAssertThrowsError(try digest.verify(fd: fd, size: 3)) { error in
+            XCTAssertEqual((error as? TransferFailure)?.reason,
+                           "checksum mismatch: the server's digest header says md5=00000000000000000000000000000000, "
+                               + "the file has md5=900150983cd24fb0d6963f7d28e17f72")
         }
     }
 }

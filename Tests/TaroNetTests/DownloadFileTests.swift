@@ -61,31 +61,13 @@ final class DownloadFileTests: LoopbackTestCase {
     }
 
     func testAbortMidTransferFailsThenCompletesAndLeavesNoFile() async throws {
-        let order = EventRecorder<String>()
-        let target = dir.file("aborted.bin")
-        let task = session.downloadFile(DownloadFileOption(
-            url: server.url("/bytes/100000000?rate=2000000"), filePath: target,
-            success: { _ in order.append("success") },
-            fail: { order.append("fail:" + $0.errMsg) },
-            complete: { order.append("complete:" + $0.errMsg) }))
-        let progress = EventRecorder<DownloadProgressResult>()
-        task.onProgressUpdate { progress.append($0) }
-        let started = await progress.wait { $0.contains { $0.totalBytesWritten > 0 } }
-        XCTAssertTrue(started)
-        task.abort()
-        do {
-            _ = try await task.value
-            XCTFail("an aborted download must not succeed")
-        } catch let error as TaroError {
-            XCTAssertEqual(error.errMsg, "downloadFile:fail abort")
-            XCTAssertEqual(error.kind, .abort)
-        }
-        XCTAssertEqual(order.all, ["fail:downloadFile:fail abort", "complete:downloadFile:fail abort"])
-        XCTAssertFalse(fileExists(target))
-        XCTAssertFalse(fileExists(target + ".part"))
-        task.abort()  // after settling: nothing happens
+        let download = SlowDownload(session: session, server: server, target: dir.file("aborted.bin"))
+        await download.waitForBytes()
+        download.task.abort()
+        await download.assertAborted { try await download.task.value }
+        download.task.abort()  // after settling: nothing happens
         try await Task.sleep(for: .milliseconds(100))
-        XCTAssertEqual(order.count, 2)
+        XCTAssertEqual(download.order.count, 2)
     }
 
     func testAbortWhileQueuedSettlesWithoutTouchingTheServer() async throws {

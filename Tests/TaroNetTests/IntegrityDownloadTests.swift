@@ -73,6 +73,7 @@ final class IntegrityDownloadTests: LoopbackTestCase {
         let hex = DeterministicBody.sha256Hex(seed: 74, size: 200_000)
         let good = Data(try Checksum(parsing: "sha256=" + hex).digest).base64EncodedString()
         let bad = Data(repeating: 7, count: 32).base64EncodedString()
+        let bad256 = String(repeating: "07", count: 32)
         _ = try await download("/bytes/200000?seed=74&" + withHeader("Repr-Digest: sha-256=:\(good):"),
                                to: "repr-good", checksum: nil)
         XCTAssertTrue(fileExists(dir.file("repr-good")))
@@ -81,7 +82,8 @@ final class IntegrityDownloadTests: LoopbackTestCase {
                 _ = try await download("/bytes/200000?seed=74&" + withHeader(line), to: name, checksum: nil)
                 XCTFail("\(name): a server digest that does not match must fail")
             } catch let error as TaroError {
-                XCTAssertTrue(error.errMsg.contains("got sha256=\(hex)"), error.errMsg)
+                XCTAssertTrue(error.errMsg.contains("the server's digest header says sha256=\(bad256), the file has sha256=\(hex)"),
+                              error.errMsg)
             }
             XCTAssertFalse(fileExists(dir.file(name)))
             XCTAssertTrue(fileExists(dir.file(name + ".part")))

@@ -37,6 +37,15 @@ final class LocalPathTests: XCTestCase {
         XCTAssertEqual(LocalPath.canonicalDirectory("/.."), "/")
     }
 
+    /// Back out of a part that does not exist, the rest is resolved again:
+    /// `missing/../link` is the directory `link` points to, as for the kernel.
+    func testDotDotOutOfAMissingPartResolvesWhatExistsAgain() {
+        for spelling in ["missing/../link", "missing/deeper/../../link/sub/..", "missing/../d"] {
+            XCTAssertEqual(LocalPath.canonicalDirectory(spelling, workingDirectory: dir.path), real + "/d", spelling)
+        }
+        XCTAssertEqual(LocalPath.canonicalFile("missing/../link/f.bin", workingDirectory: dir.path), real + "/d/f.bin")
+    }
+
     func testAFileNameIsNeverFollowed() throws {
         try FileManager.default.createSymbolicLink(atPath: dir.file("d/planted"), withDestinationPath: "/etc/passwd")
         XCTAssertEqual(LocalPath.canonicalFile("link/planted", workingDirectory: dir.path), real + "/d/planted")

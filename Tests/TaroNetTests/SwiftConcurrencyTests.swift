@@ -9,30 +9,13 @@ import XCTest
 final class SwiftConcurrencyTests: LoopbackTestCase {
 
     func testCancellingTheAwaitingSwiftTaskAbortsTheDownload() async throws {
-        let order = EventRecorder<String>()
-        let target = dir.file("cancelled.bin")
-        let task = session.downloadFile(DownloadFileOption(
-            url: server.url("/bytes/100000000?rate=2000000"), filePath: target,
-            success: { _ in order.append("success") },
-            fail: { order.append("fail:" + $0.errMsg) },
-            complete: { order.append("complete:" + $0.errMsg) }))
-        let progress = EventRecorder<DownloadProgressResult>()
-        task.onProgressUpdate { progress.append($0) }
+        let download = SlowDownload(session: session, server: server, target: dir.file("cancelled.bin"))
+        let task = download.task
         let waiter = Task { try await task.value }
-        let started = await progress.wait { $0.contains { $0.totalBytesWritten > 0 } }
-        XCTAssertTrue(started)
+        await download.waitForBytes()
         waiter.cancel()
-        do {
-            _ = try await waiter.value
-            XCTFail("a cancelled await must not succeed")
-        } catch let error as TaroError {
-            XCTAssertEqual(error.errMsg, "downloadFile:fail abort")
-            XCTAssertEqual(error.kind, .abort)
-        }
-        XCTAssertEqual(order.all, ["fail:downloadFile:fail abort", "complete:downloadFile:fail abort"])
+        await download.assertAborted { try await waiter.value }
         XCTAssertEqual(task.snapshot?.state, .aborted)
-        XCTAssertFalse(fileExists(target))
-        XCTAssertFalse(fileExists(target + ".part"))
     }
 
     func testASwiftTaskCancelledBeforeItAwaitsAbortsTheRequest() async throws {

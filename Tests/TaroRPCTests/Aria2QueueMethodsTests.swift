@@ -62,6 +62,11 @@ final class Aria2QueueMethodsTests: RPCTestCase {
             XCTAssertTrue(message.contains("outside the download directory"), "\(dir): \(message)")
         }
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["out": "../x"]).contains("plain file name"))
+        // A name the file would not get is refused too, saying which it would get: the client must know where it is.
+        for (out, safe) in [(".bashrc", "_bashrc"), ("a\\b.bin", "b.bin"), ("x\u{202E}y.bin", "x_y.bin")] {
+            XCTAssertEqual(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["out": .string(out)]),
+                           "out \(out) is not a safe file name: it would be saved as \(safe)", out)
+        }
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["header": ["A: b\r\nC: d"]])
             .contains("control character"))
         XCTAssertTrue(error("aria2.addUri", [.string(server.url("/bytes/10"))], ["checksum": "sha-256=00"])
@@ -150,5 +155,19 @@ final class Aria2QueueMethodsTests: RPCTestCase {
         for gid in expected { waitForStatus(gid, "completion") { $0["status"] == "complete" } }
         let starts = expected.map { manager.snapshot(of: GID.parse($0.stringValue!)!)?.startedAt ?? .distantFuture }
         XCTAssertEqual(starts, starts.sorted(), "started out of the new order: \(starts.map(\.timeIntervalSince1970))")
+    }
+
+    /// An offset near Int's ends, from POS_CUR or POS_END, moves to the
+    /// nearest end of the queue; the sum must not trap the whole program.
+    func testChangePositionWithAnOffsetAtIntsEndsMovesToTheEnd() {
+        call("aria2.changeGlobalOption", ["max-concurrent-downloads": "1"])
+        let running = call("aria2.addUri", [.string(server.url("/bytes/100000000?rate=100000"))])
+        waitForStatus(running, "start") { $0["status"] == "active" }
+        let waiting = (0..<3).map { call("aria2.addUri", [.string(server.url("/bytes/\(10 + $0)"))]) }
+        XCTAssertEqual(call("aria2.changePosition", waiting[1], .string(String(Int.max)), "POS_CUR"), 2)
+        XCTAssertEqual(call("aria2.changePosition", waiting[0], .string(String(Int.max)), "POS_END"), 2)
+        XCTAssertEqual(call("aria2.changePosition", waiting[0], .string(String(Int.min)), "POS_CUR"), 0)
+        XCTAssertEqual(call("aria2.changePosition", waiting[2], .string(String(Int.min)), "POS_END"), 0)
+        call("aria2.remove", running)
     }
 }

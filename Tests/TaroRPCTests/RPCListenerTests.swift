@@ -21,16 +21,8 @@ final class RPCListenerTests: RPCTestCase {
 
     /// Sends raw bytes and returns the status and the body of the answer.
     private func exchange(_ request: [UInt8]) throws -> (status: Int, head: String, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        XCTAssertEqual(connected, 0)
         let io = SocketIO(fd: fd, deadline: .now + .seconds(20))
         try? io.write(request)
         var response: [UInt8] = []
@@ -78,15 +70,8 @@ final class RPCListenerTests: RPCTestCase {
 
     func testAClientThatAsksToContinueIsToldTo() throws {
         let body = #"{"jsonrpc":"2.0","id":"v","method":"system.listMethods"}"#
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         let io = SocketIO(fd: fd, deadline: .now + .seconds(20))
         try io.write(Array(("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
                             + "Content-Length: \(body.utf8.count)\r\n\r\n").utf8))
@@ -118,20 +103,96 @@ final class RPCListenerTests: RPCTestCase {
     }
 
     func testAClientThatSendsNothingIsCutOffAndOthersAreStillServed() throws {
-        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let silent = try SocketIO.connect(loopbackPort: listener.port)
         defer { close(silent) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = listener.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(silent, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         // Served while the silent one waits: connections have their own threads.
         XCTAssertEqual(try post(#"{"id":1,"method":"system.listMethods"}"#).status, 200)
         let io = SocketIO(fd: silent, deadline: .now + .seconds(20))
         var answer: [UInt8] = []
         while let chunk = try? io.read(limit: 4096), !chunk.isEmpty { answer += chunk }
         XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 408"))
+    }
+
+    /// stop() returns once no connection is being served: a client still
+    /// sending its body is cut off (it reads the end at once), so no call
+    /// can reach the manager after the program stopped remote control.
+    func testStopEndsTheConnectionsStillBeingServed() throws {
+        let client = try SocketIO.connect(loopbackPort: listener.port)
+        defer { close(client) }
+        let io = SocketIO(fd: client, deadline: .now + .seconds(20))
+        // Half a body: the connection waits for the rest (its timeout is 2 s).
+        try io.write(Array("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"id\":".utf8))
+        Thread.sleep(forTimeInterval: 0.2)
+        listener.stop()
+        let soon = SocketIO(fd: client, deadline: .now + .milliseconds(500))
+        do {
+            let rest = try soon.read(limit: 4096)
+            XCTAssertEqual(rest, [])
+        } catch SocketIO.Failure.timedOut {
+            XCTFail("the connection was still open when stop() returned")
+        } catch {
+            // Reset (the connection was still in the backlog): ended all the same.
+        }
+    }
+
+    /// The command line's client says what happened: nothing listening, or
+    /// a listener that hung up (here one that takes no connection at all),
+    /// not "did not answer in time" for both.
+    func testTheClientSaysWhetherNothingListensOrTheConnectionWasClosed() throws {
+        let closing = try RPCListener(service: service, port: 0, limits: RPCListener.Limits(maximumConnections: 0))
+        defer { closing.stop() }
+        let hungUp = RPCClient(endpoint: RPCEndpoint(port: closing.port, secret: Self.secret))
+        XCTAssertThrowsError(try hungUp.call("aria2.getVersion")) { error in
+            XCTAssertEqual("\(error)", "no taro-tui answers there: 127.0.0.1:\(closing.port) closed the connection without an answer")
+        }
+        let port = closing.port
+        closing.stop()
+        XCTAssertThrowsError(try RPCClient(endpoint: RPCEndpoint(port: port, secret: Self.secret)).call("aria2.getVersion")) {
+            XCTAssertEqual("\($0)", "no taro-tui answers there: 127.0.0.1:\(port): Connection refused")
+        }
+    }
+
+    /// Out of file descriptors, accept fails while the connection waits in
+    /// the backlog: the accept thread must wait for one to free up, not
+    /// spin a core on it. Once descriptors are back the client is answered.
+    func testAcceptOutOfDescriptorsWaitsInsteadOfSpinning() throws {
+        // The client's socket exists before the limit; connecting needs no new one.
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(client) }
+        var saved = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved)
+        // The lowest free descriptor becomes the limit: no new one can be had.
+        let probe = open("/dev/null", O_RDONLY)
+        XCTAssertGreaterThanOrEqual(probe, 0)
+        close(probe)
+        var tight = saved
+        tight.rlim_cur = rlim_t(probe)
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &tight), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = listener.port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let before = Self.cpuSeconds()
+        Thread.sleep(forTimeInterval: 1)
+        let spent = Self.cpuSeconds() - before
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved), 0)
+        XCTAssertEqual(connected, 0)
+        XCTAssertLessThan(spent, 0.3, "CPU seconds spent in one second while accept could not succeed")
+        let io = SocketIO(fd: client, deadline: .now + .seconds(20))
+        let body = #"{"jsonrpc":"2.0","id":"v","method":"system.listMethods"}"#
+        try io.write(Array("POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+        var answer: [UInt8] = []
+        while let chunk = try? io.read(limit: 65536), !chunk.isEmpty { answer += chunk }
+        XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
+    }
+
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

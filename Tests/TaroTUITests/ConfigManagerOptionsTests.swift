@@ -31,6 +31,16 @@ final class ConfigManagerOptionsTests: XCTestCase {
         }
     }
 
+    /// A file saved with CRLF line ends (an editor on Windows) reads as the
+    /// same options, and its key lines as the same keys.
+    func testCRLFLineEndsReadAsTheSameOptionsAndKeys() throws {
+        let entries = try ConfigFile.parse("# c\r\nrpc\r\nlimit-rate = 2M\r\nkey.abort = X\r\n", file: "cfg")
+        XCTAssertEqual(entries.map(\.flag), ["--rpc", "--limit-rate"])
+        XCTAssertEqual(entries.map(\.value), [nil, "2M"])
+        let table = try KeyConfig.parse("key.abort = X\r\n", file: "cfg")
+        XCTAssertEqual(table.action(for: .character("X")), .abort)
+    }
+
     func testRateLinesComeBeforeTheCommandLineAndABadValueNamesItsLine() throws {
         let env = try write("# defaults\ncacert = /nonexistent-is-not-read-here.pem\nlimit-rate-each = 1M\nlimit-rate = 4M\n")
         XCTAssertEqual(try ConfigFile.rateArguments(environment: env), ["--limit-rate-each", "1M", "--limit-rate", "4M"])

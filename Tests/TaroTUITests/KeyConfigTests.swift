@@ -32,6 +32,13 @@ final class KeyConfigTests: XCTestCase {
         XCTAssertEqual(error("http2\n\nkey.retry = d\n"), "cfg line 3: d is bound to both retry and remove")
     }
 
+    /// One key named twice for one action is no clash with itself.
+    func testAKeyNamedTwiceForOneActionIsNoConflict() throws {
+        let table = try parse("key.abort = X X\n")
+        XCTAssertEqual(table.action(for: .character("X")), .abort)
+        XCTAssertEqual(error("key.abort = X d\n"), "cfg line 1: d is bound to both abort and remove")
+    }
+
     func testSwappingTwoKeysOnTwoLinesIsNoConflict() throws {
         let table = try parse("key.abort = d\nkey.remove = x\n")
         XCTAssertEqual(table.action(for: .character("d")), .abort)

@@ -30,6 +30,19 @@ final class RemoteListingTests: XCTestCase {
         XCTAssertTrue(text.contains("^ "), text)
     }
 
+    /// Lengths near Int64's end (whatever answers on the port may send
+    /// them) give a percentage, not an overflow that kills `ls`.
+    func testHugeLengthsDoNotOverflow() {
+        let max = String(Int64.max)
+        let text = RemoteListing.render([status(gid: "a", status: "active", path: "/d/h", uri: "http://h/h",
+                                                done: max, total: max),
+                                         status(gid: "b", status: "active", path: "/d/g", uri: "http://h/g",
+                                                done: String(Int64.max / 2), total: max)], json: false, asciiOnly: true)
+        let lines = text.split(separator: "\n")
+        XCTAssertTrue(lines[1].hasPrefix("a                active   100%"), String(lines[1]))
+        XCTAssertTrue(lines[2].hasPrefix("b                active   50%"), String(lines[2]))
+    }
+
     func testJSONIsOneStatusObjectALine() {
         let rows = [status(gid: "a", status: "active", path: "", uri: "http://h/x"),
                     status(gid: "b", status: "paused", path: "", uri: "http://h/y")]

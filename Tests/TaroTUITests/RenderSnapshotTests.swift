@@ -198,7 +198,7 @@ final class RenderSnapshotTests: XCTestCase {
 
     func testHelpAt80x24() {
         assertScreen(SnapshotScenes.help(24, 80), #"""
-         taro-tui keys · any other key closes this screen
+         taro-tui keys · Space pages · any other key closes this screen
         Transfers
           a              download a URL; 'URL sha256=HEX' also checks the file
           u              upload a file (asks for the file, then the URL)
@@ -227,7 +227,7 @@ final class RenderSnapshotTests: XCTestCase {
 
     func testHelpAt40x10() {
         assertScreen(SnapshotScenes.help(10, 40), #"""
-         taro-tui keys · any other key closes t…
+         taro-tui keys · Space pages · any othe…
         Transfers
           a              download a URL; 'URL s…
           u              upload a file (asks fo…

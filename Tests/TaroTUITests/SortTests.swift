@@ -19,9 +19,9 @@ final class SortTests: XCTestCase {
             seen.append(h.state.order.label(ascii: false))
         }
         XCTAssertEqual(seen, ["sorted by name ↑", "sorted by size ↓", "sorted by progress ↓", "sorted by speed ↓",
-                              "sorted by state ↑", "sorted by added ↑", "queue order ↑"])
+                              "sorted by state ↑", "sorted by added ↑", "in queue order ↑"])
         h.press(.char("S"))
-        XCTAssertEqual(h.state.message?.text, "List queue order ↓.")
+        XCTAssertEqual(h.state.message?.text, "List in queue order ↓.")
     }
 
     func testSortedBySpeedShowsFastestFirstAndTheHeadingSaysSo() {

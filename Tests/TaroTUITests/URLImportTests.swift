@@ -131,6 +131,23 @@ final class URLImportTests: XCTestCase {
         XCTAssertNil(reader.next())
     }
 
+    /// A file that is no list (an image given by mistake, /dev/zero) has a
+    /// "line" without end: reading stops there with the reason, instead of
+    /// holding the whole file in memory looking for a newline.
+    func testALineLongerThanAnyURLStopsTheListWithTheReason() throws {
+        let path = scratch + "/binary.txt"
+        let long = String(repeating: "a", count: URLListReader.maximumLine + 1)
+        try ("https://a.example/1\n" + long + "\nhttps://a.example/2\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = try URLListReader(path: path)
+        XCTAssertEqual(reader.next(), "https://a.example/1")
+        XCTAssertNil(reader.next()?.prefix(40), "the long line is not returned")
+        XCTAssertEqual(reader.readError, "line 2 is longer than 1 MiB: no URL is that long, so this is not a list of URLs")
+        XCTAssertNil(reader.next()?.prefix(40), "nor anything after it")
+        let zero = try URLListReader(path: "/dev/zero")
+        XCTAssertNil(zero.next()?.prefix(40))
+        XCTAssertEqual(zero.readError, "line 1 is longer than 1 MiB: no URL is that long, so this is not a list of URLs")
+    }
+
     func testTheSummaryOfAnImportThatFailedSaysWhy() {
         var progress = URLImport.Progress()
         progress.queued = 1

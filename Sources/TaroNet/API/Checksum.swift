@@ -70,19 +70,10 @@ public struct Checksum: Sendable, Equatable, Codable, CustomStringConvertible {
         out.reserveCapacity(digits.count / 2)
         var i = 0
         while i < digits.count {
-            guard let high = nibble(digits[i]), let low = nibble(digits[i + 1]) else { return nil }
+            guard let high = PathText.hexValue(digits[i]), let low = PathText.hexValue(digits[i + 1]) else { return nil }
             out.append(high << 4 | low)
             i += 2
         }
         return out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }

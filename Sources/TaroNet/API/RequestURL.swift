@@ -12,7 +12,10 @@ enum RequestURL {
         guard scheme == "http" || scheme == "https" else {
             return .message("unsupported protocol: \(scheme) (only http and https)")
         }
-        guard let host = comps.host, !host.isEmpty else {
+        // Where the host is, not what it is: `host` and `percentEncodedHost`
+        // run IDNA through ICU, which brought ICU's code and normalization
+        // data into every `get` only to see that a host is there.
+        guard let host = comps.rangeOfHost, !host.isEmpty else {
             return .message("invalid url (no host): \(text)")
         }
         return nil

@@ -128,6 +128,9 @@ extension EasyTransfer {
         if case .file(_, serverNaming: true) = spec.sink, spec.resume == nil { adoptServerName(response) }
         noteResumability(response)
         sink?.digest.add(ServerDigest.checksums(in: response.fields))
+        if let sink, let length = response.value(of: "Content-Length").flatMap({ Int64($0) }) {
+            sink.expectBody(length: length)
+        }
         if spec.segments > 1, segments == nil, resumeBase == 0 { startSegmentsIfPossible(response) }
         // A new body starts with each response curl follows; only the final one counts.
         core.handler?.headersReceived(statusCode: response.statusCode, fields: response.fields)

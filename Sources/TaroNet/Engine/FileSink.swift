@@ -125,6 +125,11 @@ final class FileSink {
     /// The end of what has really been written (a failed write is not counted).
     var writtenEnd: Int64 { writer?.position ?? 0 }
 
+    /// The response's Content-Length: the write buffer is sized by it.
+    func expectBody(length: Int64) {
+        writer?.expect(remaining: length)
+    }
+
     /// Accepts bytes from curl's write callback. Returns false on a disk error.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         guard let writer else { return false }

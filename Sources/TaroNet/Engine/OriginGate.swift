@@ -87,16 +87,18 @@ final class OriginGate {
     }
 
     /// The held transfers that may start now, in the order they came.
+    /// Asked after every perform: an origin that may start none (its probe
+    /// is out, its streams are all in use) costs a look, not a copy of its queue.
     func admissions() -> [UInt64] {
         var ready: [UInt64] = []
-        for (origin, queue) in waiting where !queue.isEmpty {
-            var rest = queue[...]
-            while let id = rest.first, mayStart(origin) {
-                rest = rest.dropFirst()
-                started(origin, id)
-                ready.append(id)
+        for (origin, queue) in waiting where !queue.isEmpty && mayStart(origin) {
+            var taken = 0
+            while taken < queue.count, mayStart(origin) {
+                started(origin, queue[taken])
+                ready.append(queue[taken])
+                taken += 1
             }
-            waiting[origin] = Array(rest)
+            waiting[origin]?.removeFirst(taken)
         }
         return ready
     }

@@ -12,9 +12,12 @@ import Glibc
 final class StreamDigest {
     /// What the file must match: the user's checksum and the server's digests.
     private(set) var expected: [Checksum]
+    /// The algorithms whose expected digest the server stated (not the
+    /// user): a mismatch says whose word it was.
+    private var statedByServer: Set<Checksum.Algorithm> = []
     private var contexts: [(Checksum.Algorithm, OpaquePointer)] = []
     /// The offset the next contiguous byte has; nil once the run is broken.
-    private var next: Int64? = 0
+    private(set) var next: Int64? = 0
 
     /// A resumed prefix larger than this is not read on the engine thread
     /// (it must not stall every other transfer): the whole file is hashed
@@ -23,7 +26,7 @@ final class StreamDigest {
 
     init(expected: [Checksum]) {
         self.expected = []
-        add(expected)
+        start(expected)
     }
 
     deinit { freeContexts() }
@@ -32,6 +35,14 @@ final class StreamDigest {
     /// already running cannot catch up on bytes hashed before: it is
     /// computed from the file at the end.
     func add(_ more: [Checksum]) {
+        for checksum in more where !expected.contains(where: { $0.algorithm == checksum.algorithm }) {
+            statedByServer.insert(checksum.algorithm)
+        }
+        start(more)
+    }
+
+    /// Expects `more` too, hashing each from here if the run is unbroken.
+    private func start(_ more: [Checksum]) {
         for checksum in more where !expected.contains(where: { $0.algorithm == checksum.algorithm }) {
             expected.append(checksum)
             if next == 0, let ctx = taro_digest_new(Self.code(checksum.algorithm)) {
@@ -59,13 +70,20 @@ final class StreamDigest {
         next = 0
         let all = expected
         expected = []
-        add(all)
+        start(all)
     }
 
     /// Hashes the first `length` bytes already in the file (a resume), so
     /// the running hash continues after them.
     func hashPrefix(fd: Int32, length: Int64) {
         guard length > 0 else { return }
+        // Nothing running to continue (no digest expected, the usual resume):
+        // nothing to read. A digest the server states later breaks the run
+        // anyway (`add`), and is checked from the file at the end.
+        guard !contexts.isEmpty else {
+            if next == 0 { next = length }
+            return
+        }
         guard length <= Self.largestPrefix, next == 0,
               Self.read(fd: fd, length: length, into: contexts.map(\.1)) else {
             next = nil
@@ -94,8 +112,11 @@ final class StreamDigest {
         for checksum in expected {
             let actual = got[checksum.algorithm] ?? []
             if actual != checksum.digest {
-                throw .message("checksum mismatch: expected \(checksum), got "
-                    + "\(Checksum(algorithm: checksum.algorithm, digest: actual))")
+                let got = Checksum(algorithm: checksum.algorithm, digest: actual)
+                if statedByServer.contains(checksum.algorithm) {
+                    throw .message("checksum mismatch: the server's digest header says \(checksum), the file has \(got)")
+                }
+                throw .message("checksum mismatch: expected \(checksum), got \(got)")
             }
         }
         return expected.map(\.algorithm.rawValue).joined(separator: "+")

@@ -13,7 +13,7 @@ extension TransferManager: TransferObserver {
                 core = running
             } else {
                 var base = queuedSnapshot(row.request, id: tag, addedAt: shown.queuedAt)
-                base.resume = point
+                base.showResumed(point)
                 base.attempt = 1
                 core = TransferCore(id: tag, snapshot: base, handler: nil)
                 row.coreVersion = 0

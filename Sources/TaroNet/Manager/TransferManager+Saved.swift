@@ -28,9 +28,7 @@ extension TransferManager {
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         var snapshot = saved.request.queuedSnapshot(id: TransferCore.makeTag(), addedAt: saved.addedAt)
         snapshot.state = .saved
-        snapshot.resume = saved.resume
-        snapshot.bytesDone = saved.resume?.bytesOnDisk ?? 0
-        snapshot.bytesTotal = saved.resume?.total
+        snapshot.showResumed(saved.resume)
         snapshot.attempt = row.earlierAttempts + 1
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
         s.appendRow(row, snapshot)

@@ -163,7 +163,7 @@ public final class TransferManager: Sendable {
                              rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
         var snapshot = queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt)
-        snapshot.resume = saved.resume
+        snapshot.showResumed(saved.resume)
         snapshot.rateLimit = saved.rateLimit ?? 0
         return insert(&s, row, snapshot, paused: saved.state == .paused, submissions: &submissions)
     }

@@ -20,3 +20,15 @@ extension TransferSnapshot {
         }
     }
 }
+
+extension TransferSnapshot {
+    /// A row put back from its saved record shows what its .part holds from
+    /// the first frame. Without it the first progress of the new attempt
+    /// would carry the .part's bytes, and the list's rate would count them
+    /// as moved in this run.
+    mutating func showResumed(_ point: ResumePoint?) {
+        resume = point
+        bytesDone = point?.bytesOnDisk ?? 0
+        bytesTotal = point?.total
+    }
+}

@@ -12,7 +12,8 @@ public enum LocalPath {
     /// nil), empty and `.` components dropped, and every component that
     /// exists resolved through its symlinks, so that `..` means what the
     /// kernel means by it. The part that does not exist yet is kept as
-    /// written, with `..` taken lexically.
+    /// written, with `..` taken lexically; a `..` that leads back into what
+    /// exists resolves what follows again.
     public static func canonicalDirectory(_ path: String, workingDirectory: String? = nil) -> String {
         let absolute = absolutePath(path, workingDirectory: workingDirectory)
         var resolved = "/"
@@ -24,6 +25,9 @@ public enum LocalPath {
             case "..":
                 // `resolved` holds no symlink and no `..`: its parent is lexical.
                 resolved = parent(of: resolved)
+                // Backed out of the missing part, what follows exists again
+                // and must be resolved: `missing/../link` is where link points.
+                if !exists { exists = access(resolved, F_OK) == 0 }
             default:
                 let next = resolved == "/" ? "/" + component : resolved + "/" + component
                 if exists, let real = realPath(next) {

@@ -42,18 +42,18 @@ public struct RPCClient: Sendable {
         return result
     }
 
+    private static func closedWithoutAnswer(_ port: UInt16) -> String {
+        "127.0.0.1:\(port) closed the connection without an answer"
+    }
+
     private func post(_ body: [UInt8]) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure.unreachable(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = endpoint.port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let fd: Int32
+        do {
+            fd = try SocketIO.connect(loopbackPort: endpoint.port)
+        } catch {
+            throw Failure.unreachable(error.description)
         }
-        guard connected == 0 else { throw Failure.unreachable("127.0.0.1:\(endpoint.port): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
         let io = SocketIO(fd: fd, deadline: .now + timeout)
         let head = "POST /jsonrpc HTTP/1.1\r\nHost: 127.0.0.1:\(endpoint.port)\r\n"
             + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
@@ -65,9 +65,13 @@ public struct RPCClient: Sendable {
                 if chunk.isEmpty { break }
                 response += chunk
             }
+        } catch SocketIO.Failure.timedOut {
+            throw Failure.unreachable("127.0.0.1:\(endpoint.port) did not answer within \(timeout)")
         } catch {
-            throw Failure.unreachable("127.0.0.1:\(endpoint.port) did not answer in time")
+            // Not a slow instance: say so, rather than "in time".
+            throw Failure.unreachable(Self.closedWithoutAnswer(endpoint.port))
         }
+        guard !response.isEmpty else { throw Failure.unreachable(Self.closedWithoutAnswer(endpoint.port)) }
         guard let end = RPCConnection.endOfHead(response, from: 0) else { throw Failure.badAnswer("no HTTP head") }
         return Array(response[end...])
     }

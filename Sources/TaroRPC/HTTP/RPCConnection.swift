@@ -1,8 +1,9 @@
 import Foundation
 
 /// One client connection, on its own thread: read one request within the
-/// limits, answer it, close. Everything a client can make this do is
-/// bounded: the head's size, the body's size, and the time it may take.
+/// limits, answer it. Everything a client can make this do is bounded: the
+/// head's size, the body's size, and the time it may take. The listener
+/// owns the descriptor and closes it.
 struct RPCConnection {
     let fd: Int32
     let service: Aria2Service
@@ -11,7 +12,6 @@ struct RPCConnection {
     static let maximumHead = 16 * 1024
 
     func run() {
-        defer { close(fd) }
         let io = SocketIO(fd: fd, deadline: .now + limits.timeout)
         let response: RPCHTTPResponse
         var drain = false

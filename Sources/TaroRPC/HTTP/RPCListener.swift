@@ -1,10 +1,13 @@
 import Foundation
 import Synchronization
+import TaroSync
 
 /// The JSON-RPC endpoint's listening socket: 127.0.0.1 (or every address
 /// with listen-all), one thread that accepts, and one short-lived thread
 /// per connection, at most `maximumConnections` at a time; more are closed
-/// at once. `stop()` closes the door and waits for the accept thread.
+/// at once. `stop()` closes the door, cuts off the clients still sending,
+/// and returns once no call is in flight: after it, nothing reaches the
+/// service.
 public final class RPCListener: Sendable {
     public struct Limits: Sendable {
         public var maximumBody: Int
@@ -29,7 +32,10 @@ public final class RPCListener: Sendable {
     private let socket: Int32
     /// Written once by `stop()` to wake the accept thread's poll.
     private let wake: (read: Int32, write: Int32)
-    private let connections = Atomic<Int>(0)
+    /// The connections being served. A descriptor leaves the set and is
+    /// closed under its lock, so `stop()` never shuts down a number that
+    /// was closed and reused by another part of the program meanwhile.
+    private let served = Locked<Set<Int32>>([])
     private let stopped = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
 
@@ -55,6 +61,13 @@ public final class RPCListener: Sendable {
         close(socket)
         close(wake.read)
         close(wake.write)
+        // A client still sending is read as ended; a call already running
+        // finishes (aria2.remove waits at most a few seconds).
+        served.withLock { fds in for fd in fds { shutdown(fd, Int32(SHUT_RD)) } }
+        let end = ContinuousClock.now + .seconds(30)
+        while !served.withLock({ $0.isEmpty }) && ContinuousClock.now < end {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     private func acceptLoop(service: Aria2Service, limits: Limits) {
@@ -66,18 +79,35 @@ public final class RPCListener: Sendable {
             if ready < 0 && errno == EINTR { continue }
             if ready < 0 || fds[1].revents != 0 { return }
             let client = accept(socket, nil, nil)
-            guard client >= 0 else { continue }
+            guard client >= 0 else {
+                // Out of descriptors or memory, the connection stays in the
+                // backlog and poll says "ready" again at once: wait a little
+                // (stop() still wakes it) instead of spinning a core.
+                let reason = errno
+                if reason != EINTR && reason != ECONNABORTED && reason != EAGAIN {
+                    var wakeOnly = pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&wakeOnly, 1, 100)
+                }
+                continue
+            }
             // Not inherited by a program started while the connection is open.
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-            guard connections.add(1, ordering: .relaxed).newValue <= limits.maximumConnections else {
-                connections.subtract(1, ordering: .relaxed)
+            let admitted = served.withLock { fds in
+                guard fds.count < limits.maximumConnections else { return false }
+                fds.insert(client)
+                return true
+            }
+            guard admitted else {
                 close(client)
                 continue
             }
             let connection = RPCConnection(fd: client, service: service, limits: limits)
             let thread = Thread { [self] in
                 connection.run()
-                connections.subtract(1, ordering: .relaxed)
+                served.withLock { fds in
+                    fds.remove(client)
+                    close(client)
+                }
             }
             thread.name = "taro-rpc-connection"
             thread.start()

@@ -7,7 +7,39 @@ struct SocketIO {
     let fd: Int32
     let deadline: ContinuousClock.Instant
 
-    enum Failure: Error { case timedOut, closed }
+    enum Failure: Error, CustomStringConvertible {
+        case timedOut, closed
+        /// Nothing could be connected to; the reason, in words.
+        case cannotConnect(String)
+
+        var description: String {
+            switch self {
+            case .timedOut: return "timed out"
+            case .closed: return "the connection was closed"
+            case .cannotConnect(let why): return why
+            }
+        }
+    }
+
+    /// A socket connected to 127.0.0.1:`port` (not inherited by programs
+    /// started later); the caller closes it.
+    static func connect(loopbackPort port: UInt16) throws(Failure) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw .cannotConnect(String(cString: strerror(errno))) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .cannotConnect("127.0.0.1:\(port): \(reason)")
+        }
+        return fd
+    }
 
     private func wait(for events: Int16) throws {
         while true {

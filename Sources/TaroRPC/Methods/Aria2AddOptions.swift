@@ -60,14 +60,17 @@ struct Aria2AddOptions {
         }
     }
 
-    /// `out` is a name in `dir`, never a path: separators and dot names are
-    /// refused, not silently rewritten, so the client knows where the file is.
+    /// `out` is a name in `dir`, never a path: separators, dot names and
+    /// anything the safe-name rules would change are refused, not silently
+    /// rewritten, so the client knows where the file is.
     static func fileName(_ out: String) throws -> String {
         guard !out.isEmpty, out != ".", out != "..", !out.contains("/"),
               !out.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
             throw RPCError("out \(out) must be a plain file name inside dir")
         }
-        return SafeFileName.make(out)
+        let safe = SafeFileName.make(out)
+        guard safe == out else { throw RPCError("out \(out) is not a safe file name: it would be saved as \(safe)") }
+        return out
     }
 
     static func header(_ line: String) throws -> (String, String) {

@@ -103,11 +103,15 @@ extension Aria2Service {
         guard let (current, count) = manager.waitingPosition(of: row.id) else {
             throw RPCError("GID#\(GID.format(row.id)) not found in the waiting queue.")
         }
-        let target = switch how {
-        case "POS_SET": offset
-        case "POS_CUR": current + offset
-        default: count - 1 + offset
+        let base = switch how {
+        case "POS_SET": 0
+        case "POS_CUR": current
+        default: count - 1
         }
+        // A client's offset may be near Int's ends: past either end of the
+        // queue is that end (the manager clamps), never a trap.
+        let (sum, overflow) = base.addingReportingOverflow(offset)
+        let target = overflow ? (offset < 0 ? Int.min : Int.max) : sum
         guard let moved = manager.move(row.id, toWaitingPosition: target) else {
             throw RPCError("GID#\(GID.format(row.id)) not found in the waiting queue.")
         }

@@ -68,6 +68,10 @@ struct CurlCommand: Equatable {
                 let value = options[index + 1]
                 argv.append(revealSecrets || !value.contains("=") ? value : Self.maskHeader(name: "Cookie", value: value))
                 index += 1
+            } else if option == "--proxy", index + 1 < options.endIndex {
+                let value = options[index + 1]
+                argv.append(revealSecrets ? value : Self.maskProxyPassword(value))
+                index += 1
             }
             index += 1
         }
@@ -113,6 +117,16 @@ struct CurlCommand: Equatable {
     static func maskCredentials(_ credentials: String) -> String {
         let user = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
         return user + ":" + mask
+    }
+
+    /// "http://user:secret@proxy:3128" → "http://user:***@proxy:3128" (also
+    /// without a scheme, as curl takes it); a proxy without a password as it is.
+    static func maskProxyPassword(_ proxy: String) -> String {
+        let start = proxy.range(of: "://")?.upperBound ?? proxy.startIndex
+        let authorityEnd = proxy[start...].firstIndex(of: "/") ?? proxy.endIndex
+        guard let at = proxy[start..<authorityEnd].lastIndex(of: "@"),
+              let colon = proxy[start..<at].firstIndex(of: ":") else { return proxy }
+        return String(proxy[...colon]) + mask + String(proxy[at...])
     }
 
     /// A secret header keeps its scheme word ("Bearer ***"), a cookie its

@@ -31,14 +31,23 @@ enum CurlCommandParser {
     ]
     /// Options without a value that change nothing Taro needs to know.
     private static let ignoredSwitches: Set<String> = [
-        "--compressed", "-s", "--silent", "-S", "--show-error", "-L", "--location", "-i", "--include",
-        "-v", "--verbose", "-g", "--globoff", "-f", "--fail", "-O", "--remote-name", "-#", "--progress-bar",
-        "--http1.1", "--http2", "--http2-prior-knowledge", "-J", "--remote-header-name", "-sS", "-sL", "-fsSL",
+        "--compressed", "--silent", "--show-error", "--location", "--include", "--verbose", "--globoff", "--fail",
+        "--remote-name", "--progress-bar", "--http1.1", "--http2", "--http2-prior-knowledge", "--remote-header-name",
     ]
+    /// The same as single letters, which may come alone or clustered (`-sSL`).
+    private static let ignoredLetters = Set("sSLivgfO#J")
+    /// Headers that belong to the browser's decoding, not to the download:
+    /// Taro writes the bytes as they arrive, so a browser's Accept-Encoding
+    /// sent on would leave a gzip stream on disk under the file's name.
+    private static let browserOnlyHeaders: Set<String> = ["accept-encoding"]
     /// Options with a value Taro decides itself (where the file goes, which part).
     private static let ignoredWithValue: Set<String> = ["-o", "--output", "-C", "--continue-at", "-r", "--range"]
 
     static func parse(_ text: String) throws(Failure) -> Parsed {
+        // Chrome's "Copy as cURL (cmd)" quotes for Windows: ^" would be read as part of the URL.
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("curl ^\"") {
+            throw Failure(description: "this is the Windows (cmd) form, quoted with ^; copy the request as cURL (bash)")
+        }
         let words = try ShellWords.split(text)
         guard words.first == "curl" else { throw Failure(description: "not a curl command: it must start with curl") }
         var url: String?
@@ -73,7 +82,11 @@ enum CurlCommandParser {
                 let name = line[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty else { throw Failure(description: "\(option) \(line): the header has no name") }
-                if name.lowercased() == "cookie" { cookies.append(value) } else { headers.append(.init(name: name, value: value)) }
+                if name.lowercased() == "cookie" {
+                    cookies.append(value)
+                } else if !browserOnlyHeaders.contains(name.lowercased()) {
+                    headers.append(.init(name: name, value: value))
+                }
             case "-b", "--cookie":
                 let jar = try take()
                 guard jar.contains("=") else {
@@ -102,6 +115,9 @@ enum CurlCommandParser {
                 throw Failure(description: "\(option) asks for headers only; a download is a plain GET")
             case _ where ignoredSwitches.contains(option):
                 break
+            case _ where option.hasPrefix("-") && !option.hasPrefix("--") && option.count > 1
+                && option.dropFirst().allSatisfy(ignoredLetters.contains):
+                break
             case _ where ignoredWithValue.contains(option):
                 _ = try take()
             case _ where option.hasPrefix("-") && option.count > 1:
@@ -114,6 +130,15 @@ enum CurlCommandParser {
         }
         guard let url else { throw Failure(description: "the curl command has no URL") }
         if !cookies.isEmpty { headers.append(.init(name: "Cookie", value: cookies.joined(separator: "; "))) }
+        // $'…' can spell any character: a line break in a header would be a
+        // second header, in the URL garbage on the wire.
+        func hasControl(_ text: String, allowingTab: Bool) -> Bool {
+            text.unicodeScalars.contains { ($0.value < 0x20 && !(allowingTab && $0 == "\t")) || $0.value == 0x7F }
+        }
+        guard !hasControl(url, allowingTab: false) else { throw Failure(description: "the URL holds a control character") }
+        for header in headers where hasControl(header.name + header.value, allowingTab: true) {
+            throw Failure(description: "header \(header.name) holds a control character")
+        }
         return Parsed(url: url, headers: headers)
     }
 }

@@ -45,12 +45,7 @@ enum ShellWords {
                 while let q = chars.popFirst() {
                     if q == "'" { closed = true; break }
                     guard q == "\\", let next = chars.popFirst() else { word.unicodeScalars.append(q); continue }
-                    switch next {
-                    case "n": word += "\n"
-                    case "t": word += "\t"
-                    case "r": word += "\r"
-                    default: word.unicodeScalars.append(next)
-                    }
+                    word.unicodeScalars.append(contentsOf: ansiEscape(next, &chars))
                 }
                 guard closed else { throw fail("a $' quote is not closed") }
             default:
@@ -60,5 +55,40 @@ enum ShellWords {
         }
         if inWord { words.append(word) }
         return words
+    }
+
+    /// What `\` + `c` stands for inside $'…', as bash reads it; the digits
+    /// of \x, \u, \U and octal escapes are taken from `rest`. Chrome's
+    /// "Copy as cURL" writes "!", control and non-ASCII characters as \uHHHH
+    /// (older versions as \xHH, the character's code): each is that
+    /// character. An unknown escape stays as written, backslash included.
+    private static func ansiEscape(_ c: Unicode.Scalar, _ rest: inout ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        func number(radix: UInt32, upTo count: Int) -> UInt32? {
+            var value: UInt32 = 0
+            var taken = 0
+            while taken < count, let digit = rest.first.flatMap({ Character($0).hexDigitValue }), UInt32(digit) < radix {
+                value = value * radix + UInt32(digit)
+                rest.removeFirst()
+                taken += 1
+            }
+            return taken > 0 ? value : nil
+        }
+        let simple: [Unicode.Scalar: Unicode.Scalar] = [
+            "a": "\u{07}", "b": "\u{08}", "e": "\u{1B}", "E": "\u{1B}", "f": "\u{0C}", "n": "\n", "r": "\r",
+            "t": "\t", "v": "\u{0B}", "\\": "\\", "'": "'", "\"": "\"", "?": "?",
+        ]
+        if let scalar = simple[c] { return [scalar] }
+        let code: UInt32?
+        switch c {
+        case "x": code = number(radix: 16, upTo: 2)
+        case "u": code = number(radix: 16, upTo: 4)
+        case "U": code = number(radix: 16, upTo: 8)
+        case "0"..."7":
+            rest.insert(c, at: rest.startIndex)
+            code = number(radix: 8, upTo: 3)
+        default: code = nil
+        }
+        guard let code, let scalar = Unicode.Scalar(code) else { return ["\\", c] }
+        return [scalar]
     }
 }

@@ -18,7 +18,8 @@ extension GetCommand {
         var options: [String] = []
         for flag in sharedSwitches where a.has(flag) { options.append(flag) }
         for flag in sharedWithValue { for value in a.all(flag) { options += [flag, value] } }
-        let credentials = a.last("--user") ?? a.last("-u")
+        // The last of -u and --user, as WireFlags (and so get) takes them.
+        let credentials = a.ordered.last { $0.flag == "-u" || $0.flag == "--user" }?.value
         let fields = headers.keys.sorted().map { CurlCommand.Header(name: $0, value: headers[$0]!) }
         var status: Int32 = 0
         func emit(_ url: String) {
@@ -40,6 +41,10 @@ extension GetCommand {
                 FileHandle.standardError.write(Data("\(list.name):\(list.lineNumber): \(error)\n".utf8))
                 status = 1
             }
+        }
+        if let list, let error = list.readError {
+            FileHandle.standardError.write(Data("\(list.name): \(error); the rest of the list was not read\n".utf8))
+            status = 1
         }
         return status
     }

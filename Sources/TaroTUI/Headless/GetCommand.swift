@@ -26,25 +26,25 @@ enum GetCommand {
         let directory = LocalPath.canonicalDirectory(a.last("-d") ?? FileManager.default.currentDirectoryPath)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw HeadlessArguments.UsageError(description: "not a directory: \(a.last("-d") ?? directory)")
+            throw UsageError(description: "not a directory: \(a.last("-d") ?? directory)")
         }
         let output = a.last("-o")
         if output != nil && (a.positional.count != 1 || a.last("-i") != nil) {
-            throw HeadlessArguments.UsageError(description: "-o names the file of a single URL")
+            throw UsageError(description: "-o names the file of a single URL")
         }
         let checksum: Checksum?
         do throws(Checksum.ParseError) {
             checksum = try a.last("--checksum").map { text throws(Checksum.ParseError) in try Checksum(parsing: text) }
         } catch {
-            throw HeadlessArguments.UsageError(description: "--checksum: \(error.description)")
+            throw UsageError(description: "--checksum: \(error.description)")
         }
         if checksum != nil && (a.positional.count != 1 || a.last("-i") != nil) {
-            throw HeadlessArguments.UsageError(
+            throw UsageError(
                 description: "--checksum checks a single URL; in a -i list put it after the URL: URL<TAB>sha256=HEX")
         }
         let reader = try a.last("-i").map(URLListReader.init(path:))
         guard !a.positional.isEmpty || reader != nil else {
-            throw HeadlessArguments.UsageError(description: "get needs a URL (or -i LIST)")
+            throw UsageError(description: "get needs a URL (or -i LIST)")
         }
 
         if a.has("--print-curl") {
@@ -52,7 +52,7 @@ enum GetCommand {
                              output: output.map { LocalPath.canonicalFile($0, workingDirectory: directory) })
         }
         if a.has("--show-secrets") {
-            throw HeadlessArguments.UsageError(description: "--show-secrets goes with --print-curl")
+            throw UsageError(description: "--show-secrets goes with --print-curl")
         }
 
         let retries = try a.int("--retries", default: 7, range: 0...1000)
@@ -150,6 +150,10 @@ enum GetCommand {
             FileHandle.standardError.write(Data(notice.utf8))
         }
         if let interrupted { return 128 + interrupted }
+        if let reader, let error = reader.readError {
+            FileHandle.standardError.write(Data("taro-tui get: \(reader.name): \(error); the rest of the list was not read\n".utf8))
+            return 1
+        }
         return reporter.failed > 0 || badLines > 0 ? 1 : 0
     }
 }

@@ -3,10 +3,6 @@ import Foundation
 /// A small getopt for the headless commands: flags with values, repeatable
 /// flags, and positional arguments, with errors a person can act on.
 struct HeadlessArguments {
-    struct UsageError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positional: [String] = []
@@ -15,29 +11,21 @@ struct HeadlessArguments {
 
     /// `withValue`: options followed by a value; `switches`: options that stand alone.
     init(_ args: [String], withValue: Set<String>, switches: Set<String>) throws {
-        var i = 0
-        while i < args.count {
-            let arg = args[i]
-            if arg == "--" {
-                positional.append(contentsOf: args[(i + 1)...])
-                break
-            }
-            if withValue.contains(arg) {
-                guard i + 1 < args.count else { throw UsageError(description: "\(arg) needs a value") }
-                values[arg, default: []].append(args[i + 1])
-                ordered.append((arg, args[i + 1]))
-                i += 2
-                continue
-            }
-            if switches.contains(arg) {
+        var reader = ArgumentReader(args)
+        while let word = reader.next() {
+            switch word {
+            case .operand(let arg):
+                positional.append(arg)
+            case .option(let arg) where withValue.contains(arg):
+                let value = try reader.value(of: arg)
+                values[arg, default: []].append(value)
+                ordered.append((arg, value))
+            case .option(let arg) where switches.contains(arg):
                 flags.insert(arg)
                 ordered.append((arg, nil))
-            } else if arg.hasPrefix("-") && arg != "-" {
+            case .option(let arg):
                 throw UsageError(description: "unknown option \(arg)")
-            } else {
-                positional.append(arg)
             }
-            i += 1
         }
     }
 

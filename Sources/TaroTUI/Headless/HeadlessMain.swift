@@ -12,9 +12,9 @@ public enum HeadlessMain {
             case "get": return try GetCommand.run(arguments)
             case "upload": return try UploadCommand.run(arguments)
             case "request": return try RequestCommand.run(arguments)
-            default: throw HeadlessArguments.UsageError(description: "unknown command \(command)")
+            default: throw UsageError(description: "unknown command \(command)")
             }
-        } catch let error as HeadlessArguments.UsageError {
+        } catch let error as UsageError {
             FileHandle.standardError.write(Data("taro-tui \(command): \(error.description)\nTry 'taro-tui --help'.\n".utf8))
             return 2
         } catch let error as WireFlags.OptionError {

@@ -11,6 +11,9 @@ final class HeadlessReporter {
 
     private struct Seen {
         var headers = false
+        /// Lines of the attempt log already reported: each new one is a
+        /// failed attempt that was tried again.
+        var retries = 0
         var lastLine: Date = .distantPast
         var final = false
     }
@@ -22,9 +25,12 @@ final class HeadlessReporter {
     private(set) var done = 0
     private(set) var failed = 0
     private(set) var bytes: Int64 = 0
-    /// Each failure's URL and reason, escaped, listed again under the summary
-    /// so they need not be hunted for in a long log.
+    /// The first failures' URL and reason, escaped, listed again under the
+    /// summary so they need not be hunted for in a long log. Only the first
+    /// `listedFailures`: each was printed when it happened, and a list of
+    /// 100,000 failing URLs must not be held, nor printed twice.
     private(set) var failures: [(url: String, reason: String)] = []
+    static let listedFailures = 20
     private let started = Date()
 
     init(json: Bool) {
@@ -46,6 +52,11 @@ final class HeadlessReporter {
                               "status": .number(Double(status)),
                               "headers": .array(response.fields.map { .array([.string($0.name), .string($0.value)]) })])
                 }
+            }
+            let log = item.attemptLog
+            while s.retries < log.count {
+                report(retry: item, log[s.retries], attempt: s.retries + 1)
+                s.retries += 1
             }
             if item.state.isFinal {
                 s.final = true
@@ -95,7 +106,7 @@ final class HeadlessReporter {
         } else {
             failed += 1
             let reason = item.errorMessage ?? item.state.rawValue
-            failures.append((url, TerminalText.sanitize(reason)))
+            if mode != .json && failures.count < Self.listedFailures { failures.append((url, TerminalText.sanitize(reason))) }
             switch mode {
             case .json:
                 emitJSON(["event": "failed", "id": .number(Double(item.id)), "url": .string(item.url),
@@ -103,6 +114,19 @@ final class HeadlessReporter {
             case .plain, .live:
                 writeErr("failed  \(url): \(TerminalText.sanitize(reason))\n")
             }
+        }
+    }
+
+    /// A failed attempt that will be tried again, said at once: otherwise a
+    /// refused port or a 503 looks like a command that hangs.
+    private func report(retry item: TransferSnapshot, _ line: String, attempt: Int) {
+        clearLive()
+        switch mode {
+        case .json:
+            emitJSON(["event": "retry", "id": .number(Double(item.id)), "url": .string(item.url),
+                      "attempt": .number(Double(attempt)), "message": .string(line)])
+        case .plain, .live:
+            writeErr("retry   \(TerminalText.sanitize(item.name))  \(TerminalText.sanitize(line))\n")
         }
     }
 
@@ -115,7 +139,9 @@ final class HeadlessReporter {
             emitJSON(["event": "summary", "done": .number(Double(done)), "failed": .number(Double(failed)),
                       "bytes": .number(Double(bytes)), "seconds": .number((elapsed * 1000).rounded() / 1000)])
         } else {
-            writeErr(line + "\n" + failures.map { "  failed: \($0.url): \($0.reason)\n" }.joined())
+            let more = failed - failures.count
+            writeErr(line + "\n" + failures.map { "  failed: \($0.url): \($0.reason)\n" }.joined()
+                + (more > 0 ? "  … and \(more) more failed (each is named above)\n" : ""))
         }
     }
 
@@ -145,10 +171,27 @@ final class HeadlessReporter {
 
     private func emitJSON(_ object: [String: JSONValue]) {
         let line = JSONValue.object(object).serialized + "\n"
-        FileHandle.standardOutput.write(Data(line.utf8))
+        Self.writeAll(STDOUT_FILENO, line)
     }
 
     private func writeErr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Self.writeAll(STDERR_FILENO, text)
+    }
+
+    /// write(2) on the string's bytes. FileHandle's Data path was Foundation
+    /// code that a `get` needed for nothing else, resident for the run.
+    private static func writeAll(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                done += n
+            }
+        }
     }
 }

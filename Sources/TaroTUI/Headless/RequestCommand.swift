@@ -10,11 +10,11 @@ enum RequestCommand {
                                       switches: Set(["-i"]).union(WireFlags.switches))
         let wire = try a.wireFlags()
         guard a.positional.count == 1 else {
-            throw HeadlessArguments.UsageError(description: "request needs one URL")
+            throw UsageError(description: "request needs one URL")
         }
         let methodName = (a.last("-X") ?? (a.last("--data") != nil ? "POST" : "GET")).uppercased()
         guard let method = RequestOption.Method(rawValue: methodName) else {
-            throw HeadlessArguments.UsageError(description: "unknown method \(methodName)")
+            throw UsageError(description: "unknown method \(methodName)")
         }
         var headers = try a.headers()
         if a.last("--data") != nil, !headers.keys.contains(where: { $0.lowercased() == "content-type" }) {

@@ -11,12 +11,12 @@ enum UploadCommand {
         let rates = try a.rateFlags()
         let wire = try a.wireFlags()
         guard a.positional.count == 2 else {
-            throw HeadlessArguments.UsageError(description: "upload needs FILE and URL")
+            throw UsageError(description: "upload needs FILE and URL")
         }
         var form: [String: String] = [:]
         for pair in a.all("--form") {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                throw HeadlessArguments.UsageError(description: "--form wants K=V, not \(pair)")
+                throw UsageError(description: "--form wants K=V, not \(pair)")
             }
             form[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }

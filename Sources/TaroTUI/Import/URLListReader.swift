@@ -22,6 +22,8 @@ package final class URLListReader {
     let name: String
 
     static let blockSize = 64 * 1024
+    /// No URL is longer: a "line" past this is a file that is no list.
+    static let maximumLine = 1 << 20
 
     /// Opens `path`, or stdin for "-". A missing, unreadable or directory
     /// path is refused here, before anything is queued.
@@ -34,12 +36,12 @@ package final class URLListReader {
         }
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else {
-            throw HeadlessArguments.UsageError(description: "cannot read URL list \(path): \(Self.reason(errno))")
+            throw UsageError(description: "cannot read URL list \(path): \(Self.reason(errno))")
         }
         var info = stat()
         if fstat(opened, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(opened)
-            throw HeadlessArguments.UsageError(description: "cannot read URL list \(path): it is a directory")
+            throw UsageError(description: "cannot read URL list \(path): it is a directory")
         }
         fd = opened
         ownsDescriptor = true
@@ -65,7 +67,18 @@ package final class URLListReader {
     /// The next URL, nil at the end of the list (or at a read error).
     package func next() -> String? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            let newline = buffer[start...].firstIndex(of: 0x0A)
+            if (newline ?? buffer.count) - start > Self.maximumLine {
+                // Looking on for a newline would hold the whole file (or,
+                // from /dev/zero, all memory): stop here and say why.
+                readError = "line \(lineNumber + 1) is longer than \(Self.maximumLine >> 20) MiB: "
+                    + "no URL is that long, so this is not a list of URLs"
+                finished = true
+                buffer = []
+                start = 0
+                return nil
+            }
+            if let newline {
                 let line = buffer[start..<newline]
                 start = newline + 1
                 lineNumber += 1

@@ -24,7 +24,8 @@ public enum KeyConfig {
     public static func parse(_ text: String, file: String, base: KeyTable = .standard) throws -> KeyTable {
         var table = base
         var lineOf: [Action: Int] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: splitting on "\n" alone read a CRLF file as one line.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard line.hasPrefix(prefix) else { continue }
             let number = index + 1

@@ -39,7 +39,8 @@ public struct KeyTable: Sendable, Equatable {
         for action in Action.allCases {
             for key in keys[action, default: []] {
                 if let i = seen.firstIndex(where: { $0.key == key }) {
-                    seen[i].actions.append(action)
+                    // A key named twice for one action is no clash with itself.
+                    if seen[i].actions.last != action { seen[i].actions.append(action) }
                 } else {
                     seen.append((key, [action]))
                 }

@@ -36,7 +36,7 @@ public enum ConfigFile {
     /// before the real ones (which come later and so win). `check` reads one
     /// entry's arguments alone, so a bad value is reported with its line.
     public static func arguments(for flags: Set<String>,
-                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 environment: [String: String] = ConfigFile.placeEnvironment(),
                                  check: ([String]) throws -> Void) throws -> [String] {
         var arguments: [String] = []
         for entry in try load(environment: environment) where flags.contains(entry.flag) {
@@ -52,7 +52,7 @@ public enum ConfigFile {
     }
 
     /// The rate options of the config file, checked, for `get` and `upload`.
-    public static func rateArguments(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+    public static func rateArguments(environment: [String: String] = ConfigFile.placeEnvironment()) throws -> [String] {
         try arguments(for: RateFlags.withValue, environment: environment) { pair in
             var flags = RateFlags()
             _ = try flags.take(pair[0], pair[1])
@@ -66,6 +66,18 @@ public enum ConfigFile {
         public let value: String?
     }
 
+    /// The variables that say where the file is, read with getenv: a
+    /// headless `get` needs no other, and ProcessInfo's whole environment
+    /// (a dictionary of every variable) pulled in Foundation code it never
+    /// used again.
+    public static func placeEnvironment() -> [String: String] {
+        var found: [String: String] = [:]
+        for name in ["XDG_CONFIG_HOME", "HOME"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
+    }
+
     public static func path(environment: [String: String]) -> String {
         if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") {
             return base + "/taro-tui/config"
@@ -76,7 +88,8 @@ public enum ConfigFile {
 
     public static func load(environment: [String: String]) throws -> [Entry] {
         let file = path(environment: environment)
-        guard FileManager.default.fileExists(atPath: file) else { return [] }
+        // access(2): FileManager's check brought in Foundation code a `get` needs nowhere else.
+        guard access(file, F_OK) == 0 else { return [] }
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw WireFlags.OptionError(description: "\(file): cannot read it as UTF-8 text")
         }
@@ -85,7 +98,8 @@ public enum ConfigFile {
 
     static func parse(_ text: String, file: String) throws -> [Entry] {
         var entries: [Entry] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: splitting on "\n" alone read a CRLF file as one line.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let name: String

@@ -28,7 +28,7 @@ public struct WireFlags: Sendable {
 
     /// The config file's options, then `commandLine`'s, in order.
     public static func resolve(_ commandLine: [(flag: String, value: String?)],
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WireFlags {
+                               environment: [String: String] = ConfigFile.placeEnvironment()) throws -> WireFlags {
         var flags = WireFlags()
         for entry in try ConfigFile.load(environment: environment) where knows(entry.flag) {
             do {

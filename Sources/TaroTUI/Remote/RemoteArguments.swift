@@ -14,35 +14,25 @@ struct RemoteArguments {
     var json = false
     var operands: [String] = []
 
-    struct UsageError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     init(_ args: [String]) throws {
-        var i = 0
-        func value(_ flag: String) throws -> String {
-            i += 1
-            guard i < args.count else { throw UsageError(description: "\(flag) needs a value") }
-            return args[i]
-        }
-        while i < args.count {
-            let arg = args[i]
-            switch arg {
-            case "--state-dir": stateDirectory = try value(arg)
-            case "--rpc-port":
-                let text = try value(arg)
-                guard let n = UInt16(text), n > 0 else { throw UsageError(description: "--rpc-port wants a port, not \(text)") }
-                port = n
-            case "--rpc-secret": secret = try value(arg)
-            case "-d", "--dir": directory = try value(arg)
-            case "-o", "--out": fileName = try value(arg)
-            case "--json": json = true
-            case "--": operands += args[(i + 1)...]; i = args.count
-            default:
-                if arg.hasPrefix("-") && arg.count > 1 { throw UsageError(description: "unknown option \(arg)") }
-                operands.append(arg)
+        var reader = ArgumentReader(args)
+        while let word = reader.next() {
+            switch word {
+            case .operand(let arg): operands.append(arg)
+            case .option(let arg):
+                switch arg {
+                case "--state-dir": stateDirectory = try reader.value(of: arg)
+                case "--rpc-port":
+                    let text = try reader.value(of: arg)
+                    guard let n = UInt16(text), n > 0 else { throw UsageError(description: "--rpc-port wants a port, not \(text)") }
+                    port = n
+                case "--rpc-secret": secret = try reader.value(of: arg)
+                case "-d", "--dir": directory = try reader.value(of: arg)
+                case "-o", "--out": fileName = try reader.value(of: arg)
+                case "--json": json = true
+                default: throw UsageError(description: "unknown option \(arg)")
+                }
             }
-            i += 1
         }
     }
 

@@ -11,7 +11,8 @@ enum RemoteListing {
         for row in rows {
             let total = Int64(row["totalLength"]?.stringValue ?? "") ?? 0
             let done = Int64(row["completedLength"]?.stringValue ?? "") ?? 0
-            let progress = total > 0 ? "\(min(100, done * 100 / total))%" : ByteFormat.size(done)
+            // In Double: the numbers come from whatever answers on the port, and may be near Int64's end.
+            let progress = total > 0 ? "\(Int(min(100, max(0, Double(done) * 100 / Double(total)))))%" : ByteFormat.size(done)
             let upload = row["files"]?[0]?["kind"]?.stringValue == "upload"
             let speed = Double(row[upload ? "uploadSpeed" : "downloadSpeed"]?.stringValue ?? "") ?? 0
             let path = row["files"]?[0]?["path"]?.stringValue ?? ""

@@ -41,7 +41,8 @@ public enum RemoteMain {
     public static func add(_ urls: [String], directory: String?, fileName: String? = nil,
                            client: RPCClient) throws -> [String] {
         var options: [String: JSONValue] = [:]
-        if let directory { options["dir"] = .string((directory as NSString).standardizingPath.absolutePath) }
+        // Spelled as everywhere else (LocalPath): the instance may run in another directory.
+        if let directory { options["dir"] = .string(LocalPath.canonicalDirectory(directory)) }
         if let fileName { options["out"] = .string(fileName) }
         return try urls.map { url in
             let gid = try client.call("aria2.addUri", [.array([.string(url)]), .object(options)])
@@ -66,14 +67,14 @@ public enum RemoteMain {
     private static func check(_ command: String, _ args: RemoteArguments) throws {
         switch command {
         case "add" where args.operands.isEmpty:
-            throw RemoteArguments.UsageError(description: "add needs at least one URL")
+            throw UsageError(description: "add needs at least one URL")
         case "add" where args.fileName != nil && args.operands.count > 1:
-            throw RemoteArguments.UsageError(description: "-o names the file of a single URL")
+            throw UsageError(description: "-o names the file of a single URL")
         case "ls" where !args.operands.isEmpty:
-            throw RemoteArguments.UsageError(description: "ls takes no operands")
+            throw UsageError(description: "ls takes no operands")
         case "pause", "resume", "abort":
             guard !args.operands.isEmpty else {
-                throw RemoteArguments.UsageError(description: "\(command) needs the ID (gid) of a transfer; see taro-tui ls")
+                throw UsageError(description: "\(command) needs the ID (gid) of a transfer; see taro-tui ls")
             }
         default: break
         }
@@ -81,12 +82,5 @@ public enum RemoteMain {
 
     private static func report(_ message: String) {
         FileHandle.standardError.write(Data("taro-tui: \(TerminalText.sanitize(message))\n".utf8))
-    }
-}
-
-private extension String {
-    /// Relative to the current directory, as the user meant it.
-    var absolutePath: String {
-        hasPrefix("/") ? self : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(self)
     }
 }

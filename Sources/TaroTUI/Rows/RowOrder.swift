@@ -27,10 +27,10 @@ public struct RowOrder: Sendable, Equatable {
         return RowOrder(key: key, descending: key == .size || key == .progress || key == .speed)
     }
 
-    /// What the heading says: "sorted by speed ↓".
+    /// What the message says after "List": "sorted by speed ↓", "in queue order ↑".
     func label(ascii: Bool) -> String {
         let arrow = descending ? (ascii ? "v" : "↓") : (ascii ? "^" : "↑")
-        return key == .queue ? "queue order \(arrow)" : "sorted by \(key.rawValue) \(arrow)"
+        return key == .queue ? "in queue order \(arrow)" : "sorted by \(key.rawValue) \(arrow)"
     }
 
     /// Whether a row changing in place can move it (speed changes each tick; a name never does).

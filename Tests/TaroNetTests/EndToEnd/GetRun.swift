@@ -8,10 +8,12 @@ final class GetRun {
     let process = Process()
     let stderrPath: String
 
-    init(_ arguments: [String], in workingDirectory: String, home: String, stderrPath: String) throws {
+    /// `command`: get, or another that runs until stopped (daemon).
+    init(_ arguments: [String], command: String = "get", in workingDirectory: String, home: String,
+         stderrPath: String) throws {
         self.stderrPath = stderrPath
         process.executableURL = URL(fileURLWithPath: try XCTUnwrap(TaroBinary.path))
-        process.arguments = ["get"] + arguments
+        process.arguments = [command] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home

@@ -6,21 +6,12 @@ import XCTest
 /// `get` stopped by SIGTERM or SIGHUP pauses to disk like SIGINT: exit
 /// 128 + signal, the .part synced, the record holding exactly what the .part
 /// holds, and a rerun continuing from there.
-final class GetSignalTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
+final class GetSignalTests: BinaryTestCase {
     static let size: Int64 = 4_000_000
 
     override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
+        try await super.setUp()
         server.setResource("/s.bin", ServedResource(size: Self.size, seed: 5, etag: "sig-5"))
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
     }
 
     func testSIGTERMSavesTheExactOffsetAndExits143() throws {

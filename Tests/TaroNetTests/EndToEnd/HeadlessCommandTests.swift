@@ -5,20 +5,7 @@ import XCTest
 
 /// `taro-tui get | upload | request` through the real binary: exit status,
 /// files, JSON events, streamed URL lists, and escaped server text.
-final class HeadlessCommandTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
-    }
+final class HeadlessCommandTests: BinaryTestCase {
 
     struct Run {
         var status: Int32
@@ -85,6 +72,22 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertTrue(listed.contains { $0.contains("ftp://127.0.0.1/x: unsupported protocol: ftp") }, run.stderr)
     }
 
+    /// The list under the summary is for finding failures at a glance: a
+    /// long list of them (each already printed as it happened) is cut, and
+    /// says how many more there were.
+    func testTheSummaryListsTwentyFailuresAndCountsTheRest() throws {
+        let list = (0..<25).map { server.url("/status/404?n=\($0)") + "\n" }.joined()
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "-"], stdin: list)
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        guard let summary = lines.lastIndex(where: { $0.contains("0 done, 25 failed") }) else {
+            return XCTFail("no summary line: \(run.stderr)")
+        }
+        let listed = Array(lines[(summary + 1)...])
+        XCTAssertEqual(listed.filter { $0.hasPrefix("  failed: ") }.count, 20, run.stderr)
+        XCTAssertEqual(listed.last, "  … and 5 more failed (each is named above)", run.stderr)
+    }
+
     func testGetAndUploadKeepToTheirRateLimits() throws {
         let size = 3 << 20
         var started = Date()
@@ -118,6 +121,32 @@ final class HeadlessCommandTests: XCTestCase {
         XCTAssertEqual(try taro(["request", "-X", "BREW", "http://x/"]).status, 2)
         let run = try taro(["get", "--bogus"])
         XCTAssertTrue(run.stderr.contains("unknown option --bogus"), run.stderr)
+        // A size past what a number holds is refused like any other, not a crash.
+        let huge = try taro(["--rpc-max-request-size", "99999999999999999M"])
+        XCTAssertEqual(huge.status, 2, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("--rpc-max-request-size wants 1K to 64M, not 99999999999999999M"), huge.stderr)
+    }
+
+    /// A list that is no list (here /dev/zero: one endless line) ends the
+    /// reading with the reason and exit 1: never a silent short list, and
+    /// never all memory spent looking for a newline.
+    func testAListThatIsNoListIsReportedAndFails() throws {
+        let run = try taro(["get"] + state + ["-d", dir.path, "-i", "/dev/zero"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), run.stderr)
+        let printed = try taro(["get", "--print-curl", "-i", "/dev/zero"])
+        XCTAssertEqual(printed.status, 1, printed.stderr)
+        XCTAssertTrue(printed.stderr.contains("/dev/zero: line 1 is longer than 1 MiB"), printed.stderr)
+    }
+
+    /// The printed command carries the credentials get would use: of -u
+    /// and --user, the last one given, as for every option.
+    func testPrintCurlTakesTheLastCredentialsGiven() throws {
+        for (args, user) in [(["-u", "a:1", "--user", "b:2"], "b"), (["--user", "a:1", "-u", "b:2"], "b")] {
+            let run = try taro(["get", "--print-curl"] + args + ["http://h.example/f"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("-u '\(user):***'"), "\(args): \(run.stdout)")
+        }
     }
 
     func testOutputNamesTheFileAndNeverReplacesOne() throws {
@@ -145,6 +174,28 @@ final class HeadlessCommandTests: XCTestCase {
         let done = try XCTUnwrap(events.first { $0["event"]?.stringValue == "done" })
         XCTAssertEqual(done["bytes"]?.intValue, 300_000)
         XCTAssertEqual(done["path"]?.stringValue, dir.file("300000"))
+    }
+
+    /// A transfer that fails and will be tried again says so at once, with
+    /// the reason and the wait: a refused port or a 503 is not silence.
+    func testEachRetryIsOneLineAndOneJSONEvent() throws {
+        let url = server.url("/bytes/1000?seed=8&failFirst=2&failKey=plain&retryAfter=1")
+        let run = try taro(["get"] + state + ["--retries", "3", "-d", dir.path, url])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let retries = run.stderr.split(separator: "\n").filter { $0.hasPrefix("retry ") }
+        guard retries.count == 2 else { return XCTFail("two retry lines expected: \(run.stderr)") }
+        XCTAssertTrue(retries[0].contains("attempt 1 failed: HTTP 503"), run.stderr)
+        XCTAssertTrue(retries[1].contains("attempt 2 failed: HTTP 503"), run.stderr)
+        XCTAssertTrue(retries.allSatisfy { $0.contains("1000") && $0.contains("retrying in") }, run.stderr)
+
+        let json = try taro(["get"] + state + ["--json", "--retries", "3", "-o", dir.file("j.bin"),
+                                               server.url("/bytes/1000?seed=8&failFirst=1&failKey=json&retryAfter=1")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let events = json.stdout.split(separator: "\n").compactMap { JSONValue.parse(Array($0.utf8)) }
+        let retry = try XCTUnwrap(events.first { $0["event"]?.stringValue == "retry" }, json.stdout)
+        XCTAssertEqual(retry["attempt"]?.intValue, 1)
+        XCTAssertTrue(retry["message"]?.stringValue?.contains("failed: HTTP 503") ?? false, json.stdout)
+        XCTAssertTrue(retry["message"]?.stringValue?.contains("retrying in") ?? false, json.stdout)
     }
 
     func testAListOnStdinIsStreamedWithABoundedWindow() throws {

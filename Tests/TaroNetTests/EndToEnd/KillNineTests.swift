@@ -4,20 +4,7 @@ import XCTest
 
 /// kill -9 at random moments through the real binary: every restart
 /// continues from the durable offset and the file ends byte-identical.
-final class KillNineTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
-
-    override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
-    }
+final class KillNineTests: BinaryTestCase {
 
     private func get(_ url: String) throws -> Process {
         try TaroBinary.launch(["get", "--state-dir", dir.file("state"), "-o", dir.file("big.bin"), url])

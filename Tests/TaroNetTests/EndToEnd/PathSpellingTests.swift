@@ -8,9 +8,7 @@ import XCTest
 /// another way (relative, `./`, trailing `/`, `..`, `~`, a symlink, `-o`)
 /// continues the same .part with a Range request and ends as one file with
 /// the right bytes: no NAME-1 sibling, no orphaned .part, no record left.
-final class PathSpellingTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
+final class PathSpellingTests: BinaryTestCase {
     static let size: Int64 = 4_000_000
     static let seed: UInt64 = 77
 
@@ -21,19 +19,12 @@ final class PathSpellingTests: XCTestCase {
     var url: String { server.url("/f.bin?rate=1500000") }
 
     override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
+        try await super.setUp()
         server.setResource("/f.bin", ServedResource(size: Self.size, seed: Self.seed, etag: "spell-77"))
         for sub in ["dl", "x"] {
             try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
         }
         try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: "dl")
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
     }
 
     func testRelativeThenAbsolute() throws {

@@ -7,24 +7,15 @@ import XCTest
 /// leaves the other record byte for byte, says on stderr that it is there
 /// and how to continue it, and the command it prints does continue it. A
 /// .part with no record is never deleted.
-final class UnclaimedRecordTests: XCTestCase {
-    var server: TaroServer!
-    var dir: TestDirectory!
+final class UnclaimedRecordTests: BinaryTestCase {
     static let size: Int64 = 4_000_000
 
     override func setUp() async throws {
-        server = try TaroServer()
-        dir = TestDirectory()
-        if TaroBinary.path == nil { XCTFail("taro-tui binary not found next to the tests") }
+        try await super.setUp()
         server.setResource("/a.bin", ServedResource(size: Self.size, seed: 8, etag: "a-8"))
         for sub in ["a", "b"] {
             try FileManager.default.createDirectory(atPath: dir.file(sub), withIntermediateDirectories: true)
         }
-    }
-
-    override func tearDown() async throws {
-        server.stop()
-        dir.remove()
     }
 
     func testARecordFromAnotherRunSurvivesAnUnrelatedRunAndItsCommandContinuesIt() throws {

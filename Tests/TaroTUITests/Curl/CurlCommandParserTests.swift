@@ -67,4 +67,57 @@ final class CurlCommandParserTests: XCTestCase {
     func testShellWordsKeepEmptyQuotedWordsAndJoinAdjacentParts() throws {
         XCTAssertEqual(try ShellWords.split("a '' b\"c\"'d' e\\ f"), ["a", "", "bcd", "e f"])
     }
+
+    /// Firefox writes the browser's Accept-Encoding beside --compressed.
+    /// Taro writes a download's bytes as they arrive: sent on, that header
+    /// would leave a gzip stream on disk under the file's name.
+    func testTheBrowsersAcceptEncodingIsNotSentOn() throws {
+        let parsed = try CurlCommandParser.parse(
+            "curl 'https://h.example/data.csv' --compressed -H 'Accept: text/csv' "
+                + "-H 'Accept-Encoding: gzip, deflate, br, zstd' -H 'accept-encoding: br'")
+        XCTAssertEqual(parsed.headers, [.init(name: "Accept", value: "text/csv")])
+    }
+
+    /// `-sSL`, `-fsSL`, `-Ls`: one word of switches that change nothing here.
+    func testClustersOfIgnoredSwitchesAreIgnored() throws {
+        for cluster in ["-sSL", "-fsSL", "-Ls", "-sLO", "-#L"] {
+            XCTAssertEqual(try CurlCommandParser.parse("curl \(cluster) https://h/f").url, "https://h/f", cluster)
+        }
+        XCTAssertThrowsError(try CurlCommandParser.parse("curl -sLk https://h/f")) { error in
+            XCTAssertEqual("\(error)", "curl option -sLk is not understood here")
+        }
+    }
+
+    /// Chrome writes "!", control and non-ASCII characters in $'…' as
+    /// \uHHHH (older versions as \xHH): they are the characters, not letters.
+    func testAnsiQuotesDecodeChromesEscapes() throws {
+        let parsed = try CurlCommandParser.parse(
+            #"curl $'https://h.example/a\u0021b' -H $'X-A: caf\u00e9 \xe9\x21' -b $'k=v\u0021' -H $'X-B: \101\tZ'"#)
+        XCTAssertEqual(parsed.url, "https://h.example/a!b")
+        XCTAssertEqual(parsed.headers, [.init(name: "X-A", value: "café é!"), .init(name: "X-B", value: "A\tZ"),
+                                        .init(name: "Cookie", value: "k=v!")])
+        XCTAssertEqual(try ShellWords.split(#"$'\U0001F600\'\\\"\q\e'"#), ["😀'\\\"\\q\u{1B}"])
+    }
+
+    /// A line break or other control character decoded into a header or the
+    /// URL would be a second header, or garbage on the wire: refused, saying where.
+    func testControlCharactersInAHeaderOrTheURLAreRefused() {
+        for (text, expected) in [(#"curl https://h/ -H $'X-A: a\r\nX-B: b'"#, "header X-A holds a control character"),
+                                 (#"curl https://h/ -b $'k=\ev'"#, "header Cookie holds a control character"),
+                                 (#"curl $'https://h/\n'"#, "the URL holds a control character")] {
+            XCTAssertThrowsError(try CurlCommandParser.parse(text), text) { error in
+                XCTAssertEqual("\(error)", expected, text)
+            }
+        }
+    }
+
+    /// Chrome also offers "Copy as cURL (cmd)", quoted for Windows with ^:
+    /// say so, instead of reading ^"https://…^" as a URL that is not one.
+    func testTheWindowsCmdFormIsNamed() {
+        let text = #"curl ^"https://h.example/f^" ^"#
+            + "\n" + #"  -H ^"accept: */*^" ^"# + "\n" + #"  --compressed"#
+        XCTAssertThrowsError(try CurlCommandParser.parse(CurlCommandParser.oneLine(text))) { error in
+            XCTAssertEqual("\(error)", "this is the Windows (cmd) form, quoted with ^; copy the request as cURL (bash)")
+        }
+    }
 }

@@ -34,6 +34,29 @@ final class CurlCommandTests: XCTestCase {
         XCTAssertTrue(revealed.contains("Cookie: sid=xyz; theme=dark"))
     }
 
+    /// A URL Foundation will not parse (braces, a space, a pipe) still loses
+    /// its password to -u, where it is masked.
+    func testUserinfoLeavesEvenAURLFoundationCannotParse() {
+        for url in ["https://alice:s3cret@h.example/x?a={b}", "https://alice:s3cret@h.example/a b|c"] {
+            let command = CurlCommand(url: url)
+            XCTAssertEqual(command.credentials, "alice:s3cret", url)
+            XCTAssertFalse(command.url.contains("s3cret"), command.url)
+            XCTAssertFalse(command.shellText().contains("s3cret"), command.shellText())
+        }
+        XCTAssertEqual(CurlCommand(url: "https://al%40ice:p%3Aw@h.example/").credentials, "al@ice:p:w")
+    }
+
+    /// A proxy's password is a secret like the server's: masked unless asked.
+    func testAProxysPasswordIsMaskedUnlessAsked() {
+        var command = CurlCommand(url: "https://h.example/f")
+        command.options = ["--proxy", "http://bob:pr0xy@proxy.example:3128", "-k"]
+        XCTAssertEqual(command.arguments(), ["curl", "-L", "--fail", "--proxy", "http://bob:***@proxy.example:3128", "-k",
+                                             "https://h.example/f"])
+        XCTAssertTrue(command.shellText(revealSecrets: true).contains("http://bob:pr0xy@proxy.example:3128"))
+        command.options = ["--proxy", "http://proxy.example:3128"]
+        XCTAssertTrue(command.shellText().contains("--proxy http://proxy.example:3128"), command.shellText())
+    }
+
     func testPartialFileIsContinuedAndRenamed() {
         let command = CurlCommand(url: "http://127.0.0.1:9/f", outputPath: "/tmp/a b/f", resumeBytes: 100)
         XCTAssertEqual(command.shellText(),

@@ -74,7 +74,15 @@ class EndToEndTestCase: XCTestCase {
         let command = "exec " + environmentPrefix + " " + commandLine(arguments)
         try tmux.start(command: command, cols: cols, rows: rows)
         programPID = try tmux.panePID()
-        try waitForScreen("the first frame") { $0.contains("NAME") && $0.contains("q quit") }
+        try waitForFirstFrame()
+    }
+
+    /// The heading and the totals line are drawn. Not the key hints: when
+    /// every transfer is done before the first capture, the message line
+    /// already holds the "All done" summary in their place.
+    @discardableResult
+    func waitForFirstFrame() throws -> TerminalScreen {
+        try waitForScreen("the first frame") { $0.contains("NAME") && $0.contains(" active · ") }
     }
 
     /// `taro-tui -d DOWNLOADS URL…`.

@@ -49,7 +49,7 @@ final class PasteEndToEndTests: EndToEndTestCase {
         try startShell()
         try runInShell(commandLine(["-d", downloads]))
         try adoptProgram(startedBy: try tmux.panePID())
-        try waitForScreen("the first frame") { $0.contains("NAME") && $0.contains("q quit") }
+        try waitForFirstFrame()
         try tmux.send("q")
         XCTAssertEqual(try waitForExitStatus(), "EXIT=0")
         // With the mode still on, tmux would wrap this in ESC[200~ … and the

@@ -25,7 +25,7 @@ final class QuitEndToEndTests: EndToEndTestCase {
         try tmux.type(commandLine(["-d", downloads, url]) + "; echo EXIT=$? > " + ProcessRunner.shellQuoted(statusFile))
         try tmux.send("Enter")
         try adoptProgram(startedBy: try tmux.panePID())
-        try waitForScreen("the first frame") { $0.contains("NAME") && $0.contains("q quit") }
+        try waitForFirstFrame()
     }
 
     /// "EXIT=N" once the shell has written the whole line, else nil.

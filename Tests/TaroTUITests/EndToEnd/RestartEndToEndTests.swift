@@ -43,7 +43,7 @@ final class RestartEndToEndTests: EndToEndTestCase {
                 + "; echo EXIT=$? > " + ProcessRunner.shellQuoted(statusFile)
             try tmux.start(command: command, cols: 120, rows: 40)
             try adoptProgram(startedBy: try tmux.panePID())
-            try waitForScreen("the first frame") { $0.contains("NAME") && $0.contains("q quit") }
+            try waitForFirstFrame()
         }, leaving: { pid in
             try tmux.send("q")
             try waitForScreen("the quit question") {
