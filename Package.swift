@@ -41,7 +41,7 @@ let package = Package(
         // aria2's JSON-RPC over a small loopback HTTP listener: the remote
         // control of a running manager, and the client the command line uses.
         .target(name: "TaroRPC", dependencies: ["TaroNet", "TaroSync"]),
-        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "TaroSync", "CNcursesw"]),
+        .target(name: "TaroTUI", dependencies: ["TaroNet", "TaroRPC", "TaroSync", "CNcursesw", "CSystem"]),
         // Linked by lld with packed relative relocations (DT_RELR, glibc
         // 2.36+): the position-independent binary has 75,000 of them, and
         // as RELA entries (gold's only form) the loader read 1.8 MB of them

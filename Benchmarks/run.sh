@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-5}
 ONLY=${ONLY:-"W1 W2 W3 W4 W5 W6 W7 W8"}
-TARO=$PWD/.build/release/taro-tui
+# TARO=PATH measures another binary (one under heaptrack, say).
+TARO=${TARO:-$PWD/.build/release/taro-tui}
 WORK=$PWD/bench-out
 PORT=${BENCH_PORT:-18391}
 SINK_PORT=$((PORT + 1))

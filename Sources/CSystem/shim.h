@@ -50,4 +50,10 @@ static inline int taro_link_unnamed(int fd, const char *to) {
 static inline int taro_pin_mmap_threshold(int bytes) {
     return mallopt(M_MMAP_THRESHOLD, bytes);
 }
+
+// Every thread allocates from glibc's one main arena (mallopt M_ARENA_MAX);
+// see MallocArenas for why. 1 on success.
+static inline int taro_malloc_one_arena(void) {
+    return mallopt(M_ARENA_MAX, 1);
+}
 #endif

@@ -89,6 +89,8 @@ if options.demo && options.stateDirectory == nil {
 let stateDirectory = demoState ?? options.stateDirectory.map { LocalPath.canonicalDirectory($0) }
     ?? TransferStore.defaultDirectory()
 if importer == nil && !options.demo { ManagerLaunch.handOver(options, stateDirectory: stateDirectory) }
+// Before the manager starts its threads (see MallocArenas).
+MallocArenas.useOne()
 let manager = ManagerLaunch.openManager(options, stateDirectory: stateDirectory, wire: wire)
 // URLs named on the command line first: one that was saved unfinished is
 // claimed and continues from its .part instead of starting a numbered twin.

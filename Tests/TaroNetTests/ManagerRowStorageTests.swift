@@ -7,35 +7,60 @@ import XCTest
 final class ManagerRowStorageTests: XCTestCase {
     private func row(_ id: UInt64) -> ManagedRow {
         let request = TransferRequest.download(url: "http://h/f\(id)", path: "/tmp/f\(id)", headers: [:])
-        return ManagedRow(snapshot: request.queuedSnapshot(id: id, addedAt: Date()), request: request,
-                          serverNaming: false, earlierAttempts: 0)
+        return ManagedRow(request: request, serverNaming: id % 2 == 0, earlierAttempts: 0)
+    }
+
+    private func snapshot(_ id: UInt64) -> TransferSnapshot {
+        TransferRequest.download(url: "http://h/f\(id)", path: "/tmp/f\(id)", headers: [:])
+            .queuedSnapshot(id: id, addedAt: Date())
     }
 
     func testRowTableInsertsUpdatesRemovesAndReusesSlots() {
         var table = RowTable()
         for id in UInt64(1)...3000 { table[id] = row(id) }
         XCTAssertEqual(table.count, 3000)
-        table[17]?.snapshot.name = "renamed"
-        XCTAssertEqual(table[17]?.snapshot.name, "renamed", "changed in place")
-        XCTAssertEqual(table.removeValue(forKey: 5)?.snapshot.id, 5)
+        table[17]?.earlierAttempts = 7
+        XCTAssertEqual(table[17]?.earlierAttempts, 7, "changed in place")
+        XCTAssertEqual(table.removeValue(forKey: 5)?.request.url, "http://h/f5")
         table[6] = nil
         XCTAssertNil(table[5])
         XCTAssertNil(table[6])
         XCTAssertNil(table.removeValue(forKey: 5))
-        table[9999]?.snapshot.name = "nobody"
+        table[9999]?.earlierAttempts = 3
         XCTAssertNil(table[9999], "changing a missing row adds nothing")
         table[4001] = row(4001)
         table[4002] = row(4002)
         XCTAssertEqual(table.count, 3000)
         var seen = Set<UInt64>()
         table.forEach { id, row in
-            XCTAssertEqual(id, row.snapshot.id)
+            XCTAssertEqual(row.request.url, "http://h/f\(id)")
             seen.insert(id)
         }
         XCTAssertEqual(seen, Set(UInt64(1)...3000).subtracting([5, 6]).union([4001, 4002]))
-        XCTAssertEqual(Set(table.keys), seen)
-        XCTAssertEqual(table[4001]?.snapshot.url, "http://h/f4001")
-        XCTAssertEqual(table[17]?.snapshot.name, "renamed", "reusing a slot leaves the others alone")
+        XCTAssertEqual(Set(table.ids), seen)
+        XCTAssertEqual(table[4001]?.request.url, "http://h/f4001")
+        XCTAssertEqual(table[17]?.earlierAttempts, 7, "reusing a slot leaves the others alone")
+    }
+
+    /// What a listed row costs the manager besides its snapshot: packed
+    /// (208 bytes before), the rare checksum and resume point boxed.
+    func testAManagedRowStaysSmallAndKeepsWhatItWasGiven() {
+        XCTAssertLessThanOrEqual(MemoryLayout<ManagedRow>.stride, 160)
+        let request = TransferRequest.download(url: "http://h/f", path: "/tmp/f", headers: [:])
+        let point = ResumePoint(validator: "\"e\"", total: 100, offset: 40)
+        let sum = try! Checksum(parsing: "sha256=" + String(repeating: "ab", count: 32))
+        var row = ManagedRow(request: request, serverNaming: false, checksum: sum, rank: 2.5,
+                             earlierAttempts: 3, resume: point)
+        XCTAssertEqual(row.checksum, sum)
+        XCTAssertEqual(row.resume, point)
+        XCTAssertEqual(row.rank, 2.5)
+        XCTAssertEqual(row.earlierAttempts, 3)
+        row.resume = nil
+        XCTAssertEqual(row.checksum, sum, "the checksum stays when the resume point goes")
+        row.checksum = nil
+        row.rank = nil
+        XCTAssertNil(row.rank)
+        XCTAssertNil(ManagedRow(request: request, serverNaming: true, earlierAttempts: 0).resume)
     }
 
     private func exchange(_ id: UInt64) -> HTTPExchange {
@@ -53,10 +78,8 @@ final class ManagerRowStorageTests: XCTestCase {
         let total = UInt64(DetailWindow.capacity + extra)
         var versionBeforeLast: UInt64 = 0
         for id in UInt64(1)...total {
-            s.rows[id] = row(id)
-            s.order.append(id)
-            s.totals.count(s.rows[id]!.snapshot, sign: 1)
-            var finished = s.rows[id]!.snapshot
+            s.appendRow(row(id), snapshot(id))
+            var finished = s.snapshot(id)!
             finished.exchange = exchange(id)
             finished.statusCode = 200
             finished.finishedAt = Date()
@@ -72,13 +95,13 @@ final class ManagerRowStorageTests: XCTestCase {
             s.setSnapshot(id, finished)
         }
         for id in UInt64(1)...UInt64(extra) where id != 2 {
-            let snapshot = s.rows[id]!.snapshot
+            let snapshot = s.snapshot(id)!
             XCTAssertTrue(snapshot.detailsDropped, "row \(id)")
             XCTAssertEqual(snapshot.exchange, HTTPExchange())
             XCTAssertEqual(snapshot.statusCode, 200, "the row's own words stay")
             XCTAssertEqual(snapshot.state, .done)
         }
-        let failed = s.rows[2]!.snapshot
+        let failed = s.snapshot(2)!
         XCTAssertFalse(failed.detailsDropped)
         XCTAssertTrue(failed.exchange.headersDropped)
         XCTAssertEqual(failed.exchange.requestLine, "GET /f2 HTTP/1.1")
@@ -88,7 +111,7 @@ final class ManagerRowStorageTests: XCTestCase {
         XCTAssertEqual(failed.resume?.offset, 40)
         XCTAssertEqual(failed.attemptLog, ["reset"])
         for id in UInt64(extra + 1)...total {
-            XCTAssertEqual(s.rows[id]!.snapshot.exchange, exchange(id), "row \(id) is among the last ones")
+            XCTAssertEqual(s.snapshot(id)!.exchange, exchange(id), "row \(id) is among the last ones")
         }
         // The row that gave up its headers is logged as changed, so readers let go too.
         XCTAssertEqual(Set(s.log.ids(after: versionBeforeLast) ?? []), [total, UInt64(extra)])

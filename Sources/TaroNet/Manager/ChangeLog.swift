@@ -3,6 +3,9 @@
 /// past its capacity the oldest half goes, and a reader older than what is
 /// left gets the whole list instead.
 struct ChangeLog {
+    /// Changes remembered: a few seconds of a busy list's ticks.
+    static let capacity = 16_384
+
     private var entries: [(version: UInt64, id: UInt64)] = []
     /// Readers at or after this version can be answered from the log.
     private(set) var floor: UInt64 = 0

@@ -1,55 +1,77 @@
 import Foundation
 
-/// One transfer in a manager's list. While it waits it is only this: its
-/// request and what the list shows of it; the live `core` exists only while
-/// an attempt runs. Kept small (a list holds 100,000 of them): what most
+/// One transfer in a manager's list, beside what the list shows of it (the
+/// row's snapshot, kept in `ManagerState.list`). While it waits it is only
+/// this: its request and its place; the live `core` exists only while an
+/// attempt runs. Kept small (a list holds 100,000 of them): what most
 /// rows never have (a resume point to start from) is boxed, and what the
 /// state directory holds is remembered as a fingerprint, not a copy.
 struct ManagedRow {
-    var snapshot: TransferSnapshot
+    // Stored fields are packed (a list holds 100,000 of these): optional
+    // numbers as plain numbers with a value meaning nil, what few rows have
+    // (a checksum to verify, a resume point to start from) in one box, and
+    // the 8-byte fields before the small ones.
     let request: TransferRequest
+    /// The record's key in the state directory, made when first saved.
+    var key: String?
+    var core: TransferCore?
+    /// The core's version last merged into the row's snapshot.
+    var coreVersion: UInt64 = 0
+    private var storedRank: Double = .nan
+    private var extras: Extras?
+    /// What the state directory holds for this row, if anything.
+    var saved: SavedMark?
+    private var storedEarlierAttempts: Int32 = 0
     let serverNaming: Bool
+
     /// What the finished download must hash to, when the user said.
-    var checksum: Checksum?
+    var checksum: Checksum? {
+        get { extras?.checksum }
+        set { extras = Extras.with(checksum: newValue, resume: resume) }
+    }
+    /// Where the first attempt resumes (a saved record, a manual retry).
+    var resume: ResumePoint? {
+        get { extras?.resume }
+        set { extras = Extras.with(checksum: checksum, resume: newValue) }
+    }
     /// Its place in the queue as the state directory keeps it: rows are
     /// restored in rank order, and a moved row takes a rank between its
     /// neighbours' so that only its own record changes.
-    var rank: Double?
-    /// The record's key in the state directory, made when first saved.
-    var key: String?
-    /// Attempts made by earlier submissions (manual retries, earlier runs).
-    var earlierAttempts: Int
-    /// Where the first attempt resumes (a saved record, a manual retry).
-    var resume: ResumePoint? {
-        get { resumeBox?.point }
-        set { resumeBox = newValue.map(ResumeBox.init) }
+    var rank: Double? {
+        get { storedRank.isNaN ? nil : storedRank }
+        set { storedRank = newValue ?? .nan }
     }
-    private var resumeBox: ResumeBox?
-    var core: TransferCore?
-    /// The core's version last merged into `snapshot`.
-    var coreVersion: UInt64 = 0
-    /// What the state directory holds for this row, if anything.
-    var saved: SavedMark?
-    /// The manager's version when this row last changed.
-    var version: UInt64 = 0
+    /// Attempts made by earlier submissions (manual retries, earlier runs).
+    var earlierAttempts: Int {
+        get { Int(storedEarlierAttempts) }
+        set { storedEarlierAttempts = Int32(clamping: newValue) }
+    }
 
-    init(snapshot: TransferSnapshot, request: TransferRequest, serverNaming: Bool, checksum: Checksum? = nil,
+    init(request: TransferRequest, serverNaming: Bool, checksum: Checksum? = nil,
          rank: Double? = nil, key: String? = nil, earlierAttempts: Int, resume: ResumePoint? = nil,
          saved: SavedMark? = nil) {
-        self.snapshot = snapshot
         self.request = request
         self.serverNaming = serverNaming
-        self.checksum = checksum
-        self.rank = rank
         self.key = key
-        self.earlierAttempts = earlierAttempts
         self.saved = saved
-        self.resume = resume
+        self.extras = Extras.with(checksum: checksum, resume: resume)
+        self.rank = rank
+        self.earlierAttempts = earlierAttempts
     }
 
-    private final class ResumeBox: Sendable {
-        let point: ResumePoint
-        init(_ point: ResumePoint) { self.point = point }
+    /// Never changed once made: a change makes a new box.
+    private final class Extras: Sendable {
+        let checksum: Checksum?
+        let resume: ResumePoint?
+
+        private init(checksum: Checksum?, resume: ResumePoint?) {
+            self.checksum = checksum
+            self.resume = resume
+        }
+
+        static func with(checksum: Checksum?, resume: ResumePoint?) -> Extras? {
+            checksum == nil && resume == nil ? nil : Extras(checksum: checksum, resume: resume)
+        }
     }
 }
 
@@ -58,17 +80,18 @@ struct ManagedRow {
 /// point (a copy of the point cost 50 bytes a row). Two different points
 /// with one fingerprint would skip one save; the next change saves again.
 struct SavedMark: Equatable {
-    var state: StoredTransfer.State
-    var attempts: Int32
+    // Packed as ManagedRow is: nil as a value no record has.
     var resume: Int
-    var rateLimit: Int64?
-    var rank: Double?
+    var rank: Double
+    var rateLimit: Int64
+    var attempts: Int32
+    var state: StoredTransfer.State
 
     init(_ record: StoredTransfer) {
         state = record.state
-        rank = record.rank
+        rank = record.rank ?? .infinity
         attempts = Int32(clamping: record.attempts)
-        rateLimit = record.rateLimit
+        rateLimit = record.rateLimit ?? -1
         var hasher = Hasher()
         if let point = record.resume {
             hasher.combine(point.validator)

@@ -4,10 +4,12 @@ import Foundation
 /// TUI, the persister, a headless command) never walk it whole on a quiet
 /// tick: changes are found through `log`, totals are kept as rows change.
 struct ManagerState {
+    /// What the manager keeps of each row besides what it shows.
     var rows = RowTable()
-    /// Row ids in queue order; ids of removed rows stay until compacted.
-    var order: [UInt64] = []
-    var removedInOrder = 0
+    /// What each row shows, in queue order: the one copy of every row's
+    /// snapshot, written only here and handed to readers as it is (see
+    /// TransferRows: shared, not copied).
+    var list = TransferRows()
     /// Rows with an attempt running: the only ones whose cores are polled.
     var running: Set<UInt64> = []
     var log = ChangeLog()
@@ -46,18 +48,31 @@ struct ManagerState {
     /// Marks a row changed: a new version, logged for every reader.
     mutating func touch(_ id: UInt64) {
         version &+= 1
-        rows[id]?.version = version
-        log.append(id, at: version, capacity: max(8192, rows.count * 2))
+        // Bounded whatever the length of the list: a reader that falls
+        // further behind gets the whole list, which costs it no copy (it
+        // adopts `list`), where a log sized to the list cost 32 bytes a row.
+        log.append(id, at: version, capacity: ChangeLog.capacity)
+    }
+
+    /// What row `id` shows now.
+    func snapshot(_ id: UInt64) -> TransferSnapshot? { list.row(id: id) }
+
+    /// Lists a new row after every other (its id new), counted in the totals.
+    mutating func appendRow(_ row: ManagedRow, _ snapshot: TransferSnapshot) {
+        rows[snapshot.id] = row
+        list.append(snapshot)
+        totals.count(snapshot, sign: 1)
+        touch(snapshot.id)
     }
 
     /// Replaces a row's snapshot, keeping the totals and the rate right.
     mutating func setSnapshot(_ id: UInt64, _ new: TransferSnapshot) {
-        guard let old = rows[id]?.snapshot else { return }
+        guard let old = list.row(id: id) else { return }
         totals.count(old, sign: -1)
         totals.count(new, sign: 1)
         if new.bytesDone > old.bytesDone { rate.add(bytes: new.bytesDone - old.bytesDone) }
         if new.state == .done && old.state != .done { rate.addFinished() }
-        rows[id]?.snapshot = new
+        list.update(id: id) { $0 = new }
         touch(id)
         if new.state.isFinal && !old.state.isFinal {
             detailed.append(id, finishedAt: new.finishedAt)
@@ -69,17 +84,17 @@ struct ManagerState {
     /// is logged as changed so that readers let go of the old ones too.
     private mutating func dropOldDetails() {
         while let (id, finishedAt) = detailed.popOverflow() {
-            guard let snapshot = rows[id]?.snapshot, snapshot.state.isFinal, snapshot.finishedAt == finishedAt,
+            guard let snapshot = list.row(id: id), snapshot.state.isFinal, snapshot.finishedAt == finishedAt,
                   !snapshot.detailsDropped, !snapshot.exchange.headersDropped else { continue }
             if snapshot.state == .done {
                 // Nothing left to continue or retry: the row's words are enough.
-                rows[id]?.snapshot = snapshot.droppingDetails()
+                list.update(id: id) { $0 = $0.droppingDetails() }
             } else {
                 // A failed row keeps where its .part stands (retry resumes
                 // from it) and why its attempts failed.
                 let summary = snapshot.exchange.withoutHeaders
                 guard summary.headersDropped else { continue }
-                rows[id]?.snapshot.exchange = summary
+                list.update(id: id) { $0.exchange = summary }
             }
             touch(id)
         }
@@ -89,42 +104,40 @@ struct ManagerState {
     /// The lifecycle state stays the row's own: only the scheduler writes it.
     mutating func mergeRunning() {
         for id in running {
-            guard let row = rows[id], let core = row.core,
+            guard let row = rows[id], let core = row.core, let shown = list.row(id: id),
                   let (coreVersion, live) = core.snapshot(ifNewerThan: row.coreVersion) else { continue }
             rows[id]?.coreVersion = coreVersion
-            setSnapshot(id, merged(live, into: row))
+            setSnapshot(id, merged(live, into: row, shown: shown))
         }
     }
 
-    func merged(_ live: TransferSnapshot, into row: ManagedRow) -> TransferSnapshot {
+    /// What the running attempt recorded (`live`) as row `row` shows it
+    /// (`shown` is what it showed so far).
+    func merged(_ live: TransferSnapshot, into row: ManagedRow, shown: TransferSnapshot) -> TransferSnapshot {
         var snapshot = live
-        snapshot.id = row.snapshot.id
-        snapshot.state = row.snapshot.state
-        snapshot.queuedAt = row.snapshot.queuedAt
+        snapshot.id = shown.id
+        snapshot.state = shown.state
+        snapshot.queuedAt = shown.queuedAt
         snapshot.attempt = live.attempt + row.earlierAttempts
         // Set on the row, not by the engine.
-        snapshot.rateLimit = row.snapshot.rateLimit
-        snapshot.hostWait = row.snapshot.hostWait
+        snapshot.rateLimit = shown.rateLimit
+        snapshot.hostWait = shown.hostWait
+        // The same words as before in the buffers the row already holds:
+        // the attempt's copies (made on the engine thread) would otherwise
+        // stay with the row for as long as it is listed.
+        if snapshot.url == shown.url { snapshot.url = shown.url }
+        if snapshot.name == shown.name { snapshot.name = shown.name }
+        if snapshot.localPath == shown.localPath { snapshot.localPath = shown.localPath }
         return snapshot
     }
 
     /// Rows in queue order.
-    func ordered() -> [TransferSnapshot] {
-        var items: [TransferSnapshot] = []
-        items.reserveCapacity(rows.count)
-        for id in order { if let row = rows[id] { items.append(row.snapshot) } }
-        return items
-    }
+    func ordered() -> [TransferSnapshot] { Array(list) }
 
     mutating func removeRow(_ id: UInt64) {
-        guard let row = rows.removeValue(forKey: id) else { return }
-        totals.count(row.snapshot, sign: -1)
-        removedInOrder += 1
-        // Compacted when half is gone: each removal costs O(1) amortised.
-        if removedInOrder > 1024, removedInOrder * 2 > order.count {
-            order.removeAll { rows[$0] == nil }
-            removedInOrder = 0
-        }
+        guard rows.removeValue(forKey: id) != nil, let shown = list.row(id: id) else { return }
+        totals.count(shown, sign: -1)
+        list.remove(id: id)
         touch(id)
     }
 }

@@ -4,28 +4,31 @@ import Foundation
 /// everything at once (tests, a one-off listing).
 extension TransferManager {
     /// What changed since `version` (0 for everything), with totals over
-    /// the whole list. A reader keeps its own rows and applies the changes;
-    /// a quiet tick costs a look at the running transfers and nothing more.
+    /// the whole list and the list itself (`rows`: the manager's own,
+    /// shared copy-on-write, so a reader adopts it rather than copying
+    /// rows); a quiet tick costs a look at the running transfers and
+    /// nothing more.
     public func changes(since version: UInt64) -> TransferChanges {
         state.withLock { s in
             s.mergeRunning()
             let totals = currentTotals(&s)
             if version == s.version && version != 0 {
-                return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals)
+                return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals,
+                                       rows: s.list)
             }
             guard version != 0, let ids = s.log.ids(after: version) else {
-                return TransferChanges(version: s.version, isFull: true, changed: s.ordered(), removed: [],
-                                       totals: totals)
+                return TransferChanges(version: s.version, isFull: true, changed: [], removed: [], totals: totals,
+                                       rows: s.list)
             }
             var changed: [TransferSnapshot] = []
             var removed: [UInt64] = []
             for id in ids {
-                if let row = s.rows[id] { changed.append(row.snapshot) } else { removed.append(id) }
+                if let row = s.snapshot(id) { changed.append(row) } else { removed.append(id) }
             }
             // New rows must come in queue order; ids grow in the order queued.
             changed.sort { $0.id < $1.id }
             return TransferChanges(version: s.version, isFull: false, changed: changed, removed: removed,
-                                   totals: totals)
+                                   totals: totals, rows: s.list)
         }
     }
 

@@ -5,14 +5,14 @@ import Foundation
 extension TransferManager: TransferObserver {
     func prepareAttempt(_ tag: UInt64, resume: ResumePoint?) -> TransferAttempt? {
         state.withLock { s -> TransferAttempt? in
-            guard var row = s.rows[tag] else { return nil }
+            guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return nil }
             let point = resume ?? row.resume
             let core: TransferCore
             if let running = row.core {
                 // An automatic retry continues the same attempt record.
                 core = running
             } else {
-                var base = queuedSnapshot(row.request, id: tag, addedAt: row.snapshot.queuedAt)
+                var base = queuedSnapshot(row.request, id: tag, addedAt: shown.queuedAt)
                 base.showResumed(point)
                 base.attempt = 1
                 core = TransferCore(id: tag, snapshot: base, handler: nil)
@@ -30,9 +30,8 @@ extension TransferManager: TransferObserver {
 
     func transfer(_ tag: UInt64, shows shown: TransferSnapshot.State) {
         state.withLock { s in
-            guard let row = s.rows[tag] else { return }
+            guard let row = s.rows[tag], var snapshot = s.snapshot(tag) else { return }
             row.core?.show(shown)
-            var snapshot = row.snapshot
             snapshot.state = shown
             if shown == .connecting && snapshot.startedAt == nil { snapshot.startedAt = Date() }
             // Running or paused, it no longer waits for its host.
@@ -44,7 +43,7 @@ extension TransferManager: TransferObserver {
 
     func transfer(_ tag: UInt64, hostWait: HostWait?) {
         state.withLock { s in
-            guard var snapshot = s.rows[tag]?.snapshot, snapshot.hostWait != hostWait else { return }
+            guard var snapshot = s.snapshot(tag), snapshot.hostWait != hostWait else { return }
             snapshot.hostWait = hostWait
             s.setSnapshot(tag, snapshot)
         }
@@ -56,11 +55,11 @@ extension TransferManager: TransferObserver {
 
     func transfer(_ tag: UInt64, settled outcome: TransferOutcome) {
         state.withLock { s in
-            guard var row = s.rows[tag] else { return }
-            var snapshot = row.snapshot
+            guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return }
+            var snapshot = shown
             if let core = row.core {
                 core.settle(outcome)
-                snapshot = s.merged(core.snapshot(), into: row)
+                snapshot = s.merged(core.snapshot(), into: row, shown: shown)
             }
             snapshot.settle(outcome)
             row.core = nil

@@ -66,7 +66,7 @@ extension TransferManager {
         let limit = force.isEmpty ? Self.recordsPerPass : Int.max
         var candidates = Array(force.keys)
         if force.isEmpty {
-            candidates = s.log.ids(after: s.persistCursor) ?? Array(s.rows.keys)
+            candidates = s.log.ids(after: s.persistCursor) ?? s.rows.ids
             candidates += s.deferred
             s.deferred.removeAll()
             s.persistCursor = s.version
@@ -80,8 +80,7 @@ extension TransferManager {
                 s.deferred.append(id)
                 break
             }
-            guard var row = s.rows[id] else { continue }
-            let snap = row.snapshot
+            guard var row = s.rows[id], let snap = s.snapshot(id) else { continue }
             let wanted: StoredTransfer.State?
             if let forced = force[id] {
                 wanted = forced
@@ -134,9 +133,8 @@ extension TransferManager {
             guard !s.closed else { return nil }
             s.closed = true
             var unfinished: [UInt64: StoredTransfer.State] = [:]
-            s.rows.forEach { id, row in
-                guard row.snapshot.state.isPending else { return }
-                unfinished[id] = row.snapshot.state == .paused ? .paused : .queued
+            for row in s.list where row.state.isPending {
+                unfinished[row.id] = row.state == .paused ? .paused : .queued
             }
             return unfinished
         }

@@ -14,7 +14,7 @@ extension TransferManager {
     public func setRateLimit(_ id: UInt64, bytesPerSecond: Int64) {
         let rate = max(0, bytesPerSecond)
         let known = state.withLock { s -> Bool in
-            guard var snapshot = s.rows[id]?.snapshot, !snapshot.state.isFinal else { return false }
+            guard var snapshot = s.snapshot(id), !snapshot.state.isFinal else { return false }
             snapshot.rateLimit = rate
             s.setSnapshot(id, snapshot)
             return true

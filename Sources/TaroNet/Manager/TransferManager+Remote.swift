@@ -8,14 +8,14 @@ extension TransferManager {
     public func snapshot(of id: UInt64) -> TransferSnapshot? {
         state.withLock { s in
             if s.running.contains(id) { s.mergeRunning() }
-            return s.rows[id]?.snapshot
+            return s.snapshot(id)
         }
     }
 
     /// Pauses a row that is waiting or running; false when it cannot be paused.
     @discardableResult
     public func pause(_ id: UInt64) -> Bool {
-        guard let shown = state.withLock({ $0.rows[id]?.snapshot.state }), shown != .paused,
+        guard let shown = state.withLock({ $0.snapshot(id)?.state }), shown != .paused,
               !shown.isFinal else { return false }
         session.scheduler.post(.pause(id))
         return true
@@ -24,7 +24,7 @@ extension TransferManager {
     /// Resumes a paused row; false when it is not paused.
     @discardableResult
     public func resume(_ id: UInt64) -> Bool {
-        guard state.withLock({ $0.rows[id]?.snapshot.state }) == .paused else { return false }
+        guard state.withLock({ $0.snapshot(id)?.state }) == .paused else { return false }
         session.scheduler.post(.resume(id))
         return true
     }
@@ -34,19 +34,20 @@ extension TransferManager {
     /// Returns the position it took; nil when the row is not waiting.
     public func move(_ id: UInt64, toWaitingPosition position: Int) -> Int? {
         let result = state.withLock { s -> (Int, [UInt64])? in
+            var order = s.list.map(\.id)
             var slots: [Int] = []
             var waiting: [UInt64] = []
-            for (slot, rowID) in s.order.enumerated() {
-                guard let state = s.rows[rowID]?.snapshot.state, state == .queued || state == .paused else { continue }
+            for (slot, row) in s.list.enumerated() where row.state == .queued || row.state == .paused {
                 slots.append(slot)
-                waiting.append(rowID)
+                waiting.append(row.id)
             }
             guard let from = waiting.firstIndex(of: id) else { return nil }
             let to = max(0, min(position, waiting.count - 1))
             guard to != from else { return (to, []) }
             waiting.remove(at: from)
             waiting.insert(id, at: to)
-            for (slot, rowID) in zip(slots, waiting) { s.order[slot] = rowID }
+            for (slot, rowID) in zip(slots, waiting) { order[slot] = rowID }
+            s.list.reorder(order)
             // Every reader re-reads the whole list: only it can say the order changed.
             s.log.forget(before: s.version + 1)
             s.touch(id)
@@ -62,9 +63,8 @@ extension TransferManager {
         state.withLock { s in
             var position: Int?
             var count = 0
-            for rowID in s.order {
-                guard let state = s.rows[rowID]?.snapshot.state, state == .queued || state == .paused else { continue }
-                if rowID == id { position = count }
+            for row in s.list where row.state == .queued || row.state == .paused {
+                if row.id == id { position = count }
                 count += 1
             }
             return position.map { ($0, count) }

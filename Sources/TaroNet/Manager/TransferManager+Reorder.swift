@@ -20,7 +20,7 @@ extension TransferManager {
         guard target >= 0, target < count, target != position,
               self.move(id, toWaitingPosition: target) != nil else { return false }
         state.withLock { s in
-            guard let index = s.order.firstIndex(of: id) else { return }
+            guard let index = s.list.position(of: id) else { return }
             let rank = Self.rank(at: index, in: s)
             s.rows[id]?.rank = rank
             s.nextRank = max(s.nextRank, rank.rounded(.up))
@@ -32,8 +32,8 @@ extension TransferManager {
 
     /// A rank between the ranked rows around `index` in the order.
     private static func rank(at index: Int, in s: ManagerState) -> Double {
-        let before = s.order[..<index].lazy.reversed().compactMap { s.rows[$0]?.rank }.first
-        let after = s.order[(index + 1)...].lazy.compactMap { s.rows[$0]?.rank }.first
+        let before = (0..<index).lazy.reversed().compactMap { s.rows[s.list[$0].id]?.rank }.first
+        let after = ((index + 1)..<s.list.count).lazy.compactMap { s.rows[s.list[$0].id]?.rank }.first
         switch (before, after) {
         case let (b?, a?): return (b + a) / 2
         case let (b?, nil): return b + 1

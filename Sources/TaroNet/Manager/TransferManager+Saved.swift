@@ -24,26 +24,21 @@ extension TransferManager {
     /// A row for another run's record that starts nothing: no submission,
     /// its record left as it is; its destination reserved all the same.
     private func listSaved(_ s: inout ManagerState, _ saved: StoredTransfer) {
-        var row = ManagedRow(snapshot: saved.request.queuedSnapshot(id: TransferCore.makeTag(), addedAt: saved.addedAt),
-                             request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
+        let row = ManagedRow(request: saved.request, serverNaming: saved.serverNaming, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
-        row.snapshot.state = .saved
-        row.snapshot.showResumed(saved.resume)
-        row.snapshot.attempt = row.earlierAttempts + 1
-        let id = row.snapshot.id
+        var snapshot = saved.request.queuedSnapshot(id: TransferCore.makeTag(), addedAt: saved.addedAt)
+        snapshot.state = .saved
+        snapshot.showResumed(saved.resume)
+        snapshot.attempt = row.earlierAttempts + 1
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
-        s.rows[id] = row
-        s.order.append(id)
-        s.totals.count(row.snapshot, sign: 1)
-        s.touch(id)
+        s.appendRow(row, snapshot)
     }
 
     /// Takes up a row listed as `saved`: it joins this run and continues
     /// from its .part; its record becomes this run's.
     func continueSaved(_ id: UInt64) -> Bool {
         let submission = state.withLock { s -> TransferSubmission? in
-            guard var row = s.rows[id], row.snapshot.state == .saved else { return nil }
-            var fresh = row.snapshot
+            guard var row = s.rows[id], var fresh = s.snapshot(id), fresh.state == .saved else { return nil }
             fresh.state = .queued
             row.saved = nil
             s.rows[id] = row

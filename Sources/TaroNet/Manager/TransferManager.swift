@@ -152,29 +152,30 @@ public final class TransferManager: Sendable {
 
     func append(_ s: inout ManagerState, _ request: TransferRequest, serverNaming: Bool,
                 checksum: Checksum? = nil, submissions: inout SubmitBatch) -> UInt64 {
-        let row = ManagedRow(snapshot: queuedSnapshot(request, id: 0, addedAt: Date()), request: request,
-                             serverNaming: serverNaming, checksum: checksum, earlierAttempts: 0)
-        return insert(&s, row, paused: false, submissions: &submissions)
+        let row = ManagedRow(request: request, serverNaming: serverNaming, checksum: checksum, earlierAttempts: 0)
+        return insert(&s, row, queuedSnapshot(request, id: 0, addedAt: Date()), paused: false,
+                      submissions: &submissions)
     }
 
     func append(_ s: inout ManagerState, _ saved: StoredTransfer,
                         submissions: inout SubmitBatch) -> UInt64 {
-        var row = ManagedRow(snapshot: queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt),
-                             request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
+        let row = ManagedRow(request: saved.request, serverNaming: saved.serverNaming, checksum: saved.checksum,
                              rank: saved.rank, key: saved.key,
                              earlierAttempts: max(0, saved.attempts - 1), resume: saved.resume, saved: SavedMark(saved))
-        row.snapshot.showResumed(saved.resume)
-        row.snapshot.rateLimit = saved.rateLimit ?? 0
-        return insert(&s, row, paused: saved.state == .paused, submissions: &submissions)
+        var snapshot = queuedSnapshot(saved.request, id: 0, addedAt: saved.addedAt)
+        snapshot.showResumed(saved.resume)
+        snapshot.rateLimit = saved.rateLimit ?? 0
+        return insert(&s, row, snapshot, paused: saved.state == .paused, submissions: &submissions)
     }
 
     /// Adds a row and, unless its request cannot be made at all, submits it.
-    private func insert(_ s: inout ManagerState, _ row: ManagedRow, paused: Bool,
+    private func insert(_ s: inout ManagerState, _ row: ManagedRow, _ snapshot: TransferSnapshot, paused: Bool,
                         submissions: inout SubmitBatch) -> UInt64 {
         var row = row
+        var snapshot = snapshot
         let id = TransferCore.makeTag()
-        row.snapshot.id = id
-        row.snapshot.attempt = row.earlierAttempts + 1
+        snapshot.id = id
+        snapshot.attempt = row.earlierAttempts + 1
         if let rank = row.rank {
             s.nextRank = max(s.nextRank, rank.rounded(.up))
         } else {
@@ -185,18 +186,15 @@ public final class TransferManager: Sendable {
         let refusal = row.request.refusal
         if let refusal {
             // A row that never starts still shows why.
-            row.snapshot.state = .failed
-            row.snapshot.errorMessage = refusal.reason
+            snapshot.state = .failed
+            snapshot.errorMessage = refusal.reason
         }
-        s.rows[id] = row
-        s.order.append(id)
-        s.totals.count(row.snapshot, sign: 1)
-        s.touch(id)
+        s.appendRow(row, snapshot)
         guard refusal == nil else { return id }
         submissions.all.append(TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0,
                                                   observer: self))
         if paused { submissions.paused.append(id) }
-        if row.snapshot.rateLimit > 0 { submissions.capped.append((id, row.snapshot.rateLimit)) }
+        if snapshot.rateLimit > 0 { submissions.capped.append((id, snapshot.rateLimit)) }
         return id
     }
 
@@ -225,7 +223,7 @@ public final class TransferManager: Sendable {
 
     public func togglePause(_ id: UInt64) {
         if continueSaved(id) { return }
-        guard let shown = state.withLock({ $0.rows[id]?.snapshot.state }) else { return }
+        guard let shown = state.withLock({ $0.snapshot(id)?.state }) else { return }
         if shown == .paused {
             session.scheduler.post(.resume(id))
         } else if !shown.isFinal {
@@ -238,15 +236,15 @@ public final class TransferManager: Sendable {
     public func retry(_ id: UInt64) {
         if continueSaved(id) { return }
         let submission = state.withLock { s -> TransferSubmission? in
-            guard var row = s.rows[id], row.snapshot.state == .failed || row.snapshot.state == .aborted,
+            guard var row = s.rows[id], let shown = s.snapshot(id), shown.state == .failed || shown.state == .aborted,
                   row.request.refusal == nil else { return nil }
-            row.resume = row.snapshot.state == .failed ? row.snapshot.resume : nil
-            row.earlierAttempts = row.snapshot.attempt
-            var fresh = queuedSnapshot(row.request, id: id, addedAt: row.snapshot.queuedAt)
+            row.resume = shown.state == .failed ? shown.resume : nil
+            row.earlierAttempts = shown.attempt
+            var fresh = queuedSnapshot(row.request, id: id, addedAt: shown.queuedAt)
             fresh.attempt = row.earlierAttempts + 1
             fresh.resume = row.resume
-            fresh.name = row.snapshot.name
-            fresh.rateLimit = row.snapshot.rateLimit
+            fresh.name = shown.name
+            fresh.rateLimit = shown.rateLimit
             row.core = nil
             row.coreVersion = 0
             s.rows[id] = row
@@ -255,7 +253,7 @@ public final class TransferManager: Sendable {
         }
         if let submission { submit(SubmitBatch(all: [submission])) }
         // A cap set on the row holds for the new attempt too.
-        let own = state.withLock { $0.rows[id]?.snapshot.rateLimit } ?? 0
+        let own = state.withLock { $0.snapshot(id)?.rateLimit } ?? 0
         if submission != nil, own > 0 { session.scheduler.post(.setTransferRate(id, own)) }
     }
 
@@ -263,7 +261,8 @@ public final class TransferManager: Sendable {
     /// as `saved` is discarded: its record deleted, its .part left on disk.
     public func remove(_ id: UInt64) {
         let removed = state.withLock { s -> Bool in
-            guard let row = s.rows[id], row.snapshot.state.isFinal || row.snapshot.state == .saved else { return false }
+            guard let row = s.rows[id], let shown = s.snapshot(id)?.state, shown.isFinal || shown == .saved
+            else { return false }
             if case .download(_, let path, _) = row.request { s.reservedPaths.remove(path) }
             if row.saved != nil, let key = row.key { s.pendingDeletes.append(key) }
             s.removeRow(id)

@@ -26,7 +26,8 @@ extension TransferScheduler {
     /// Every transfer to `host` without a connection hears why it waits (or
     /// that it no longer does). Cooldowns are rare: a scan of the entries is fine.
     private func tellWaiting(on host: String, _ cooldown: HostCooldowns.Cooldown?) {
-        for (id, entry) in entries where entry.host == host && !entry.machine.holdsSlot && !entry.machine.isFinalizing {
+        entries.forEach { id, entry in
+            guard entry.host == host && !entry.machine.holdsSlot && !entry.machine.isFinalizing else { return }
             entry.observer.transfer(id, hostWait: cooldown?.hostWait)
         }
     }

@@ -39,7 +39,9 @@ actor TransferScheduler {
     nonisolated let engine: CurlEngine
     var loop: EngineLoop?
     private var limits: SchedulerLimits
-    var entries: [UInt64: Entry] = [:]
+    /// Every transfer submitted and not settled, waiting ones included:
+    /// dense, since a long list makes 100,000 of them (see DenseTable).
+    var entries = DenseTable<Entry>()
     private var queue = TransferQueue()
     private var running = 0
     private var runningPerHost: [String: Int] = [:]
@@ -116,7 +118,7 @@ actor TransferScheduler {
         timers.removeAll()
         loop = nil
         pauseTimers.removeAll()
-        for id in Array(entries.keys) {
+        for id in entries.ids {
             apply(id) { $0.abortRequested() }
             // A running one would wait for the engine's answer: there is no engine.
             apply(id) { $0.engineCancelled() }
@@ -291,21 +293,9 @@ actor TransferScheduler {
             shares.forget(id)
             applyShares()
             entries[id] = nil
-            shrinkEntriesIfDrained()
             let result: TransferOutcome = kind == .aborted ? .failure(.aborted) : (outcome ?? .failure(.aborted))
             observer.transfer(id, settled: result)
         }
-    }
-
-    /// A dictionary never gives back its buckets: once a long list has
-    /// drained, the table sized for it would stay. Rebuilt at an eighth
-    /// full, so the copy costs O(1) per removal.
-    private func shrinkEntriesIfDrained() {
-        guard entries.capacity > 4096, entries.count * 8 < entries.capacity else { return }
-        var smaller: [UInt64: Entry] = [:]
-        smaller.reserveCapacity(entries.count * 2)
-        for (id, entry) in entries { smaller[id] = entry }
-        entries = smaller
     }
 
     /// A slot was granted: ask the observer for the work and hand it to the engine.

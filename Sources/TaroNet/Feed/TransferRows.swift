@@ -1,10 +1,16 @@
-import TaroNet
-
-/// The transfer list as the TUI keeps it between ticks: rows in queue order,
-/// each found by id, kept up to date from the controller's change feed (see
-/// `apply`). Reading row k, finding an id's position, updating, appending
-/// and removing a row all cost O(log n) at most, so a tick costs what
-/// changed, not what is listed, even at 100,000 rows.
+/// A transfer list: rows in queue order, each found by id. Reading row k,
+/// finding an id's position, updating, appending and removing a row all
+/// cost O(log n) at most, so a tick costs what changed, not what is listed,
+/// even at 100,000 rows.
+///
+/// One writer keeps it: `TransferManager` holds the list of its rows as one
+/// of these (`append`, `update`, `remove`, `reorder`) and its change feed
+/// hands readers the value itself. A reader (the TUI) adopts that value
+/// instead of keeping a copy: it is a value over chunks shared
+/// copy-on-write, so the reader's version costs a reference per chunk, and
+/// when the writer next changes a row only that row's chunk is copied. A
+/// reader whose feed sends rows instead (a test's in-memory controller)
+/// applies them with `apply`.
 ///
 /// How: rows live in slots (in chunks, see ChunkedSlots) that only grow at
 /// the end; a removed row leaves an empty slot (a tombstone) and a
@@ -16,7 +22,7 @@ import TaroNet
 /// the few rows a screen shows.
 public struct TransferRows: RandomAccessCollection, Sendable {
     private var slots = ChunkedSlots()
-    private var slotOfID: [UInt64: Int] = [:]
+    private var slotOfID = IDIndex()
     private var used = SlotCounter()
     private var tombstones = 0
     /// Ids removed by the last `apply`, with the slot each left empty, so a
@@ -24,6 +30,9 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     private var lastRemoved: [UInt64: Int] = [:]
     /// Rows not in a final state, kept as rows change (the quit question).
     public private(set) var unfinishedCount = 0
+    /// Grows whenever rows change slots (a compaction, a new order): a slot
+    /// known from one generation means nothing in another.
+    public private(set) var generation: UInt64 = 0
 
     public init() {}
 
@@ -43,6 +52,9 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     }
 
     public func makeIterator() -> Iterator { Iterator(chunks: slots.storage) }
+
+    /// The chunks themselves: tests check which a writer and a reader share.
+    var chunkStorage: [[TransferSnapshot?]] { slots.storage }
 
     /// Walks the slots in order, skipping empty ones: O(n) for the whole
     /// list, where indexing row by row would be O(n log n).
@@ -69,12 +81,12 @@ public struct TransferRows: RandomAccessCollection, Sendable {
 
     /// Where the row with `id` is now, nil when it is not listed.
     public func position(of id: UInt64) -> Int? {
-        slotOfID[id].map(used.usedBefore)
+        slotOfID[id].map { used.usedBefore(Int($0)) }
     }
 
     /// The row with `id`, nil when it is not listed.
     public func row(id: UInt64) -> TransferSnapshot? {
-        slotOfID[id].flatMap { slots[$0] }
+        slotOfID[id].flatMap { slots[Int($0)] }
     }
 
     /// For a row the last `apply` removed: the position of the row that now
@@ -84,7 +96,63 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         lastRemoved[id].map(used.usedBefore)
     }
 
-    // MARK: changing
+    // MARK: adopting the writer's list
+
+    /// Takes `newer`, the writer's list as of now, in place of this one
+    /// (the version the reader had), remembering where each of `removed`
+    /// stood so that `positionAfterRemoval` can answer. Costs what `removed`
+    /// holds: the rows themselves are shared, not copied.
+    public mutating func adopt(_ newer: TransferRows, removed: [UInt64]) {
+        var stood: [UInt64: Int] = [:]
+        if newer.generation == generation {
+            // Same slots: a removed row's slot is empty in `newer` now.
+            for id in removed { if let slot = slotOfID[id] { stood[id] = Int(slot) } }
+        }
+        self = newer
+        lastRemoved = stood
+    }
+
+    // MARK: the writer's changes
+
+    /// Adds `row` after every row (its id must be new).
+    public mutating func append(_ row: TransferSnapshot) {
+        lastRemoved.removeAll()
+        upsert(row)
+    }
+
+    /// Changes the row with `id` where it stands; false when there is none.
+    @discardableResult
+    public mutating func update(id: UInt64, _ change: (inout TransferSnapshot) -> Void) -> Bool {
+        guard let slot = slotOfID[id].map(Int.init), var row = slots[slot] else { return false }
+        let wasPending = row.state.isPending
+        // Out of the chunk while it changes, so the chunk keeps the only
+        // reference to nothing and the row's own buffers stay unique.
+        slots[slot] = nil
+        change(&row)
+        precondition(row.id == id, "a row keeps its id")
+        if wasPending != row.state.isPending { unfinishedCount += row.state.isPending ? 1 : -1 }
+        slots[slot] = row
+        return true
+    }
+
+    /// Takes the row with `id` off the list (amortised O(log n)).
+    public mutating func remove(id: UInt64) {
+        lastRemoved.removeAll()
+        compactIfWorthIt()
+        remove(id)
+    }
+
+    /// The same rows in the order of `ids` (every id listed once, any id
+    /// not listed goes): a reorder, O(n), as rare as a person moving a row.
+    public mutating func reorder(_ ids: [UInt64]) {
+        var rows: [TransferSnapshot] = []
+        rows.reserveCapacity(ids.count)
+        for id in ids { if let row = row(id: id) { rows.append(row) } }
+        lastRemoved.removeAll()
+        rebuild(with: rows)
+    }
+
+    // MARK: applying a feed of rows
 
     /// Brings the rows to the state `changes` describe. A full list replaces
     /// everything; otherwise a known row is updated where it stands, an
@@ -92,6 +160,10 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     /// ids leave. A row both changed and removed ends up removed: ids are
     /// never reused, so a removal is final.
     public mutating func apply(_ changes: TransferChanges) {
+        if let rows = changes.rows {
+            adopt(rows, removed: changes.removed)
+            return
+        }
         lastRemoved.removeAll(keepingCapacity: true)
         if changes.isFull {
             replaceAll(with: changes.changed)
@@ -99,24 +171,25 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         }
         compactIfWorthIt()
         for row in changes.changed { upsert(row) }
-        for id in changes.removed { remove(id: id) }
+        for id in changes.removed { remove(id) }
     }
 
     private mutating func upsert(_ row: TransferSnapshot) {
-        if let slot = slotOfID[row.id] {
+        if let slot = slotOfID[row.id].map(Int.init) {
             if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
             if row.state.isPending { unfinishedCount += 1 }
             slots[slot] = row
             return
         }
-        slotOfID[row.id] = slots.count
+        slotOfID[row.id] = Int32(slots.count)
         slots.append(row)
         used.append(used: true)
         if row.state.isPending { unfinishedCount += 1 }
     }
 
-    private mutating func remove(id: UInt64) {
-        guard let slot = slotOfID.removeValue(forKey: id) else { return }
+    private mutating func remove(_ id: UInt64) {
+        guard let slot = slotOfID[id].map(Int.init) else { return }
+        slotOfID[id] = nil
         if let old = slots[slot], old.state.isPending { unfinishedCount -= 1 }
         slots[slot] = nil
         used.add(-1, at: slot)
@@ -136,15 +209,23 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         let kept = slots.count
         if tombstones == 0 && slots.overwritePrefix(with: rows) {
             for row in rows[kept...] where slotOfID[row.id] == nil {
-                slotOfID[row.id] = slots.count
+                slotOfID[row.id] = Int32(slots.count)
                 slots.append(row)
                 used.append(used: true)
             }
             if slotOfID.count == rows.count { return }
         }
+        rebuild(with: rows)
+    }
+
+    /// Every row anew, in the order of `rows`, slots numbered from 0.
+    private mutating func rebuild(with rows: [TransferSnapshot]) {
+        generation &+= 1
+        unfinishedCount = 0
+        for index in rows.indices where rows[index].state.isPending { unfinishedCount += 1 }
         slots = ChunkedSlots(rows)
-        slotOfID = Dictionary(minimumCapacity: rows.count)
-        for (slot, row) in rows.enumerated() { slotOfID[row.id] = slot }
+        slotOfID = IDIndex()
+        for (slot, row) in rows.enumerated() { slotOfID[row.id] = Int32(slot) }
         if slotOfID.count != rows.count {
             // The same id twice in a full list: keep its last value once, at
             // its first place, as an update would.
@@ -153,7 +234,7 @@ public struct TransferRows: RandomAccessCollection, Sendable {
             for row in rows {
                 if let at = seen[row.id] { unique[at] = row } else { seen[row.id] = unique.count; unique.append(row) }
             }
-            replaceAll(with: unique)
+            rebuild(with: unique)
             return
         }
         used = SlotCounter(allUsed: rows.count)
@@ -164,11 +245,12 @@ public struct TransferRows: RandomAccessCollection, Sendable {
     /// a handful): one O(n) pass paid for by at least n/2 removals.
     private mutating func compactIfWorthIt() {
         guard tombstones > 64 && tombstones > slotOfID.count else { return }
+        generation &+= 1
         var kept = ChunkedSlots()
-        slotOfID.removeAll(keepingCapacity: true)
+        slotOfID = IDIndex()
         slots.forEachSlot { slot in
             guard let row = slot else { return }
-            slotOfID[row.id] = kept.count
+            slotOfID[row.id] = Int32(kept.count)
             kept.append(row)
         }
         slots = kept

@@ -1,13 +1,16 @@
 import Glibc
-import TaroNet
 
 /// The slots behind `TransferRows`: fixed-size chunks rather than one array,
 /// so that growing to 100,000 rows never copies the rows already held. One
 /// contiguous array doubles as it grows, and at each doubling the old and
 /// the new buffer are alive together (about 24 MB extra at 65,536 rows of
 /// 360 bytes): that moment would set the process's peak memory.
+///
+/// Chunks are small (64 rows, under 10 KB) because the list is shared
+/// between its writer and a reader copy-on-write: the writer changing one
+/// row of a chunk the reader still holds copies that chunk, once per tick.
 struct ChunkedSlots: Sendable {
-    static let chunkShift = 12
+    static let chunkShift = 6
     static let chunkSize = 1 << chunkShift
     static let chunkMask = chunkSize - 1
 
