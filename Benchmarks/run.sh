@@ -93,12 +93,16 @@ http {
   }
 }
 CONF
+# The trap is set before anything starts, and covers interrupts too, so no
+# server outlives a run that stops early.
+NGINX_PID="" SINK_PID=""
+cleanup() { kill $NGINX_PID $SINK_PID 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
 "$TARO" serve --port "$SINK_PORT" > "$WORK/sink.url" &
 SINK_PID=$!
-cleanup() { kill "$NGINX_PID" "$SINK_PID" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap cleanup EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null "$BASE/small/f0.bin" && break; sleep 0.1; done
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$SINK_PORT/json" && break; sleep 0.1; done
 kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx did not start (is port $PORT taken? set BENCH_PORT)" >&2; exit 1; }
