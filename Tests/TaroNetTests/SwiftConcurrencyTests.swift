@@ -106,8 +106,24 @@ final class SwiftConcurrencyTests: LoopbackTestCase {
         let result = try await task.value
         let body = try XCTUnwrap(result.data.bytes)
         XCTAssertEqual(body.count, 15_000)
-        XCTAssertEqual(received, body, "every byte exactly once, in order")
+        XCTAssertEqual(received.count, body.count)
+        XCTAssertTrue(received == body, "every byte exactly once, in order")
         XCTAssertGreaterThan(pieces, 1)
+    }
+
+    /// Chunks in before anyone listened are not lost: the first stream gets
+    /// them first, then the rest, in order.
+    func testAStreamOpenedLateStillGetsTheChunksThatCameBeforeIt() async throws {
+        let task = session.request(RequestOption(url: server.url("/chunks?count=5&size=3000&interval=150"),
+                                                 responseType: "arraybuffer", enableChunked: true))
+        try await Task.sleep(for: .milliseconds(400))
+        var received: [UInt8] = []
+        for await chunk in task.chunks { received += chunk.data }
+        let result = try await task.value
+        let body = try XCTUnwrap(result.data.bytes)
+        XCTAssertEqual(body.count, 15_000)
+        XCTAssertEqual(received.count, body.count, "the chunks before the stream came too")
+        XCTAssertTrue(received == body, "every byte exactly once, in order")
     }
 
     func testLeavingAStreamEarlyStopsItsListenerAndTheTaskGoesOn() async throws {

@@ -8,6 +8,12 @@ import TaroSync
 /// final headers needs: a caller registers right after creating the task,
 /// and on loopback the response can be in before that line runs. In the
 /// single-threaded original the listener would always have been first.
+///
+/// A list with a backlog keeps every event fired before its first listener
+/// and hands them all, in order, to the listeners present when the backlog
+/// is drained: for a stream of pieces (a body's chunks) where the last one
+/// alone is not enough. Firing and draining both run on the hub's queue, so
+/// a drained event never overtakes or follows out of order a live one.
 final class ListenerList<Event: Sendable>: Sendable {
     typealias Listener = @Sendable (Event) throws -> Void
 
@@ -18,13 +24,34 @@ final class ListenerList<Event: Sendable>: Sendable {
         var last: Event?
         /// Counts firings, so a replay that a newer firing overtook is dropped.
         var fired: UInt64 = 0
+        /// Events fired before the backlog was drained (backlog lists only).
+        var backlog: [Event] = []
+        var drained = false
     }
 
     private let sticky: Bool
+    let keepsBacklog: Bool
     private let state = Locked(State())
 
-    init(sticky: Bool = false) {
+    init(sticky: Bool = false, backlog: Bool = false) {
         self.sticky = sticky
+        self.keepsBacklog = backlog
+    }
+
+    /// Hands the events fired so far to the listeners there now, once: the
+    /// first listener's first call. Nothing while no listener is there.
+    func drainBacklog() {
+        let (events, listeners) = state.withLock { s -> ([Event], [Listener]) in
+            guard keepsBacklog, !s.drained, !s.items.isEmpty else { return ([], []) }
+            s.drained = true
+            defer { s.backlog = [] }
+            return (s.backlog, s.items.map(\.listener))
+        }
+        for event in events {
+            for listener in listeners {
+                do { try listener(event) } catch {}
+            }
+        }
     }
 
     /// Adds a listener. When the list is sticky and has already fired, the
@@ -83,7 +110,11 @@ final class ListenerList<Event: Sendable>: Sendable {
     func fire(_ event: Event) {
         // Remembering and listing under one lock: a listener is either in
         // this firing or handed the event by `add`, never both.
-        let listeners = state.withLock { s in
+        let listeners = state.withLock { s -> [Listener] in
+            if keepsBacklog && !s.drained {
+                s.backlog.append(event)
+                return []
+            }
             if sticky { s.last = event }
             s.fired &+= 1
             return s.items.map(\.listener)

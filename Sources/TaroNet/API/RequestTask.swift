@@ -6,12 +6,12 @@ public final class RequestTask: TaroTask<RequestResult, Never>, @unchecked Senda
     /// byte exactly once, in order, the first before the server sent the last.
     @discardableResult
     public func onChunkReceived(_ listener: @escaping @Sendable (ChunkReceivedResult) throws -> Void) -> ListenerToken {
-        hub.chunkListeners.add(listener).token
+        hub.add(listener, to: hub.chunkListeners)
     }
 
     /// The body as it arrives (with `enableChunked`), as a stream that ends
-    /// once the task settles: every byte exactly once, in order, from the
-    /// moment the stream is created (like a listener, it sees no earlier chunk).
+    /// once the task settles: every byte exactly once, in order. The first
+    /// listener or stream also gets the chunks that came before it.
     public var chunks: AsyncStream<ChunkReceivedResult> {
         hub.stream(of: hub.chunkListeners, buffering: .unbounded)
     }

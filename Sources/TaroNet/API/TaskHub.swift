@@ -25,7 +25,11 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     let api: String
     let headerListeners = ListenerList<HeadersReceivedResult>(sticky: true)
     let progressListeners = ListenerList<Progress>(sticky: true)
-    let chunkListeners = ListenerList<ChunkReceivedResult>()
+    /// With a backlog: a caller opens `chunks` (or adds its listener) right
+    /// after creating the task, and on loopback the first chunks can be in
+    /// before that line runs. Only `enableChunked` requests report chunks,
+    /// and their whole body is kept in memory anyway.
+    let chunkListeners = ListenerList<ChunkReceivedResult>(backlog: true)
     private let queue: DispatchQueue
     private let callbacks: Callbacks
     private let makeProgress: (@Sendable (Int64, Int64) -> Progress)?
@@ -64,6 +68,7 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     func add<Event>(_ listener: @escaping ListenerList<Event>.Listener, to list: ListenerList<Event>) -> ListenerToken {
         let (token, missed) = list.add(listener)
         if let missed { queue.async { list.replay(missed) } }
+        if list.keepsBacklog { queue.async { list.drainBacklog() } }
         return token
     }
 
@@ -92,7 +97,6 @@ final class TaskHub<Success: Sendable, Progress: Sendable>: TransferEventHandler
     }
 
     func chunkReceived(_ bytes: [UInt8]) {
-        guard !chunkListeners.isEmpty else { return }
         let result = ChunkReceivedResult(data: bytes)
         queue.async { self.chunkListeners.fire(result) }
     }
