@@ -40,11 +40,13 @@ final class TLSNginx {
                                           "-keyout", dir.file("key.pem"), "-out", dir.file("cert.pem"),
                                           "-subj", "/CN=127.0.0.1",
                                           "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
-        // Ports others are not likely to hold; nginx says so when one is taken,
-        // and the next try takes other ones.
+        // Ports others are not likely to hold: below the kernel's ephemeral
+        // range (32768–60999), where every port-0 server of the suite and
+        // every outgoing connection takes its port. nginx says so when one
+        // is taken, and the next try takes other ones.
         var lastError = ""
         for _ in 0..<8 {
-            let base = Int.random(in: 20_000...59_000)
+            let base = Int.random(in: 20_000...32_000)
             let (tls, plain, proxy) = (base, base + 1, base + 2)
             try Self.config(dir: dir, tls: tls, plain: plain, proxy: proxy, tlsH1: base + 3)
                 .write(toFile: dir.file("nginx.conf"), atomically: true, encoding: .utf8)
