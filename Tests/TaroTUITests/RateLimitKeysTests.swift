@@ -17,22 +17,23 @@ final class RateLimitKeysTests: XCTestCase {
         for scalar in text.unicodeScalars { session.handle(.character(scalar)) }
     }
 
+    /// Opens `key`'s prompt, types `text` and accepts it.
+    private func answer(_ key: Unicode.Scalar, _ text: String, in session: AppSession) {
+        session.handle(.char(key))
+        type(text, into: session)
+        session.handle(.enter)
+    }
+
     func testLSetsTheGlobalLimitsAndTheFooterShowsThem() {
         let (session, controller) = session()
-        session.handle(.char("l"))
-        type("2M/512k", into: session)
-        session.handle(.enter)
+        answer("l", "2M/512k", in: session)
         XCTAssertEqual(controller.calls, ["setRateLimits 2097152/524288"])
         session.refresh()
         let footer = session.frame().lines[22]
         XCTAssertTrue(footer.contains("max ↓2M/s ↑512K/s"), footer)
         // Only the upload part, then lifting everything.
-        session.handle(.char("l"))
-        type("/0", into: session)
-        session.handle(.enter)
-        session.handle(.char("l"))
-        type("0", into: session)
-        session.handle(.enter)
+        answer("l", "/0", in: session)
+        answer("l", "0", in: session)
         XCTAssertEqual(controller.calls.last, "setRateLimits 0/0")
         session.refresh()
         XCTAssertFalse(session.frame().lines[22].contains("max "))
@@ -40,9 +41,7 @@ final class RateLimitKeysTests: XCTestCase {
 
     func testABadRateIsRefusedWithTheFormItWants() {
         let (session, controller) = session()
-        session.handle(.char("l"))
-        type("fast", into: session)
-        session.handle(.enter)
+        answer("l", "fast", in: session)
         XCTAssertTrue(controller.calls.isEmpty)
         XCTAssertTrue(session.state.message?.text.contains("not a rate: fast") ?? false, "\(String(describing: session.state.message))")
         XCTAssertNotNil(session.state.prompt, "the prompt stays open to correct it")
@@ -50,9 +49,7 @@ final class RateLimitKeysTests: XCTestCase {
 
     func testCapitalLCapsTheSelectedTransferAndItsRowShowsIt() {
         let (session, controller) = session()
-        session.handle(.char("L"))
-        type("256k", into: session)
-        session.handle(.enter)
+        answer("L", "256k", in: session)
         XCTAssertEqual(controller.calls, ["setRateLimit 262144 1"])
         session.refresh()
         XCTAssertTrue(session.frame().lines[1].contains("max 256K/s"), session.frame().lines[1])

@@ -84,14 +84,7 @@ final class CurlEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(value("cookie", in: sent), "session=abc123; theme=dark")
 
         // C on that row gives back the headers it was sent with, the cookie masked.
-        try tmux.send("C")
-        try waitForScreen("the copied command") { $0.contains("Copied: curl ") }
-        var copied = ""
-        try waitUntil("tmux to take the OSC 52 into a buffer") {
-            let shown = try ProcessRunner.run(tmux.executable, ["-L", tmux.socket, "show-buffer"])
-            copied = shown.output
-            return shown.status == 0 && copied.hasPrefix("curl ")
-        }
+        let copied = try copySelectedAsCurl()
         XCTAssertTrue(copied.contains("-H 'x-from-browser: yes it'\\''s'"), copied)
         XCTAssertTrue(copied.contains("-H 'Cookie: ***'"), copied)
         XCTAssertFalse(copied.contains("abc123"), copied)
@@ -108,14 +101,7 @@ final class CurlExportKeyEndToEndTests: EndToEndTestCase {
         try runInShell(commandLine(["-d", downloads, server.url(target)]))
         try adoptProgram(startedBy: try tmux.panePID())
         try waitForState("done", of: "250000")
-        try tmux.send("C")
-        try waitForScreen("the copied command") { $0.contains("Copied: curl ") }
-        var copied = ""
-        try waitUntil("tmux to take the OSC 52 into a buffer") {
-            let shown = try ProcessRunner.run(tmux.executable, ["-L", tmux.socket, "show-buffer"])
-            copied = shown.output
-            return shown.status == 0 && copied.hasPrefix("curl ")
-        }
+        let copied = try copySelectedAsCurl()
         XCTAssertTrue(copied.contains(server.url(target)), copied)
 
         // The command, run by curl, writes the same bytes to the same place.
@@ -129,5 +115,21 @@ final class CurlExportKeyEndToEndTests: EndToEndTestCase {
         let screen = try tmux.capture()
         XCTAssertTrue(screen.contains("Copied (C):"), screen.description)
         XCTAssertTrue(screen.lines.joined().contains(server.url(target)), screen.description)
+    }
+}
+
+extension EndToEndTestCase {
+    /// Presses C and reads the command back from the paste buffer tmux
+    /// made of the OSC 52 it received.
+    fileprivate func copySelectedAsCurl() throws -> String {
+        try tmux.send("C")
+        try waitForScreen("the copied command") { $0.contains("Copied: curl ") }
+        var copied = ""
+        try waitUntil("tmux to take the OSC 52 into a buffer") {
+            let shown = try ProcessRunner.run(tmux.executable, ["-L", tmux.socket, "show-buffer"])
+            copied = shown.output
+            return shown.status == 0 && copied.hasPrefix("curl ")
+        }
+        return copied
     }
 }
