@@ -1,9 +1,13 @@
 /// Waiting transfers: FIFO within a priority, higher priority first, kept
 /// per host so that a host at its limit never blocks the scan for others.
+///
+/// Sized for a list of 100,000 waiting transfers: an entry is two words
+/// (its lane says its host and priority) and which entry of an id is live
+/// is kept in an `IDIndex` (4 bytes an id) rather than a dictionary (16
+/// bytes a bucket, 262,144 buckets at 100,000 ids).
 struct TransferQueue {
     private struct Entry {
         var id: UInt64
-        var priority: Int
         var sequence: UInt64
     }
 
@@ -28,17 +32,21 @@ struct TransferQueue {
     /// host → priority → lane
     private var lanes: [String: [Int: Lane]] = [:]
     private var sequence: UInt64 = 0
-    /// The sequence of each waiting id's live entry. Any other entry of that
-    /// id is stale (left by a remove, or by a remove and push that moved it)
-    /// and is skipped when reached: an id paused and resumed, or moved, twice
-    /// before its old entries come up has two of them.
-    private var live: [UInt64: UInt64] = [:]
+    /// The (low 31 bits of the) sequence of each waiting id's live entry.
+    /// Any other entry of that id is stale (left by a remove, or by a remove
+    /// and push that moved it) and is skipped when reached: an id paused and
+    /// resumed, or moved, twice before its old entries come up has two of
+    /// them. Two entries of one id could only be confused after 2^31 pushes
+    /// in between.
+    private var live = IDIndex()
     var count: Int { live.count }
+
+    private static func mark(_ sequence: UInt64) -> Int32 { Int32(truncatingIfNeeded: sequence & 0x7FFF_FFFF) }
 
     mutating func push(_ id: UInt64, host: String, priority: Int) {
         sequence += 1
-        lanes[host, default: [:]][priority, default: Lane()].push(Entry(id: id, priority: priority, sequence: sequence))
-        live[id] = sequence
+        lanes[host, default: [:]][priority, default: Lane()].push(Entry(id: id, sequence: sequence))
+        live[id] = Self.mark(sequence)
     }
 
     /// Marks an entry gone (aborted, paused or moved while waiting); skipped when reached.
@@ -52,8 +60,8 @@ struct TransferQueue {
         for (host, byPriority) in lanes where canStart(host) {
             for (priority, _) in byPriority {
                 guard let entry = firstLive(host: host, priority: priority) else { continue }
-                if best == nil || entry.priority > best!.entry.priority
-                    || (entry.priority == best!.entry.priority && entry.sequence < best!.entry.sequence) {
+                if best == nil || priority > best!.priority
+                    || (priority == best!.priority && entry.sequence < best!.entry.sequence) {
                     best = (host, priority, entry)
                 }
             }
@@ -68,7 +76,7 @@ struct TransferQueue {
 
     /// Drops removed entries from the front of a lane; returns its live head.
     private mutating func firstLive(host: String, priority: Int) -> Entry? {
-        while let e = lanes[host]?[priority]?.first, live[e.id] != e.sequence {
+        while let e = lanes[host]?[priority]?.first, live[e.id] != Self.mark(e.sequence) {
             _ = lanes[host]![priority]!.pop()
         }
         return lanes[host]?[priority]?.first
