@@ -53,4 +53,11 @@ package enum JournalLine: Equatable {
             return nil
         }
     }
+
+    /// The key of a save line (without its LF), read without copying its
+    /// JSON; nil for any other line. For lines this store wrote and checked.
+    static func savedKey(in line: ArraySlice<UInt8>) -> String? {
+        guard line.first == saveMark, let tabAt = line.firstIndex(of: tab) else { return nil }
+        return String(decoding: line[line.index(after: line.startIndex)..<tabAt], as: UTF8.self)
+    }
 }

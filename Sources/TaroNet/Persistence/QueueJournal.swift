@@ -23,7 +23,7 @@ final class QueueJournal {
     private var fd: Int32
     private(set) var size: Int64 = 0
     /// Where each live record's latest line is.
-    private(set) var live: [String: Location] = [:]
+    private(set) var live = JournalIndex()
     private var liveBytes: Int64 = 0
     /// Dead lines compact away only past this much, so a short list never
     /// rewrites its journal.
@@ -60,28 +60,44 @@ final class QueueJournal {
 
     /// Reads the lines one chunk at a time, never the whole file at once.
     private func scan(length: Int64) {
+        let (end, rest) = Self.forEachLine(of: fd, length: length) { line, offset, length in
+            take(line, at: offset, length: length)
+            return true
+        }
+        size = end
+        if !rest.isEmpty {
+            // A torn last line: the write that made it never finished, so it
+            // was never acknowledged. Set aside and cut off.
+            damaged.append(rest)
+            ftruncate(fd, off_t(end))
+        }
+    }
+
+    /// Calls `body` with each whole line of the first `length` bytes of
+    /// `fd` (without its LF), its offset and its length (LF included),
+    /// reading 1 MiB at a time, until `body` says false. Returns where the
+    /// last whole line ended and what followed it (a torn line).
+    private static func forEachLine(of fd: Int32, length: Int64,
+                                    _ body: (ArraySlice<UInt8>, Int64, Int) -> Bool) -> (end: Int64, rest: [UInt8]) {
         var offset: Int64 = 0
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while offset + Int64(pending.count) < length {
-            let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset + Int64(pending.count))) }
+            let wanted = min(chunk.count, Int(length - offset) - pending.count)
+            let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(offset + Int64(pending.count))) }
             guard got > 0 else { break }
             pending += chunk[0..<got]
             var start = 0
             while let end = pending[start...].firstIndex(of: JournalLine.newline) {
-                take(pending[start..<end], at: offset + Int64(start), length: end - start + 1)
+                guard body(pending[start..<end], offset + Int64(start), end - start + 1) else {
+                    return (offset + Int64(start), [])
+                }
                 start = end + 1
             }
             offset += Int64(start)
             pending.removeFirst(start)
         }
-        size = offset
-        if !pending.isEmpty {
-            // A torn last line: the write that made it never finished, so it
-            // was never acknowledged. Set aside and cut off.
-            damaged.append(pending)
-            ftruncate(fd, off_t(offset))
-        }
+        return (offset, pending)
     }
 
     private func take(_ line: ArraySlice<UInt8>, at offset: Int64, length: Int) {
@@ -184,38 +200,42 @@ final class QueueJournal {
     /// Rewrites the file with only the live lines, in the order they were
     /// written: a new file, synced, renamed over the old one, the directory
     /// synced. On any failure the old file stays as it was.
+    ///
+    /// Both files are read front to back, a chunk at a time: a line is
+    /// copied when the index says it is its key's latest, and once the new
+    /// file is in place the index learns the new places from it. No list of
+    /// the live records is made on the way (sorting one was the largest
+    /// thing this process allocated at 100,000 waiting records).
     func compact() {
         let temp = path + ".tmp"
         let out = open(temp, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard out >= 0 else { return }
-        // The new places go straight into `live` (a second table beside it
-        // was the largest thing this process allocated at 100,000 waiting
-        // records); `old` keeps the old ones to put back on failure.
-        let old = live.sorted(by: { $0.value.offset < $1.value.offset })
         var written: Int64 = 0
+        var copied = 0
         var buffer: [UInt8] = []
         var ok = true
-        for (key, at) in old {
-            var line = [UInt8](repeating: 0, count: at.length)
-            let got = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress, at.length, off_t(at.offset)) }
-            guard got == at.length else { ok = false; break }
-            live[key] = Location(offset: written + Int64(buffer.count), length: at.length)
+        _ = Self.forEachLine(of: fd, length: size) { line, offset, length in
+            guard let key = JournalLine.savedKey(in: line), live[key] == Location(offset: offset, length: length)
+            else { return true }
             buffer += line
+            buffer.append(JournalLine.newline)
+            copied += 1
             if buffer.count >= 1 << 20 {
-                guard Self.writeAll(out, buffer) else { ok = false; break }
+                guard Self.writeAll(out, buffer) else { ok = false; return false }
                 written += Int64(buffer.count)
                 buffer.removeAll(keepingCapacity: true)
             }
+            return true
         }
         if ok, Self.writeAll(out, buffer) {
             written += Int64(buffer.count)
         } else {
             ok = false
         }
-        guard ok, fsync(out) == 0, rename(temp, path) == 0 else {
+        // Every live record must have been found where the index said.
+        guard ok, copied == live.count, fsync(out) == 0, rename(temp, path) == 0 else {
             close(out)
             unlink(temp)
-            for (key, at) in old { live[key] = at }
             return
         }
         Self.syncDirectory(of: path)
@@ -223,6 +243,12 @@ final class QueueJournal {
         fd = out
         size = written
         liveBytes = written
+        // Every line of the new file is live: each key's new place, in place
+        // (the index keeps its size).
+        _ = Self.forEachLine(of: fd, length: written) { line, offset, length in
+            if let key = JournalLine.savedKey(in: line) { live[key] = Location(offset: offset, length: length) }
+            return true
+        }
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
