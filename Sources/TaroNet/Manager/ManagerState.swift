@@ -20,7 +20,7 @@ struct ManagerState {
     /// Finished rows that still keep their headers, oldest first.
     var detailed = DetailWindow()
     /// Destinations handed out and not yet finished, so two rows never share a .part.
-    var reservedPaths: Set<String> = []
+    var reservedPaths = PathReservations()
     /// Saved records not yet taken up by this run.
     var unclaimed: [StoredTransfer] = []
     /// Rows the persister has not looked at since they changed, and rows too

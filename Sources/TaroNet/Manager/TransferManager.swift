@@ -306,8 +306,8 @@ public final class TransferManager: Sendable {
     }
 
     /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.
-    static func freePath(directory: String, name: String, reserved: Set<String>) -> String {
-        let base = (directory as NSString).appendingPathComponent(name)
+    static func freePath(directory: String, name: String, reserved: PathReservations) -> String {
+        let base = joined(directory, name)
         for n in 0..<10_000 {
             let candidate = n == 0 ? base : FileSink.numbered(base, n)
             if !reserved.contains(candidate), access(candidate, F_OK) != 0, access(candidate + ".part", F_OK) != 0 {
@@ -315,5 +315,20 @@ public final class TransferManager: Sendable {
             }
         }
         return base + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// `directory`/`name` in a buffer of exactly its length: a row keeps
+    /// this string for as long as it is listed, and the slack a path
+    /// grown by appending leaves cost 16 bytes a row.
+    static func joined(_ directory: String, _ name: String) -> String {
+        let separator = directory.hasSuffix("/") ? "" : "/"
+        var path = ""
+        let length = directory.utf8.count + separator.utf8.count + name.utf8.count
+        // Short ones fit in the String itself, with no buffer at all.
+        if length > 15 { path.reserveCapacity(length) }
+        path += directory
+        path += separator
+        path += name
+        return path
     }
 }
