@@ -76,23 +76,19 @@ struct ManagedRow {
 }
 
 /// The changing parts of a row's saved record, to tell whether it needs
-/// saving again: its state, attempts and a 64-bit fingerprint of its resume
-/// point (a copy of the point cost 50 bytes a row). Two different points
-/// with one fingerprint would skip one save; the next change saves again.
+/// saving again: one 64-bit fingerprint of its state, rank, rate cap,
+/// attempts and resume point (the fields themselves cost 32 bytes a row,
+/// a copy of the point 50 more). Two different records with one
+/// fingerprint would skip one save; the next change saves again.
 struct SavedMark: Equatable {
-    // Packed as ManagedRow is: nil as a value no record has.
-    var resume: Int
-    var rank: Double
-    var rateLimit: Int64
-    var attempts: Int32
-    var state: StoredTransfer.State
+    private let fingerprint: Int
 
     init(_ record: StoredTransfer) {
-        state = record.state
-        rank = record.rank ?? .infinity
-        attempts = Int32(clamping: record.attempts)
-        rateLimit = record.rateLimit ?? -1
         var hasher = Hasher()
+        hasher.combine(record.state)
+        hasher.combine(record.rank)
+        hasher.combine(record.attempts)
+        hasher.combine(record.rateLimit)
         if let point = record.resume {
             hasher.combine(point.validator)
             hasher.combine(point.total)
@@ -105,6 +101,6 @@ struct SavedMark: Equatable {
         } else {
             hasher.combine(-1 as Int64)
         }
-        resume = hasher.finalize()
+        fingerprint = hasher.finalize()
     }
 }
