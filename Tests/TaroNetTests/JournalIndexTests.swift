@@ -6,13 +6,13 @@ import XCTest
 /// numbers, any other key as it is, and both found again after compaction.
 final class JournalIndexTests: XCTestCase {
     func testStoreKeysAreKeptAsNumbersAndComeBackSpelledTheSame() {
-        for key in (0..<2000).map({ _ in TransferStore.makeKey() }) + ["000000000000", "0000000000a1"] {
+        for key in (0..<2000).map({ _ in TransferStore.makeKey() }) + ["000000000000", "0000000000a1", "zzzzzzzzzzzz"] {
             let code = JournalIndex.code(of: key)
             XCTAssertNotNil(code, key)
             XCTAssertEqual(code.map(JournalIndex.key(of:)), key)
         }
         // Not the store's spelling: kept as strings, never confused with one that is.
-        for key in ["r10", "A00000000000", "a-0000000000", "zzzzzzzzzzzzz", "zzzzzzzzzzzz", "00000000000"] {
+        for key in ["r10", "A00000000000", "a-0000000000", "zzzzzzzzzzzzz", "00000000000"] {
             XCTAssertNil(JournalIndex.code(of: key), key)
         }
     }
