@@ -7,13 +7,23 @@ import Foundation
 /// it through `post` (an ordered inbox) or by awaiting its methods.
 actor TransferScheduler {
     struct Entry {
+        // Stored fields in this order, the priority as 32 bits, so that an
+        // entry is 48 bytes (56 before): a long list keeps one per row.
         let observer: any TransferObserver
         let host: String
-        let priority: Int
-        var machine = TransferStateMachine()
         /// What it has from its first start on. Boxed: most entries of a
         /// long list are waiting, and a waiting entry stays a few words.
         var run: Run?
+        private let storedPriority: Int32
+        var machine = TransferStateMachine()
+
+        var priority: Int { Int(storedPriority) }
+
+        init(observer: any TransferObserver, host: String, priority: Int) {
+            self.observer = observer
+            self.host = host
+            storedPriority = Int32(clamping: priority)
+        }
     }
 
     /// A started transfer's part of its entry.
