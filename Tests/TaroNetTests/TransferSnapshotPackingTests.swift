@@ -38,8 +38,22 @@ final class TransferSnapshotPackingTests: XCTestCase {
     }
 
     func testASnapshotStaysSmall() {
-        // Two copies per listed transfer (the manager's, the TUI's): 192
-        // bytes each before packing.
-        XCTAssertLessThanOrEqual(MemoryLayout<TransferSnapshot>.stride, 144)
+        // One per listed transfer: 192 bytes before packing, 144 before
+        // the rare error message went into the details box.
+        XCTAssertLessThanOrEqual(MemoryLayout<TransferSnapshot>.stride, 128)
+    }
+
+    func testTheErrorMessageIsKeptThroughCopiesAndWhenDetailsAreDropped() {
+        var row = TransferSnapshot(id: 1, kind: .download, url: "http://h/f", name: "f", state: .done,
+                                   errorMessage: "checked twice")
+        XCTAssertEqual(row.errorMessage, "checked twice")
+        let before = row
+        row.errorMessage = "changed"
+        XCTAssertEqual(before.errorMessage, "checked twice", "a copy keeps its own message")
+        XCTAssertNotEqual(before, row)
+        XCTAssertEqual(row.droppingDetails().errorMessage, "changed", "the words stay when the details go")
+        row.errorMessage = nil
+        XCTAssertNil(row.errorMessage)
+        XCTAssertNil(TransferSnapshot(id: 2, kind: .download, url: "u", name: "n", state: .queued).errorMessage)
     }
 }

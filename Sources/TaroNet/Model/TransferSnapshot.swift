@@ -24,7 +24,8 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
     // Stored fields are laid out in the order declared: the 8- and 16-byte
     // ones come first and the small ones last (see the end), and optional
     // numbers are kept as plain numbers with a value meaning nil, so a row
-    // is 144 bytes rather than 192. The manager and the TUI each hold one
+    // is 128 bytes rather than 192 (the rare error message is boxed with
+    // the details). The manager and the TUI each hold one
     // per listed transfer.
     public var id: UInt64
     /// The URL as queued, with any userinfo removed.
@@ -46,7 +47,12 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         set { storedStatus = newValue.map { Int32(clamping: $0) } ?? Int32.min }
     }
     /// Why the transfer failed, in words ("downloadFile:fail timeout").
-    public var errorMessage: String?
+    /// In the details box: most rows of a long list never fail, and the
+    /// field cost every row 16 bytes.
+    public var errorMessage: String? {
+        get { details?.errorMessage }
+        set { if newValue != errorMessage { mutateDetails { $0.errorMessage = newValue } } }
+    }
     /// 1 for the first try; more after retries.
     public var attempt: Int {
         get { Int(storedAttempt) }
@@ -111,7 +117,6 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         self.state = state
         self.bytesDone = bytesDone
         self.bytesPerSecond = bytesPerSecond
-        self.errorMessage = errorMessage
         self.localPath = localPath
         self.queuedAt = queuedAt
         // The packed ones, once every stored field has a value.
@@ -120,6 +125,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         self.attempt = attempt
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.errorMessage = errorMessage
         if exchange != HTTPExchange() { self.exchange = exchange }
     }
 
@@ -144,6 +150,7 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         var copy = self
         copy.details = nil
         copy.detailsDropped = true
+        copy.errorMessage = errorMessage
         return copy
     }
 
@@ -173,9 +180,11 @@ public struct TransferSnapshot: Sendable, Equatable, Identifiable {
         var rateLimit: Int64 = 0
         var hostWait: HostWait?
         var verified: String?
+        var errorMessage: String?
 
         func copy() -> Details {
             let d = Details()
+            d.errorMessage = errorMessage
             d.rateLimit = rateLimit
             d.hostWait = hostWait
             d.exchange = exchange
