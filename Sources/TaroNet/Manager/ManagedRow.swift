@@ -19,8 +19,9 @@ struct ManagedRow {
     var coreVersion: UInt64 = 0
     private var storedRank: Double = .nan
     private var extras: Extras?
-    /// What the state directory holds for this row, if anything.
-    var saved: SavedMark?
+    /// What the state directory holds for this row, if anything: its
+    /// fingerprint, 0 for none (an Optional took a word of its own).
+    private var storedSaved = 0
     private var storedEarlierAttempts: Int32 = 0
     let serverNaming: Bool
 
@@ -40,6 +41,11 @@ struct ManagedRow {
     var rank: Double? {
         get { storedRank.isNaN ? nil : storedRank }
         set { storedRank = newValue ?? .nan }
+    }
+    /// What the state directory holds for this row, if anything.
+    var saved: SavedMark? {
+        get { storedSaved == 0 ? nil : SavedMark(fingerprint: storedSaved) }
+        set { storedSaved = newValue?.fingerprint ?? 0 }
     }
     /// Attempts made by earlier submissions (manual retries, earlier runs).
     var earlierAttempts: Int {
@@ -81,7 +87,12 @@ struct ManagedRow {
 /// a copy of the point 50 more). Two different records with one
 /// fingerprint would skip one save; the next change saves again.
 struct SavedMark: Equatable {
-    private let fingerprint: Int
+    /// Never 0, which a row keeps for "no record".
+    let fingerprint: Int
+
+    init(fingerprint: Int) {
+        self.fingerprint = fingerprint
+    }
 
     init(_ record: StoredTransfer) {
         var hasher = Hasher()
@@ -101,6 +112,7 @@ struct SavedMark: Equatable {
         } else {
             hasher.combine(-1 as Int64)
         }
-        fingerprint = hasher.finalize()
+        let print = hasher.finalize()
+        fingerprint = print == 0 ? 1 : print
     }
 }
