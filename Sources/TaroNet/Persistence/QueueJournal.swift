@@ -28,6 +28,10 @@ final class QueueJournal {
     /// Dead lines compact away only past this much, so a short list never
     /// rewrites its journal.
     static let compactionFloor: Int64 = 1 << 20
+    /// How much is read, and written, at a time while scanning and
+    /// compacting: 1 MiB buffers (each doubled while filling) were the
+    /// memory peak's last few MiB at 100,000 waiting records.
+    static let ioChunk = 1 << 18
 
     /// Lines that were not ours or were cut short by a crash, found while
     /// opening: the caller sets them aside.
@@ -75,13 +79,16 @@ final class QueueJournal {
 
     /// Calls `body` with each whole line of the first `length` bytes of
     /// `fd` (without its LF), its offset and its length (LF included),
-    /// reading 1 MiB at a time, until `body` says false. Returns where the
-    /// last whole line ended and what followed it (a torn line).
+    /// reading `ioChunk` bytes at a time, until `body` says false. Returns
+    /// where the last whole line ended and what followed it (a torn line).
     private static func forEachLine(of fd: Int32, length: Int64,
                                     _ body: (ArraySlice<UInt8>, Int64, Int) -> Bool) -> (end: Int64, rest: [UInt8]) {
         var offset: Int64 = 0
+        // A short journal gets buffers its size, not a chunk's.
+        let chunkSize = Int(max(1, min(Int64(ioChunk), length)))
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        pending.reserveCapacity(2 * chunkSize)
         while offset + Int64(pending.count) < length {
             let wanted = min(chunk.count, Int(length - offset) - pending.count)
             let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(offset + Int64(pending.count))) }
@@ -213,6 +220,7 @@ final class QueueJournal {
         var written: Int64 = 0
         var copied = 0
         var buffer: [UInt8] = []
+        buffer.reserveCapacity(2 * Self.ioChunk)
         var ok = true
         _ = Self.forEachLine(of: fd, length: size) { line, offset, length in
             guard let key = JournalLine.savedKey(in: line), live[key] == Location(offset: offset, length: length)
@@ -220,7 +228,7 @@ final class QueueJournal {
             buffer += line
             buffer.append(JournalLine.newline)
             copied += 1
-            if buffer.count >= 1 << 20 {
+            if buffer.count >= Self.ioChunk {
                 guard Self.writeAll(out, buffer) else { ok = false; return false }
                 written += Int64(buffer.count)
                 buffer.removeAll(keepingCapacity: true)
