@@ -72,12 +72,13 @@ struct FilterKeys {
         }
     }
 
-    /// Those of `positions` whose rows `filter` selects, in the same order.
-    func positions(_ positions: [Int], matching filter: RowFilter) -> [Int] {
+    /// Keeps those of `positions` whose rows `filter` selects, in the same
+    /// order, in place: no new array of up to 100,000 positions a keystroke.
+    func narrow(_ positions: inout [Int], to filter: RowFilter) {
         filter.withMatcher { matcher in
             bytes.withUnsafeBufferPointer { bytes in
                 entries.withUnsafeBufferPointer { entries in
-                    positions.filter { Self.matches(matcher, entries[$0], in: bytes) }
+                    positions.removeAll { !Self.matches(matcher, entries[$0], in: bytes) }
                 }
             }
         }

@@ -175,7 +175,7 @@ struct RowFilter: Equatable {
     /// ASCII-case-insensitive substring search over UTF-8 bytes: no String
     /// is built per row, which is what keeps 100,000 rows within a keystroke.
     /// `needle` is lowercased; so is `hay` when `lowered`, and then the
-    /// C library finds each candidate first byte.
+    /// C library compares its bytes as they are.
     @inline(__always)
     fileprivate static func search(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
                                    lowered: Bool) -> Bool {
@@ -190,6 +190,14 @@ struct RowFilter: Equatable {
         var from = hay.baseAddress!
         // One past the last place the needle could start.
         let end = from + (hay.count - n + 1)
+        // A word typed at the start of the name is the common broad match:
+        // comparing there first spares two calls for most rows. Past it,
+        // memchr skips the bytes that cannot start a match several times
+        // faster than a byte loop (measured over 100,000 names and URLs).
+        var matched = 0
+        while matched < n && from[matched] == needle[matched] { matched += 1 }
+        if matched == n { return true }
+        from += 1
         while from < end {
             guard let hit = memchr(from, Int32(needle[0]), end - from) else { return false }
             let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))

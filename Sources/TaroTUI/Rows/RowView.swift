@@ -42,7 +42,11 @@ struct RowView {
         filter = RowFilter(newText)
         order = newOrder
         if narrows, let filter {
-            positions = keys?.positions(positions, matching: filter) ?? positions.filter { filter.matches(items[$0]) }
+            if let keys {
+                keys.narrow(&positions, to: filter)
+            } else {
+                positions = positions.filter { filter.matches(items[$0]) }
+            }
         } else {
             rebuild(items)
         }
