@@ -6,7 +6,8 @@
 # scattered code costs resident memory far beyond its size (W7: 7.7 MiB of
 # the binary's text resident for 0.7 MiB executed).
 #
-#   Linker/record-hot-symbols.sh .build/release/taro-tui get -j 200 -i LIST …
+#   Linker/record-hot-symbols.sh .build/release/taro-tui get -j 200 -i LIST … >/dev/null
+#   Linker/record-hot-symbols.sh .build/release/taro-tui -i LIST     (in a terminal; quit with q)
 #
 # Run it for each workload that matters (the file keeps the union, first
 # seen first), then relink: rm .build/release/taro-tui && make release.
@@ -19,7 +20,9 @@ command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgri
 binary=$1
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-valgrind --tool=callgrind --callgrind-out-file="$out" --demangle=no "$@" >/dev/null 2>&1 || true
+# The command keeps its terminal (the TUI needs one); valgrind's own words go to a file.
+valgrind --tool=callgrind --callgrind-out-file="$out" --log-file="$out.log" --demangle=no "$@" || true
+rm -f "$out.log"
 python3 - "$(basename "$binary")" "$out" Linker/hot-symbols.order <<'PY'
 import re, sys
 binary, profile, order = sys.argv[1:]
