@@ -117,4 +117,51 @@ final class FilterTests: XCTestCase {
         s.refresh()
         XCTAssertEqual(s.shown.first?.bytesDone, 1, "a shown row is updated in place")
     }
+
+    /// While the prompt is open the session filters through keys it keeps
+    /// beside the rows (FilterKeys); rows renamed, moved to another state,
+    /// added and removed under the prompt must be matched by what they are
+    /// now, whether the next keystroke narrows or starts over.
+    func testTheFilterBeingTypedFollowsRowsThatChange() {
+        let (s, controller) = session()
+        func shownIDs() -> [UInt64] { s.shown.map(\.id) }
+        s.handle(.character("/"))
+        type(s, "zz")
+        XCTAssertEqual(shownIDs(), [])
+        controller.update(id: 4) { $0.name = "ZZZ.jpg" }
+        s.refresh()
+        XCTAssertEqual(shownIDs(), [4], "a renamed row is matched by its new name")
+        type(s, "z")
+        XCTAssertEqual(shownIDs(), [4], "narrowing reads the new name too")
+        controller.append([Fixtures.item(100, "zzz-new.bin", .queued)])
+        s.refresh()
+        XCTAssertEqual(shownIDs(), [4, 100], "a row added under the prompt is matched")
+        controller.update(id: 4) { $0.name = "photo.jpg" }
+        s.refresh()
+        XCTAssertEqual(shownIDs(), [100])
+        s.handle(.backspace)
+        XCTAssertEqual(shownIDs(), [100], "starting over reads the old name no more")
+        type(s, " state:failed")
+        XCTAssertEqual(shownIDs(), [])
+        controller.update(id: 100) { $0.state = .failed }
+        s.refresh()
+        XCTAssertEqual(shownIDs(), [100], "a row's new state is matched")
+        s.handle(.backspace)
+        type(s, "d")
+        XCTAssertEqual(shownIDs(), [100])
+        controller.drop([100])
+        s.refresh()
+        XCTAssertEqual(shownIDs(), [])
+        controller.update(id: 7) { $0.name = "zz.bin" }
+        s.refresh()
+        for _ in 0..<13 { s.handle(.backspace) }
+        XCTAssertEqual(s.state.filter, "zz")
+        XCTAssertEqual(shownIDs(), [7], "after a removal the keys are read from the rows again")
+        type(s, " host:EXAMPLE.com")
+        XCTAssertEqual(shownIDs(), [7])
+        type(s, ":")
+        XCTAssertEqual(shownIDs(), [], "the host stops before the port")
+        s.handle(.escape)
+        XCTAssertEqual(s.shown.count, controller.items.count)
+    }
 }

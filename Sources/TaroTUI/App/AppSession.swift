@@ -64,7 +64,10 @@ public final class AppSession {
     public func handle(_ key: Key) -> Reaction {
         let before = state
         let reaction = AppReducer.reduce(&state, key, items: shown)
-        if view.follow(filter: state.filter, order: state.order, items: items) { state.reconcile(with: shown) }
+        let typing = state.prompt?.purpose == .filter
+        if view.follow(filter: state.filter, order: state.order, typing: typing, items: items) {
+            state.reconcile(with: shown)
+        }
         for command in reaction.commands { command.apply(to: controller) }
         if let text = reaction.clipboard { lastCopied = text }
         if state != before || reaction.repaint { dirty = true }
