@@ -29,6 +29,9 @@ public final class AppSession {
     /// and the limit): its share of a tick, for the tick log.
     public private(set) var lastFeedDuration: Duration = .zero
     private var dirty = true
+    /// The list rows of the last frame, for the next to take those that
+    /// did not change (see ListRowCache).
+    private var rowCache = ListRowCache()
     private var importer: URLImport?
     /// The last text copied (`C`): printed after quitting, for terminals
     /// that ignore OSC 52.
@@ -206,6 +209,6 @@ public final class AppSession {
     /// Renders the current frame unconditionally.
     public func frame() -> ScreenBuffer {
         dirty = false
-        return ScreenRenderer.render(state, items: shown, totals: totals, size: state.size)
+        return ScreenRenderer.render(state, items: shown, totals: totals, size: state.size, cache: &rowCache)
     }
 }

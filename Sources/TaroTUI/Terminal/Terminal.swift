@@ -209,12 +209,17 @@ final class Terminal {
         let rows = min(frame.size.rows, Int(taro_getmaxy(window)))
         let cols = min(frame.size.cols, Int(taro_getmaxx(window)))
         for row in 0..<rows {
+            // A row the frame took over from the last one as it was (a list
+            // row whose transfer did not change): nothing in it to compare.
+            if !full, let previous, frame.sharesRow(row, with: previous) { continue }
+            let new = frame.row(row)
+            let old = full ? nil : previous?.row(row)
             for col in 0..<cols {
-                let cell = frame[row, col]
+                let cell = new[col]
                 if cell.isContinuation { continue }
-                if full {
-                    if cell == .blank { continue }
-                } else if let previous, previous[row, col] == cell {
+                if let old {
+                    if old[col] == cell { continue }
+                } else if cell == .blank {
                     continue
                 }
                 // A wide cell whose right half is off the window is not drawn.
