@@ -104,6 +104,14 @@ final class Terminal {
                 if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
             }
         }
+        // Until a screen has been through endwin and back, ncurses counts it
+        // as not yet started and flushes its output at every cursor move:
+        // a frame of scattered changes went out as one write(2) per run of
+        // cells, and each write to a pty wakes a kernel worker that may take
+        // the CPU from us, several times a frame on a busy machine. One
+        // round trip now, before anything is drawn, and a frame is one write.
+        _ = endwin()
+        _ = doupdate()
         // Bracketed paste on: the terminal wraps pasted text in ESC[200~ …
         // ESC[201~, which define_key turns into two key codes. Written
         // straight to the descriptor: curses has not drawn anything yet.
