@@ -29,13 +29,15 @@ struct ListRowCache {
         /// Selected with the list focused: drawn bold.
         let focused: Bool
 
-        init(item: TransferSnapshot, selected: Bool, marked: Bool, focused: Bool) {
-            self.item = item
+        init(item: consuming TransferSnapshot, selected: Bool, marked: Bool, focused: Bool) {
             self.insecure = item.insecure
+            self.item = item
             self.selected = selected
             self.marked = marked
             self.focused = selected && focused
         }
+
+        func isSame(as other: Key) -> Bool { self == other }
     }
 
     /// What every row of a frame depends on besides its own key: the width
@@ -75,7 +77,9 @@ struct ListRowCache {
 
     /// The cells last frame's row `row` held, when it was drawn from `key`.
     func row(_ row: Int, for key: Key) -> [Cell]? {
-        guard row >= 0, row < keys.count, keys[row] == key else { return nil }
+        // Optional chaining borrows the stored key where it is; `==` on
+        // the optional would copy it first.
+        guard row >= 0, row < keys.count, keys[row]?.isSame(as: key) == true else { return nil }
         return cells[row]
     }
 

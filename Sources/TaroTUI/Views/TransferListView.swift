@@ -58,14 +58,16 @@ enum TransferListView {
         for (offset, row) in rows.enumerated() {
             let index = scroll + offset
             guard index < items.count else { break }
+            // One copy of the row, moved into its key and drawn from there.
             let item = items[index]
-            let selected = index == state.selectedIndex && item.id == state.selectedID
-            let key = ListRowCache.Key(item: item, selected: selected, marked: state.marked.contains(item.id),
+            let id = item.id
+            let selected = index == state.selectedIndex && id == state.selectedID
+            let key = ListRowCache.Key(item: consume item, selected: selected, marked: state.marked.contains(id),
                                        focused: state.focus == .list)
             if let cells = cache.row(row, for: key) {
                 buffer.setRow(row, cells)
             } else {
-                TransferRowView.draw(item, into: &buffer, row: row, columns: columns,
+                TransferRowView.draw(key.item, into: &buffer, row: row, columns: columns,
                                      selected: selected, marked: key.marked, keys: state.keys, glyphs: glyphs)
                 if selected {
                     let bold = key.focused
