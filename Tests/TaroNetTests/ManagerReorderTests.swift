@@ -63,4 +63,29 @@ final class ManagerReorderTests: LoopbackTestCase {
         again.restoreSaved()
         XCTAssertEqual(names(again), ["slow", "c", "b", "a"])
     }
+
+    /// aria2's changePosition moves by position, not by key: the saved order
+    /// must follow it as it follows the keys.
+    func testAPositionFromARemoteClientSurvivesARestart() throws {
+        let stateDir = dir.file("state")
+        var options = ManagerOptions(limit: 1, stateDirectory: stateDir)
+        options.retry = .none
+        do {
+            let manager = try TransferManager(options: options)
+            let slow = manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
+            waitUntilRunning(manager, slow)
+            var ids: [UInt64] = []
+            for name in ["a", "b", "c", "d"] {
+                ids.append(manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file(name)))
+            }
+            XCTAssertEqual(manager.move(ids[3], toWaitingPosition: 2), 2)
+            XCTAssertEqual(manager.move(ids[0], toWaitingPosition: .max), 3, "past the end is the end")
+            XCTAssertEqual(names(manager), ["slow", "b", "d", "c", "a"])
+            manager.shutdown()
+        }
+        let again = try TransferManager(options: options)
+        defer { again.shutdown() }
+        again.restoreSaved()
+        XCTAssertEqual(names(again), ["slow", "b", "d", "c", "a"])
+    }
 }

@@ -105,11 +105,13 @@ extension TransferManager {
                 continue
             }
             let key = row.key ?? TransferStore.makeKey()
-            var record = StoredTransfer(key: key, request: row.request, serverNaming: row.serverNaming,
+            let (request, withheld) = row.request.withoutSecrets
+            var record = StoredTransfer(key: key, request: request, serverNaming: row.serverNaming,
                                         state: wanted, resume: snap.resume, attempts: snap.attempt,
                                         addedAt: snap.queuedAt, owner: options.owner, checksum: row.checksum,
                                         rank: row.rank)
             record.rateLimit = snap.rateLimit > 0 ? snap.rateLimit : nil
+            record.withheld = withheld.isEmpty ? nil : withheld
             if SavedMark(record) != row.saved {
                 row.key = key
                 row.saved = SavedMark(record)

@@ -10,9 +10,17 @@ extension TransferManager {
         state.withLock { s in
             let saved = s.unclaimed
             s.unclaimed.removeAll()
-            for record in saved {
+            for var record in saved {
                 if (record.owner ?? .tui) == options.owner {
-                    _ = append(&s, record, submissions: &submissions)
+                    // Saved without its credentials: it waits, paused, and
+                    // says so, rather than fail on the server's 401 unseen.
+                    let withheld = record.withheld ?? []
+                    if !withheld.isEmpty { record.state = .paused }
+                    let id = append(&s, record, submissions: &submissions)
+                    if !withheld.isEmpty, var shown = s.snapshot(id) {
+                        shown.errorMessage = TransferRequest.withheldNote(withheld)
+                        s.setSnapshot(id, shown)
+                    }
                 } else {
                     listSaved(&s, record)
                 }

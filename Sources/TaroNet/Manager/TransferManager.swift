@@ -95,9 +95,13 @@ public final class TransferManager: Sendable {
         var submissions = SubmitBatch()
         let id = state.withLock { s in
             // Claimed by URL and path: the command get prints to continue a
-            // record names no headers. Headers given now replace the saved ones.
-            if var saved = claim(&s, where: { $0.kind == .download && $0.url == url && $0.localPath == request.localPath }) {
-                if !headers.isEmpty { saved.request = request }
+            // record names no headers. Headers given now replace the saved
+            // ones, and so does the request as given when the record left
+            // its credentials out (a record's URL has no user:password).
+            let plainURL = URLRedaction.withoutUserinfo(url)
+            if var saved = claim(&s, where: { $0.kind == .download && $0.url == plainURL
+                                                && $0.localPath == request.localPath }) {
+                if !headers.isEmpty || saved.withheld != nil { saved.request = request }
                 return append(&s, saved, submissions: &submissions)
             }
             return append(&s, request, serverNaming: false, checksum: checksum, submissions: &submissions)
@@ -125,12 +129,15 @@ public final class TransferManager: Sendable {
     private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
                                headers: [String: String], checksum: Checksum?,
                                submissions: inout SubmitBatch) -> UInt64 {
+        let plainURL = URLRedaction.withoutUserinfo(url)
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
-            return u == url && (p as NSString).deletingLastPathComponent == directory
+            return u == plainURL && (p as NSString).deletingLastPathComponent == directory
         }) {
             var saved = saved
-            if !headers.isEmpty { saved.request = .download(url: url, path: saved.request.localPath, headers: headers) }
+            if !headers.isEmpty || saved.withheld != nil {
+                saved.request = .download(url: url, path: saved.request.localPath, headers: headers)
+            }
             return append(&s, saved, submissions: &submissions)
         }
         let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
@@ -183,6 +190,8 @@ public final class TransferManager: Sendable {
             row.rank = s.nextRank
         }
         if case .download(_, let path, _) = row.request { s.reservedPaths.insert(path) }
+        // Held from its submission on: shown so from the first frame.
+        if paused { snapshot.state = .paused }
         let refusal = row.request.refusal
         if let refusal {
             // A row that never starts still shows why.
@@ -192,8 +201,7 @@ public final class TransferManager: Sendable {
         s.appendRow(row, snapshot)
         guard refusal == nil else { return id }
         submissions.all.append(TransferSubmission(tag: id, host: Self.hostKey(row.request.url), priority: 0,
-                                                  observer: self))
-        if paused { submissions.paused.append(id) }
+                                                  observer: self, startsPaused: paused))
         if snapshot.rateLimit > 0 { submissions.capped.append((id, snapshot.rateLimit)) }
         return id
     }
@@ -202,7 +210,6 @@ public final class TransferManager: Sendable {
     /// them come back paused.
     struct SubmitBatch {
         var all: [TransferSubmission] = []
-        var paused: [UInt64] = []
         /// Restored rows with a rate cap of their own.
         var capped: [(UInt64, Int64)] = []
     }
@@ -210,7 +217,6 @@ public final class TransferManager: Sendable {
     func submit(_ batch: SubmitBatch) {
         guard !batch.all.isEmpty else { return }
         session.scheduler.post(batch.all.count == 1 ? .submit(batch.all[0]) : .submitAll(batch.all))
-        for id in batch.paused { session.scheduler.post(.pause(id)) }
         for (id, rate) in batch.capped { session.scheduler.post(.setTransferRate(id, rate)) }
         persistWake.signal()
     }

@@ -32,6 +32,9 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
     package var checksum: Checksum?
     /// Its place in the queue: restored in rank order (absent in old records).
     package var rank: Double?
+    /// The secrets the request had and this record leaves out (header names,
+    /// or the URL's user:password): absent when it had none.
+    package var withheld: [String]?
 
     package enum Owner: String, Sendable, Codable {
         case tui, get
@@ -59,6 +62,7 @@ package struct StoredTransfer: Sendable, Equatable, Codable {
               key.count <= 64, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
         if let c = checksum, c.digest.count != c.algorithm.length { return false }
         if let rank, !rank.isFinite { return false }
+        if let withheld, withheld.count > 64 || withheld.contains(where: { $0.utf8.count > 256 }) { return false }
         if let r = resume {
             guard r.total >= 0, r.offset >= 0, r.offset <= r.total, r.ranges.count <= 4096,
                   r.ranges.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= r.total && $0.written >= 0 })

@@ -38,4 +38,7 @@ struct TransferSubmission: Sendable {
     let host: String
     let priority: Int
     let observer: any TransferObserver
+    /// Held from the start (a row saved paused): it joins the list without
+    /// ever being started, where a pause posted after it could come too late.
+    var startsPaused = false
 }

@@ -208,6 +208,7 @@ actor TransferScheduler {
         let host = hosts.insert(submission.host).memberAfterInsert
         entries[submission.tag] = Entry(observer: submission.observer, host: host, priority: submission.priority)
         queue.push(submission.tag, host: host, priority: submission.priority)
+        if submission.startsPaused { apply(submission.tag) { $0.pauseRequested() } }
         if let cooldown = cooldowns.cooldown(host) {
             submission.observer.transfer(submission.tag, hostWait: cooldown.hostWait)
         }
