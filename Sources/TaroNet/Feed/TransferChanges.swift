@@ -14,14 +14,23 @@ public struct TransferChanges: Sendable {
     /// does not know yet goes after every row it knows, in the order given.
     /// A full answer with `rows` reads them from there (made on demand: a
     /// reader that adopts `rows` never pays for this copy).
+    /// An answer with `rows` reads the changed rows from there too, by id
+    /// (made on demand: the writer only names them, under its lock, and a
+    /// reader that only adopts `rows` never copies a row).
     public var changed: [TransferSnapshot] {
         get {
             if isFull, changedRows.isEmpty, let rows { return Array(rows) }
+            if let changedIDs, let rows { return changedIDs.compactMap { rows.row(id: $0) } }
             return changedRows
         }
-        set { changedRows = newValue }
+        set {
+            changedRows = newValue
+            changedIDs = nil
+        }
     }
     private var changedRows: [TransferSnapshot]
+    /// The ids of `changed`, in order, every one in `rows`.
+    private var changedIDs: [UInt64]?
     /// The writer's whole list as of `version`, when it keeps one to share.
     public var rows: TransferRows?
     /// Rows taken off the list.
@@ -39,6 +48,15 @@ public struct TransferChanges: Sendable {
         self.totals = totals
     }
 
+    /// Changes that name the changed rows of `rows` by id: how a writer
+    /// that shares its list answers, without copying a row.
+    init(version: UInt64, changedIDs: [UInt64], removed: [UInt64], totals: TransferTotals, rows: TransferRows) {
+        self.init(version: version, isFull: false, changed: [], removed: removed, totals: totals, rows: rows)
+        self.changedIDs = changedIDs
+    }
+
     /// Nothing changed: what a reader that is up to date receives.
-    public var isEmpty: Bool { !isFull && changedRows.isEmpty && removed.isEmpty }
+    public var isEmpty: Bool {
+        !isFull && changedRows.isEmpty && (changedIDs?.isEmpty ?? true) && removed.isEmpty
+    }
 }

@@ -84,6 +84,9 @@ public struct TransferRows: RandomAccessCollection, Sendable {
         slotOfID[id].map { used.usedBefore(Int($0)) }
     }
 
+    /// Whether the row with `id` is listed, without copying it.
+    public func contains(id: UInt64) -> Bool { slotOfID[id] != nil }
+
     /// The row with `id`, nil when it is not listed.
     public func row(id: UInt64) -> TransferSnapshot? {
         slotOfID[id].flatMap { slots[Int($0)] }

@@ -16,19 +16,20 @@ extension TransferManager {
                 return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals,
                                        rows: s.list)
             }
-            guard version != 0, let ids = s.log.ids(after: version) else {
+            guard version != 0, let ids = s.log.sortedIDs(after: version) else {
                 return TransferChanges(version: s.version, isFull: true, changed: [], removed: [], totals: totals,
                                        rows: s.list)
             }
-            var changed: [TransferSnapshot] = []
+            // Only ids under the lock: the rows are read from the list the
+            // answer carries, by whoever wants them, after the lock is let go.
+            // New rows must come in queue order; ids grow in the order queued.
+            var changed: [UInt64] = []
             var removed: [UInt64] = []
             for id in ids {
-                if let row = s.snapshot(id) { changed.append(row) } else { removed.append(id) }
+                if s.list.contains(id: id) { changed.append(id) } else { removed.append(id) }
             }
-            // New rows must come in queue order; ids grow in the order queued.
-            changed.sort { $0.id < $1.id }
-            return TransferChanges(version: s.version, isFull: false, changed: changed, removed: removed,
-                                   totals: totals, rows: s.list)
+            return TransferChanges(version: s.version, changedIDs: changed, removed: removed, totals: totals,
+                                   rows: s.list)
         }
     }
 

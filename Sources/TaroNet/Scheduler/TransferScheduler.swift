@@ -199,10 +199,10 @@ actor TransferScheduler {
         case .bytesMoving(let id):
             apply(id) { $0.bytesMoving() }
         case .connectionDone(let id, let backlog):
-            // At most as many transfers wait for the disk without a slot as
-            // run with one: a slow disk holds slots back instead of piling
-            // up open files.
-            apply(id) { $0.connectionDone(releaseSlot: backlog <= limits.global) }
+            // A bounded number of transfers wait for the disk without a
+            // slot (see SchedulerLimits.diskBacklog): a slow disk holds
+            // slots back instead of piling up open files.
+            apply(id) { $0.connectionDone(releaseSlot: backlog <= limits.diskBacklog) }
         case .finished(let id, let outcome):
             finished(id, outcome)
         case .cancelled(let id):

@@ -1,5 +1,3 @@
-import Dispatch
-import Dispatch
 import TaroNet
 
 /// The app loop without the terminal: keeps the state, its own copy of the
@@ -29,6 +27,11 @@ public final class AppSession {
     /// and the limit): its share of a tick, for the tick log.
     public private(set) var lastFeedDuration: Duration = .zero
     private var dirty = true
+    /// Lists replaced by newer ones, freed off this thread.
+    private let retired = RetiredRows()
+    /// The list rows of the last frame, for the next to take those that
+    /// did not change (see ListRowCache).
+    private var rowCache = ListRowCache()
     private var importer: URLImport?
     /// The last text copied (`C`): printed after quitting, for terminals
     /// that ignore OSC 52.
@@ -119,12 +122,13 @@ public final class AppSession {
             let countBefore = items.count
             // Only an adopted list is let go whole; rows applied in place
             // (a feed without `rows`) would be copied by holding on here.
-            let retired = changes.rows == nil ? nil : items
+            if changes.rows != nil { retired.retire(items) }
             items.apply(changes)
-            if let retired { Self.letGo(retired) }
             view.apply(changes, items: items, countBefore: countBefore)
             state.reconcile(with: shown)
             changed = true
+        } else {
+            retired.handOver()
         }
         version = changes.version
         if changes.totals != totals {
@@ -146,17 +150,6 @@ public final class AppSession {
         if followImport() { changed = true }
         if changed { dirty = true }
         return changed
-    }
-
-    /// The version of the list the screen no longer shows holds the last
-    /// references to whatever the manager replaced since: chunks it copied,
-    /// and the header lines of rows that gave them up (a thousand rows
-    /// behind the newest finished one). Freeing them was a third of a tick
-    /// at 100,000 rows; a background queue does it instead of the screen.
-    private static let retiring = DispatchQueue(label: "taro.tui.retired-rows", qos: .utility)
-
-    private static func letGo(_ retired: TransferRows) {
-        retiring.async { withExtendedLifetime(retired) {} }
     }
 
     /// Moves the import's progress into the state; at its end, the summary.
@@ -209,6 +202,6 @@ public final class AppSession {
     /// Renders the current frame unconditionally.
     public func frame() -> ScreenBuffer {
         dirty = false
-        return ScreenRenderer.render(state, items: shown, totals: totals, size: state.size)
+        return ScreenRenderer.render(state, items: shown, totals: totals, size: state.size, cache: &rowCache)
     }
 }

@@ -92,11 +92,16 @@ enum GetCommand {
             return nil
         }
         // Keep a bounded window queued: enough to fill every slot, never the
-        // whole list. Four slots' worth: as many again may be finishing on
-        // disk (no slot, still listed) and up to half of them settled and not
-        // yet taken off, while the rest keep the queue from running dry.
+        // whole list. Beyond the slots, up to three slots' worth more: as
+        // many again may be finishing on disk (no slot, still listed) and
+        // some settled and not yet taken off, while the rest keep the queue
+        // from running dry. Capped at 64 more: each listed row is memory
+        // (at -j 200 four slots' worth, 800 rows, held 1.2 MiB of W7's peak),
+        // and 64 outlast the time between two wakes (`wakeBatch`).
+        let window = jobs + min(jobs * 3, 64)
+        let wakeBatch = max(1, min(jobs / 2, 32))
         func topUp() {
-            while inFlight < jobs * 4 {
+            while inFlight < window {
                 guard let entry = pending.popFirst().map({ DownloadLine(url: $0, checksum: checksum) })
                         ?? nextFromList() else { return }
                 if let output {
@@ -123,10 +128,11 @@ enum GetCommand {
                 interrupted = signal
                 break
             }
-            // Woken once half the slots' worth settled (a window of tiny files
-            // costs a wake per batch, not per file); the timeout paces the
+            // Woken once half the slots' worth settled, at most 32 (a window
+            // of tiny files costs a wake per batch, not per file, and the
+            // rows beyond the slots last the batch); the timeout paces the
             // progress lines.
-            manager.waitForSettlements(min(max(1, jobs / 2), inFlight), timeout: 0.2)
+            manager.waitForSettlements(min(wakeBatch, inFlight), timeout: 0.2)
             let changes = manager.changes(since: version)
             version = changes.version
             if changes.isFull { rows.removeAll() }

@@ -5,17 +5,46 @@
 /// edge, and a wide grapheme that would straddle the edge or a region limit is
 /// replaced by a space. Overwriting half of a wide grapheme blanks the other
 /// half, so the buffer never holds an orphaned continuation.
+///
+/// Each row is an array of its own, so a row can be handed from one frame to
+/// the next as it is (see ListRowCache): the two frames then share that
+/// row's storage, and the terminal writer skips a row it already drew
+/// without comparing its cells.
 public struct ScreenBuffer: Sendable, Equatable {
     public let size: TerminalSize
-    public private(set) var cells: [Cell]
+    private var rows: [[Cell]]
 
     public init(size: TerminalSize) {
         self.size = size
-        self.cells = Array(repeating: .blank, count: size.rows * size.cols)
+        self.rows = Array(repeating: Array(repeating: .blank, count: max(0, size.cols)), count: max(0, size.rows))
     }
 
+    /// Every cell, row after row.
+    public var cells: [Cell] { Array(rows.joined()) }
+
     public subscript(row: Int, col: Int) -> Cell {
-        cells[row * size.cols + col]
+        rows[row][col]
+    }
+
+    /// One row's cells, to hand to a later frame (see `setRow`).
+    func row(_ row: Int) -> [Cell] { rows[row] }
+
+    /// Puts `cells`, a row taken from an earlier frame of the same width, in
+    /// place of row `row`. The row is shared, not copied.
+    mutating func setRow(_ row: Int, _ cells: [Cell]) {
+        precondition(cells.count == size.cols, "a row of \(cells.count) cells in a frame \(size.cols) wide")
+        rows[row] = cells
+    }
+
+    /// Whether row `row` of this frame and of `other` are one storage (one
+    /// frame took it from the other), so the same cells without a look at
+    /// them. Both frames hold the storage, so its address cannot have been
+    /// reused for another row in between.
+    func sharesRow(_ row: Int, with other: ScreenBuffer) -> Bool {
+        guard row < rows.count, row < other.rows.count, size.cols > 0 else { return false }
+        return rows[row].withUnsafeBufferPointer { mine in
+            other.rows[row].withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+        }
     }
 
     /// The screen as plain text, one string per row, continuation cells
@@ -133,18 +162,17 @@ public struct ScreenBuffer: Sendable, Equatable {
         let start = max(0, col)
         let end = min(size.cols, col + width)
         guard start < end else { return }
-        for x in start..<end { change(&cells[row * size.cols + x].style) }
+        for x in start..<end { change(&rows[row][x].style) }
     }
 
     private mutating func setCell(row: Int, col: Int, _ cell: Cell) {
-        let index = row * size.cols + col
-        let old = cells[index]
+        let old = rows[row][col]
         if old.isContinuation && cell.width != 0 && col > 0 {
-            cells[index - 1] = Cell(grapheme: " ", width: 1, style: cells[index - 1].style)
+            rows[row][col - 1] = Cell(grapheme: " ", width: 1, style: rows[row][col - 1].style)
         }
         if old.width == 2 && cell.width != 2 && col + 1 < size.cols {
-            cells[index + 1] = Cell(grapheme: " ", width: 1, style: old.style)
+            rows[row][col + 1] = Cell(grapheme: " ", width: 1, style: old.style)
         }
-        cells[index] = cell
+        rows[row][col] = cell
     }
 }

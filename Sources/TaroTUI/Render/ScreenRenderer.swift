@@ -12,7 +12,19 @@ public enum ScreenRenderer {
 
     public static func render(_ state: AppState, items: ShownRows, totals: TransferTotals,
                               size: TerminalSize) -> ScreenBuffer {
+        var cache = ListRowCache()
+        return render(state, items: items, totals: totals, size: size, cache: &cache)
+    }
+
+    /// A frame that takes from `cache` the list rows the last frame drew
+    /// from the same transfer and look (see ListRowCache), and leaves this
+    /// frame's rows there for the next.
+    static func render(_ state: AppState, items: ShownRows, totals: TransferTotals, size: TerminalSize,
+                       cache: inout ListRowCache) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
+        cache.begin(rows: size.rows, context: ListRowCache.Context(cols: size.cols, asciiOnly: state.asciiOnly,
+                                                                   keys: state.keys))
+        defer { cache.end() }
         guard size.rows > 0, size.cols > 0 else { return buffer }
         let glyphs = Glyphs.forASCII(state.asciiOnly)
         let layout = ScreenLayout(size: size, paneOpen: state.paneOpen)
@@ -24,10 +36,16 @@ public enum ScreenRenderer {
                               glyphs: glyphs)
         } else {
             if let row = layout.headingRow {
-                TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),
-                                             order: state.order, glyphs: glyphs)
+                if let cells = cache.heading(row, order: state.order) {
+                    buffer.setRow(row, cells)
+                } else {
+                    TransferListView.drawHeading(into: &buffer, row: row, columns: TransferColumns(width: size.cols),
+                                                 order: state.order, glyphs: glyphs)
+                }
+                cache.keepHeading(row, order: state.order, cells: buffer.row(row))
             }
-            TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs)
+            TransferListView.draw(into: &buffer, items: items, rows: layout.listRows, state: state, glyphs: glyphs,
+                                  cache: &cache)
             if let titleRow = layout.paneTitleRow {
                 let item = state.selectedItem(in: items)
                 let history = state.rateHistory

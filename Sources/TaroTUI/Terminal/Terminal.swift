@@ -104,6 +104,14 @@ final class Terminal {
                 if let color = foreground(for: role) { _ = init_pair(Int16(role.rawValue), color, -1) }
             }
         }
+        // Until a screen has been through endwin and back, ncurses counts it
+        // as not yet started and flushes its output at every cursor move:
+        // a frame of scattered changes went out as one write(2) per run of
+        // cells, and each write to a pty wakes a kernel worker that may take
+        // the CPU from us, several times a frame on a busy machine. One
+        // round trip now, before anything is drawn, and a frame is one write.
+        _ = endwin()
+        _ = doupdate()
         // Bracketed paste on: the terminal wraps pasted text in ESC[200~ …
         // ESC[201~, which define_key turns into two key codes. Written
         // straight to the descriptor: curses has not drawn anything yet.
@@ -209,12 +217,17 @@ final class Terminal {
         let rows = min(frame.size.rows, Int(taro_getmaxy(window)))
         let cols = min(frame.size.cols, Int(taro_getmaxx(window)))
         for row in 0..<rows {
+            // A row the frame took over from the last one as it was (a list
+            // row whose transfer did not change): nothing in it to compare.
+            if !full, let previous, frame.sharesRow(row, with: previous) { continue }
+            let new = frame.row(row)
+            let old = full ? nil : previous?.row(row)
             for col in 0..<cols {
-                let cell = frame[row, col]
+                let cell = new[col]
                 if cell.isContinuation { continue }
-                if full {
-                    if cell == .blank { continue }
-                } else if let previous, previous[row, col] == cell {
+                if let old {
+                    if old[col] == cell { continue }
+                } else if cell == .blank {
                     continue
                 }
                 // A wide cell whose right half is off the window is not drawn.

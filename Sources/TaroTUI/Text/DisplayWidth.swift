@@ -31,6 +31,9 @@ public enum DisplayWidth {
 
     /// Total columns of a string laid out grapheme by grapheme.
     public static func of(_ string: String) -> Int {
+        // Most text on screen is printable ASCII: a column a byte, no
+        // grapheme breaking (the footer measures its segments every tick).
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
         var total = 0
         for character in string { total += of(character) }
         return total

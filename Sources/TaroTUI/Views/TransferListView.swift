@@ -37,8 +37,11 @@ enum TransferListView {
         buffer.put(label("STATE", .state), row: row, col: columns.stateX, style: style)
     }
 
+    /// Draws the visible rows, taking from `cache` each row whose transfer
+    /// and look are what the last frame drew there, and keeping every row
+    /// drawn there for the next frame.
     static func draw(into buffer: inout ScreenBuffer, items: ShownRows, rows: Range<Int>,
-                     state: AppState, glyphs: Glyphs) {
+                     state: AppState, glyphs: Glyphs, cache: inout ListRowCache) {
         guard !rows.isEmpty else { return }
         if items.isEmpty {
             let hint = state.filter.isEmpty
@@ -55,17 +58,26 @@ enum TransferListView {
         for (offset, row) in rows.enumerated() {
             let index = scroll + offset
             guard index < items.count else { break }
-            let selected = index == state.selectedIndex && items[index].id == state.selectedID
-            TransferRowView.draw(items[index], into: &buffer, row: row, columns: columns,
-                                 selected: selected, marked: state.marked.contains(items[index].id),
-                                 keys: state.keys, glyphs: glyphs)
-            if selected {
-                let bold = state.focus == .list
-                buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in
-                    style.reverse = true
-                    if bold { style.bold = true }
+            // One copy of the row, moved into its key and drawn from there.
+            let item = items[index]
+            let id = item.id
+            let selected = index == state.selectedIndex && id == state.selectedID
+            let key = ListRowCache.Key(item: consume item, selected: selected, marked: state.marked.contains(id),
+                                       focused: state.focus == .list)
+            if let cells = cache.row(row, for: key) {
+                buffer.setRow(row, cells)
+            } else {
+                TransferRowView.draw(key.item, into: &buffer, row: row, columns: columns,
+                                     selected: selected, marked: key.marked, keys: state.keys, glyphs: glyphs)
+                if selected {
+                    let bold = key.focused
+                    buffer.restyle(row: row, col: 0, width: buffer.size.cols) { style in
+                        style.reverse = true
+                        if bold { style.bold = true }
+                    }
                 }
             }
+            cache.keep(row, key: key, cells: buffer.row(row))
         }
     }
 

@@ -13,12 +13,22 @@ final class PauseResumeEndToEndTests: EndToEndTestCase {
 
         try tmux.send("p")
         try waitForState("paused", of: name)
-        // Let anything already in flight land, then watch the count stand
-        // still: at 1.5 MB/s a running transfer would move it by ~1.4 MiB.
-        Thread.sleep(forTimeInterval: 0.3)
-        let before = try tmux.capture()
-        let pausedAt = before.sizeText(of: name)
+        // Let what was already received reach the file (the disk thread
+        // may be slow on a busy machine): the count must stand still over
+        // half a second within ten. A transfer still running at 1.5 MB/s
+        // moves it by ~700 KiB in any such half second, so never settles.
+        var before = try tmux.capture()
+        var pausedAt = before.sizeText(of: name)
+        let settleBy = Date().addingTimeInterval(10)
+        while Date() < settleBy {
+            Thread.sleep(forTimeInterval: 0.5)
+            let again = try tmux.capture()
+            if again.sizeText(of: name) == pausedAt { break }
+            before = again
+            pausedAt = again.sizeText(of: name)
+        }
         XCTAssertNotNil(pausedAt, before.description)
+        // Then watch it stand still: a running transfer would move it by ~1.4 MiB.
         Thread.sleep(forTimeInterval: 1.0)
         let after = try tmux.capture()
         XCTAssertEqual(after.state(of: name), "paused", after.description)
