@@ -41,51 +41,42 @@ final class ManagerReorderTests: LoopbackTestCase {
         XCTAssertEqual(started, ["d", "b", "c", "a"], "the scheduler follows the list")
     }
 
-    func testTheOrderSurvivesARestart() throws {
-        let stateDir = dir.file("state")
-        var options = ManagerOptions(limit: 1, stateDirectory: stateDir)
+    /// Queues `names` behind a slow download holding the one slot, lets
+    /// `reorder` move them, quits, and answers the names a relaunch lists.
+    private func orderAfterARestart(_ names: [String], reorder: (TransferManager, [UInt64]) -> Void) throws -> [String] {
+        var options = ManagerOptions(limit: 1, stateDirectory: dir.file("state"))
         options.retry = .none
         do {
             let manager = try TransferManager(options: options)
             let slow = manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
             waitUntilRunning(manager, slow)
-            var ids: [UInt64] = []
-            for name in ["a", "b", "c"] {
-                ids.append(manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file(name)))
-            }
-            XCTAssertTrue(manager.move(ids[2], .top))
-            XCTAssertTrue(manager.move(ids[0], .bottom))
-            XCTAssertEqual(names(manager), ["slow", "c", "b", "a"])
+            let ids = names.map { manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file($0)) }
+            reorder(manager, ids)
             manager.shutdown()
         }
         let again = try TransferManager(options: options)
         defer { again.shutdown() }
         again.restoreSaved()
-        XCTAssertEqual(names(again), ["slow", "c", "b", "a"])
+        return self.names(again)
+    }
+
+    func testTheOrderSurvivesARestart() throws {
+        let restored = try orderAfterARestart(["a", "b", "c"]) { manager, ids in
+            XCTAssertTrue(manager.move(ids[2], .top))
+            XCTAssertTrue(manager.move(ids[0], .bottom))
+            XCTAssertEqual(names(manager), ["slow", "c", "b", "a"])
+        }
+        XCTAssertEqual(restored, ["slow", "c", "b", "a"])
     }
 
     /// aria2's changePosition moves by position, not by key: the saved order
     /// must follow it as it follows the keys.
     func testAPositionFromARemoteClientSurvivesARestart() throws {
-        let stateDir = dir.file("state")
-        var options = ManagerOptions(limit: 1, stateDirectory: stateDir)
-        options.retry = .none
-        do {
-            let manager = try TransferManager(options: options)
-            let slow = manager.addDownload(url: server.url("/bytes/4000000?seed=1&rate=200000"), path: dir.file("slow"))
-            waitUntilRunning(manager, slow)
-            var ids: [UInt64] = []
-            for name in ["a", "b", "c", "d"] {
-                ids.append(manager.addDownload(url: server.url("/bytes/10?seed=3"), path: dir.file(name)))
-            }
+        let restored = try orderAfterARestart(["a", "b", "c", "d"]) { manager, ids in
             XCTAssertEqual(manager.move(ids[3], toWaitingPosition: 2), 2)
             XCTAssertEqual(manager.move(ids[0], toWaitingPosition: .max), 3, "past the end is the end")
             XCTAssertEqual(names(manager), ["slow", "b", "d", "c", "a"])
-            manager.shutdown()
         }
-        let again = try TransferManager(options: options)
-        defer { again.shutdown() }
-        again.restoreSaved()
-        XCTAssertEqual(names(again), ["slow", "b", "d", "c", "a"])
+        XCTAssertEqual(restored, ["slow", "b", "d", "c", "a"])
     }
 }
