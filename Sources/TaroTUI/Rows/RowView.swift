@@ -69,11 +69,14 @@ struct RowView {
     /// Brings the shown rows up to `changes`, already applied to `items`
     /// (which held `countBefore` rows before).
     mutating func apply(_ changes: TransferChanges, items: TransferRows, countBefore: Int) {
+        // Read from the shared list on each access: taken once, and only
+        // when a filter needs it.
+        lazy var changed = changes.changed
         if keys != nil {
             if changes.isFull || !changes.removed.isEmpty || keys?.count != countBefore {
                 keys = nil
             } else {
-                keys?.follow(changes.changed, items: items)
+                keys?.follow(changed, items: items)
             }
         }
         guard !isIdentity else { return }
@@ -84,7 +87,7 @@ struct RowView {
         }
         guard let filter else { return }
         let shown = rows(of: items)
-        for row in changes.changed where filter.matches(row) != (shown.position(of: row.id) != nil) {
+        for row in changed where filter.matches(row) != (shown.position(of: row.id) != nil) {
             rebuild(items)
             return
         }
