@@ -132,6 +132,8 @@ enum HelpText {
         128 + the signal when interrupted (130 for Ctrl-C).
         Environment: NO_COLOR turns colours off; TARO_TUI_LOG=FILE keeps stderr while the screen is in use;
         TARO_TUI_TICK_LOG=FILE writes each screen tick's duration there at exit (for benchmarks);
+        TARO_LOCK_PROFILE=FILE writes how long each taker waited for and held the transfer list's lock
+        there at exit (for benchmarks);
         TARO_TUI_RPC_SECRET=S is the JSON-RPC secret when --rpc-secret is not given.
 
         Keys:

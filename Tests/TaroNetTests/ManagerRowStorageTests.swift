@@ -74,7 +74,7 @@ final class ManagerRowStorageTests: XCTestCase {
     }
 
     func testOnlyTheLastFinishedRowsKeepTheirHeaderLines() {
-        var s = ManagerState(limit: 4, unclaimed: [])
+        var s = ManagerState(unclaimed: [])
         let extra = 5
         let total = UInt64(DetailWindow.capacity + extra)
         var versionBeforeLast: UInt64 = 0

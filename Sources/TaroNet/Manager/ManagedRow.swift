@@ -24,6 +24,9 @@ struct ManagedRow {
     private var storedSaved = 0
     private var storedEarlierAttempts: Int32 = 0
     let serverNaming: Bool
+    /// Listed in the manager's `youngRows`, waiting to be old enough for
+    /// a record: listed once however often it changes meanwhile.
+    var awaitsAge = false
 
     /// What the finished download must hash to, when the user said.
     var checksum: Checksum? {
@@ -95,12 +98,17 @@ struct SavedMark: Equatable {
     }
 
     init(_ record: StoredTransfer) {
+        self.init(state: record.state, rank: record.rank, attempts: record.attempts, rateLimit: record.rateLimit,
+                  resume: record.resume)
+    }
+
+    init(state: StoredTransfer.State, rank: Double?, attempts: Int, rateLimit: Int64?, resume: ResumePoint?) {
         var hasher = Hasher()
-        hasher.combine(record.state)
-        hasher.combine(record.rank)
-        hasher.combine(record.attempts)
-        hasher.combine(record.rateLimit)
-        if let point = record.resume {
+        hasher.combine(state)
+        hasher.combine(rank)
+        hasher.combine(attempts)
+        hasher.combine(rateLimit)
+        if let point = resume {
             hasher.combine(point.validator)
             hasher.combine(point.total)
             hasher.combine(point.offset)

@@ -23,21 +23,22 @@ struct ManagerState {
     var reservedPaths = PathReservations()
     /// Saved records not yet taken up by this run.
     var unclaimed: [StoredTransfer] = []
-    /// Rows the persister has not looked at since they changed, and rows too
-    /// young to be worth a record yet, looked at again later.
+    /// The version up to which the persister has taken changed rows from
+    /// the log into `persistBacklog`, the rows it has still to look at.
     var persistCursor: UInt64 = 0
-    var deferred: [UInt64] = []
+    var persistBacklog = IDQueue()
+    /// Rows too young to be worth a record yet, oldest first: a pass takes
+    /// from the front only those now old enough (see +Persistence).
+    var youngRows = IDQueue()
     /// Records of removed rows, deleted by the persister (never on the caller's thread).
     var pendingDeletes: [String] = []
-    var limit: Int
-    /// The global rate limits, as last set.
-    var rateLimits = RateLimits.none
     var closed = false
     /// The largest rank handed out: a new row goes after it.
     var nextRank: Double = 0
+    /// Who held the lock how long (TARO_LOCK_PROFILE only).
+    var lockStats: LockStats?
 
-    init(limit: Int, unclaimed: [StoredTransfer]) {
-        self.limit = limit
+    init(unclaimed: [StoredTransfer]) {
         // Saved rows come back in the order they were left in; records
         // from before ranks existed follow, in the order they were added.
         self.unclaimed = unclaimed.sorted { a, b in

@@ -9,7 +9,7 @@ extension TransferManager {
     /// rows); a quiet tick costs a look at the running transfers and
     /// nothing more.
     public func changes(since version: UInt64) -> TransferChanges {
-        state.withLock { s in
+        locked(.feed) { s in
             s.mergeRunning()
             let totals = currentTotals(&s)
             if version == s.version && version != 0 {

@@ -4,7 +4,7 @@ import Foundation
 /// thread: each call takes the lock briefly, changes one row, and logs it.
 extension TransferManager: TransferObserver {
     func prepareAttempt(_ tag: UInt64, resume: ResumePoint?) -> TransferAttempt? {
-        state.withLock { s -> TransferAttempt? in
+        locked(.prepareAttempt) { s -> TransferAttempt? in
             guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return nil }
             let point = resume ?? row.resume
             let core: TransferCore
@@ -29,7 +29,7 @@ extension TransferManager: TransferObserver {
     }
 
     func transfer(_ tag: UInt64, shows shown: TransferSnapshot.State) {
-        state.withLock { s in
+        locked(.shows) { s in
             guard let row = s.rows[tag], var snapshot = s.snapshot(tag) else { return }
             row.core?.show(shown)
             snapshot.state = shown
@@ -42,7 +42,7 @@ extension TransferManager: TransferObserver {
     }
 
     func transfer(_ tag: UInt64, hostWait: HostWait?) {
-        state.withLock { s in
+        locked(.hostWait) { s in
             guard var snapshot = s.snapshot(tag), snapshot.hostWait != hostWait else { return }
             snapshot.hostWait = hostWait
             s.setSnapshot(tag, snapshot)
@@ -50,11 +50,11 @@ extension TransferManager: TransferObserver {
     }
 
     func transfer(_ tag: UInt64, willRetry failure: TransferFailure, after seconds: Double) {
-        state.withLock { s in s.rows[tag]?.core?.noteRetry(failure, after: seconds) }
+        locked(.willRetry) { s in s.rows[tag]?.core?.noteRetry(failure, after: seconds) }
     }
 
     func transfer(_ tag: UInt64, settled outcome: TransferOutcome) {
-        state.withLock { s in
+        locked(.settled) { s in
             guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return }
             var snapshot = shown
             if let core = row.core {

@@ -8,8 +8,12 @@ import Foundation
 extension TransferManager {
     /// What one pass writes: records to save, record keys to delete.
     struct PersistWork {
-        var save: [StoredTransfer] = []
+        /// Decided under the lock, made into records after it.
+        var save: [RecordDraft] = []
         var delete: [String] = []
+        /// Keys for new records, made before the lock is taken (a key
+        /// costs a call for random bytes).
+        var freshKeys: [String] = []
         var isEmpty: Bool { save.isEmpty && delete.isEmpty }
     }
 
@@ -25,18 +29,22 @@ extension TransferManager {
     static let gather: TimeInterval = 0.05
     /// Records written per pass, so one pass never holds a huge batch.
     static let recordsPerPass = 2048
+    /// Rows looked at, and records made, under one hold of the lock: a pass
+    /// takes the lock again and again for a few hundred rows at a time, so
+    /// the TUI, whose tick waits for this lock, never waits behind a pass
+    /// over an imported list of 100,000 (one hold was up to 40 ms).
+    static let examinedPerHold = 256
+    static let savedPerHold = 64
 
     func startPersisting() {
         let thread = Thread { [self] in
             while true {
-                let (work, closed, busy) = state.withLock { s in
-                    (decidePersistence(&s, force: [:]), s.closed, !s.running.isEmpty || !s.deferred.isEmpty)
-                }
+                let (work, more, closed, busy) = gatherPass()
                 // Written even when closing: the pass took its deletes and
                 // marks out of the state, and nothing else would write them.
                 write(work)
                 if closed { break }
-                if work.save.count >= Self.recordsPerPass { continue }
+                if more { continue }
                 // While transfers run, a pass every quarter second picks up
                 // their synced offsets; a change wakes it sooner, and the
                 // short pause lets a burst of changes gather into one pass.
@@ -54,77 +62,124 @@ extension TransferManager {
         thread.start()
     }
 
-    /// Under the lock: the records that the rows changed since the last pass
-    /// (and the deferred ones now old enough) call for.
+    /// One pass, in short holds of the lock: until nothing is left to look
+    /// at now, or a write's worth of records is gathered (`more` then).
+    func gatherPass() -> (work: PersistWork, more: Bool, closed: Bool, busy: Bool) {
+        var work = PersistWork()
+        var startsPass = true
+        var closed = false, busy = false, more = false
+        repeat {
+            while work.freshKeys.count < Self.savedPerHold { work.freshKeys.append(TransferStore.makeKey()) }
+            let first = startsPass
+            (more, closed, busy) = locked(.persistPass) { s in
+                (persistStep(&s, startsPass: first, into: &work), s.closed,
+                 !s.running.isEmpty || !s.youngRows.isEmpty)
+            }
+            startsPass = false
+        } while more && work.save.count < Self.recordsPerPass
+        return (work, more, closed, busy)
+    }
+
+    /// One step of a pass, under the lock, bounded (`examinedPerHold`,
+    /// `savedPerHold`): adds to `work` what the rows it looks at call for.
+    /// A pass starts by taking the rows changed since the last one from the
+    /// log; each step then looks at those, and at the young rows that have
+    /// come of age, oldest first. True when rows are left to look at now.
+    func persistStep(_ s: inout ManagerState, startsPass: Bool, into work: inout PersistWork) -> Bool {
+        guard store != nil else { return false }
+        if startsPass && s.persistBacklog.isEmpty {
+            s.mergeRunning()
+            // Sorted rather than deduplicated through a set: a pass's log
+            // can hold thousands of entries, and sorting numbers is cheaper.
+            s.persistBacklog.append(contentsOf: s.log.sortedIDs(after: s.persistCursor) ?? s.rows.ids)
+            s.persistCursor = s.version
+        }
+        work.delete += s.pendingDeletes
+        s.pendingDeletes.removeAll()
+        let now = Date()
+        let savedBefore = work.save.count
+        for _ in 0..<Self.examinedPerHold {
+            guard work.save.count - savedBefore < Self.savedPerHold else { return true }
+            if let id = s.persistBacklog.popFirst() {
+                consider(&s, id, wanted: nil, now: now, into: &work)
+            } else if let id = s.youngRows.first {
+                // Oldest first: once the first is too young, so is the rest
+                // (near enough: a later one is at most a pass late).
+                if let queuedAt = s.snapshot(id)?.queuedAt, now.timeIntervalSince(queuedAt) < Self.recordAge {
+                    return false
+                }
+                _ = s.youngRows.popFirst()
+                s.rows[id]?.awaitsAge = false
+                consider(&s, id, wanted: nil, now: now, into: &work)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Under the lock, at shutdown: exactly the rows that were unfinished,
+    /// as they were (`force`), in one go (the screen is gone).
     func decidePersistence(_ s: inout ManagerState, force: [UInt64: StoredTransfer.State]) -> PersistWork {
         guard store != nil else { return PersistWork() }
         s.mergeRunning()
         var work = PersistWork()
         work.delete = s.pendingDeletes
         s.pendingDeletes.removeAll()
-        // Closing: exactly the rows that were unfinished, as they were.
-        let limit = force.isEmpty ? Self.recordsPerPass : Int.max
-        var candidates = Array(force.keys)
-        if force.isEmpty {
-            candidates = s.log.ids(after: s.persistCursor) ?? s.rows.ids
-            candidates += s.deferred
-            s.deferred.removeAll()
-            s.persistCursor = s.version
-        }
         let now = Date()
-        var seen = Set<UInt64>()
-        for (index, id) in candidates.enumerated() where seen.insert(id).inserted {
-            if work.save.count >= limit {
-                // The rest waits for the next pass, which comes at once.
-                s.deferred.append(contentsOf: candidates[index...].filter { !seen.contains($0) })
-                s.deferred.append(id)
-                break
-            }
-            guard var row = s.rows[id], let snap = s.snapshot(id) else { continue }
-            let wanted: StoredTransfer.State?
-            if let forced = force[id] {
-                wanted = forced
-            } else if snap.state == .saved {
-                // Another run's record, not taken up: left exactly as it is.
-                continue
-            } else if snap.state.isFinal {
-                wanted = nil
-            } else if row.saved == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge,
-                      snap.bytesDone < Self.recordBytes {
-                s.deferred.append(id)
-                continue
-            } else {
-                wanted = snap.state == .paused ? .paused : .queued
-            }
-            guard let wanted else {
-                if row.saved != nil, let key = row.key {
-                    work.delete.append(key)
-                    row.saved = nil
-                    s.rows[id] = row
-                }
-                continue
-            }
-            let key = row.key ?? TransferStore.makeKey()
-            let (request, withheld) = row.request.withoutSecrets
-            var record = StoredTransfer(key: key, request: request, serverNaming: row.serverNaming,
-                                        state: wanted, resume: snap.resume, attempts: snap.attempt,
-                                        addedAt: snap.queuedAt, owner: options.owner, checksum: row.checksum,
-                                        rank: row.rank)
-            record.rateLimit = snap.rateLimit > 0 ? snap.rateLimit : nil
-            record.withheld = withheld.isEmpty ? nil : withheld
-            if SavedMark(record) != row.saved {
-                row.key = key
-                row.saved = SavedMark(record)
-                s.rows[id] = row
-                work.save.append(record)
-            }
-        }
+        for (id, wanted) in force { consider(&s, id, wanted: wanted, now: now, into: &work) }
         return work
+    }
+
+    /// What row `id` calls for: its record saved (when it changed), deleted
+    /// (when the row finished), or nothing yet (too young: listed in
+    /// `youngRows` to be looked at again once old enough). `wanted` forces
+    /// the record's state.
+    private func consider(_ s: inout ManagerState, _ id: UInt64, wanted forced: StoredTransfer.State?,
+                          now: Date, into work: inout PersistWork) {
+        guard var row = s.rows[id], let snap = s.snapshot(id) else { return }
+        let wanted: StoredTransfer.State?
+        if let forced {
+            wanted = forced
+        } else if snap.state == .saved {
+            // Another run's record, not taken up: left exactly as it is.
+            return
+        } else if snap.state.isFinal {
+            wanted = nil
+        } else if row.saved == nil, now.timeIntervalSince(snap.queuedAt) < Self.recordAge,
+                  snap.bytesDone < Self.recordBytes {
+            if !row.awaitsAge {
+                s.rows[id]?.awaitsAge = true
+                s.youngRows.append(id)
+            }
+            return
+        } else {
+            wanted = snap.state == .paused ? .paused : .queued
+        }
+        guard let wanted else {
+            if row.saved != nil, let key = row.key {
+                work.delete.append(key)
+                row.saved = nil
+                s.rows[id] = row
+            }
+            return
+        }
+        let mark = SavedMark(state: wanted, rank: row.rank, attempts: snap.attempt,
+                             rateLimit: snap.rateLimit > 0 ? snap.rateLimit : nil, resume: snap.resume)
+        guard mark != row.saved else { return }
+        let key = row.key ?? work.freshKeys.popLast() ?? TransferStore.makeKey()
+        row.key = key
+        row.saved = mark
+        s.rows[id] = row
+        work.save.append(RecordDraft(key: key, request: row.request, serverNaming: row.serverNaming, state: wanted,
+                                     resume: snap.resume, attempts: snap.attempt, addedAt: snap.queuedAt,
+                                     checksum: row.checksum, rank: row.rank,
+                                     rateLimit: snap.rateLimit > 0 ? snap.rateLimit : nil))
     }
 
     func write(_ work: PersistWork) {
         guard let store, !work.isEmpty else { return }
-        store.commit(save: work.save, delete: work.delete)
+        store.commit(save: work.save.map { $0.record(owner: options.owner) }, delete: work.delete)
     }
 
     /// Stops every transfer. Unfinished ones are paused to disk: their .part
@@ -147,16 +202,18 @@ extension TransferManager {
             persisterDone.wait()
             // What changed since the persister's last pass: finished rows lose
             // their records, changed ones are saved.
-            var work: PersistWork
-            repeat {
-                work = state.withLock { s in decidePersistence(&s, force: [:]) }
-                write(work)
-            } while work.save.count >= Self.recordsPerPass
+            var more = true
+            while more {
+                let pass = gatherPass()
+                write(pass.work)
+                more = pass.more
+            }
         }
         session.close()
         // After the engine stopped, every .part is synced and its offset recorded.
         // Rows that settled as "engine stopped" meanwhile keep the record
         // they had when the user quit.
         write(state.withLock { s in decidePersistence(&s, force: unfinished) })
+        writeLockProfile()
     }
 }

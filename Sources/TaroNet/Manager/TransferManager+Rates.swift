@@ -2,10 +2,10 @@
 /// transfer, and one row's own cap. The scheduler turns both into each
 /// transfer's share (`BandwidthShares`).
 extension TransferManager {
-    public var rateLimits: RateLimits { state.withLock { $0.rateLimits } }
+    public var rateLimits: RateLimits { rateLimitsNow.withLock { $0 } }
 
     public func setRateLimits(_ limits: RateLimits) {
-        state.withLock { $0.rateLimits = limits }
+        rateLimitsNow.withLock { $0 = limits }
         session.setRateLimits(limits)
     }
 

@@ -15,6 +15,11 @@ public final class TransferManager: Sendable {
     let options: ManagerOptions
     let store: TransferStore?
     let state: Locked<ManagerState>
+    /// The concurrency limit and the global rate limits as last set: each
+    /// under its own guard, not the rows' lock, because the TUI reads both
+    /// every tick and must not wait behind a writer of rows to do so.
+    let limitNow: Atomic<Int>
+    let rateLimitsNow: Locked<RateLimits>
     /// Signalled when as many transfers settled as the waiter asked for, so
     /// waiters need not poll, nor wake once per tiny file.
     let settlements = WakeSignal()
@@ -43,8 +48,9 @@ public final class TransferManager: Sendable {
         // Records are compared with this run's destinations in one spelling.
         var directories: [String: String] = [:]
         let saved = store?.load().map { $0.canonicalized(directories: &directories) } ?? []
-        state = Locked(ManagerState(limit: options.limit, unclaimed: saved))
-        state.withLock { $0.rateLimits = options.rateLimits }
+        state = Locked(ManagerState(unclaimed: saved))
+        limitNow = Atomic(options.limit)
+        rateLimitsNow = Locked(options.rateLimits)
         if store != nil { startPersisting() }
     }
 
@@ -78,7 +84,7 @@ public final class TransferManager: Sendable {
     public func addDownloads(urls: [String], directory: String) -> [UInt64] {
         let directory = canonicalDirectory(directory)
         var submissions = SubmitBatch()
-        let ids = state.withLock { s in
+        let ids = locked(.add) { s in
             urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
                                      checksum: nil, submissions: &submissions) }
         }
@@ -281,11 +287,11 @@ public final class TransferManager: Sendable {
     /// older ones keep their request and status lines.
     public static let finishedRowsWithHeaders = DetailWindow.capacity
 
-    public var concurrencyLimit: Int { state.withLock { $0.limit } }
+    public var concurrencyLimit: Int { limitNow.load(ordering: .relaxed) }
 
     public func setConcurrencyLimit(_ n: Int) {
         let n = max(1, min(n, 256))
-        state.withLock { $0.limit = n }
+        limitNow.store(n, ordering: .relaxed)
         session.setLimits(global: n, perHost: options.perHostLimit.map { min($0, n) } ?? n)
     }
 

@@ -1,0 +1,124 @@
+@testable import TaroNet
+import Foundation
+import XCTest
+
+/// The persister decides under the manager's lock, which the TUI's tick
+/// waits for: it looks at a bounded number of rows per hold, saves each
+/// row's record once, and keeps rows too young for a record in a queue of
+/// their own, listed once however often they change, taken once old enough.
+final class PersistStepTests: XCTestCase {
+    private func add(_ ids: ClosedRange<UInt64>, queuedAt: Date, to manager: TransferManager) {
+        manager.state.withLock { s in
+            for id in ids {
+                let request = TransferRequest.download(url: "http://h/f\(id)", path: "/tmp/persist-step-\(id)",
+                                                       headers: [:])
+                s.appendRow(ManagedRow(request: request, serverNaming: false, earlierAttempts: 0),
+                            request.queuedSnapshot(id: id, addedAt: queuedAt))
+            }
+        }
+    }
+
+    /// Steps until the rows left to look at now run out; checks each step's bound.
+    private func pass(_ manager: TransferManager, file: StaticString = #filePath,
+                      line: UInt = #line) -> [RecordDraft] {
+        var drafts: [RecordDraft] = []
+        var more = true
+        var first = true
+        while more {
+            var work = TransferManager.PersistWork()
+            let startsPass = first
+            let before = manager.state.withLock { $0.persistBacklog.count }
+            more = manager.state.withLock { s in manager.persistStep(&s, startsPass: startsPass, into: &work) }
+            first = false
+            XCTAssertLessThanOrEqual(work.save.count, TransferManager.savedPerHold, file: file, line: line)
+            if !startsPass {
+                let after = manager.state.withLock { $0.persistBacklog.count }
+                XCTAssertLessThanOrEqual(before - after, TransferManager.examinedPerHold, file: file, line: line)
+            }
+            drafts += work.save
+            manager.write(work)
+        }
+        return drafts
+    }
+
+    func testAPassOverManyRowsTakesTheLockForAFewHundredAtATimeAndSavesEachOnce() throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: directory.path))
+        defer { manager.shutdown() }
+        let ids = UInt64(1)...UInt64(5 * TransferManager.examinedPerHold + 7)
+        add(ids, queuedAt: Date().addingTimeInterval(-10 * TransferManager.recordAge), to: manager)
+        let drafts = pass(manager)
+        XCTAssertEqual(Set(drafts.map(\.key)).count, drafts.count, "no record saved twice")
+        manager.state.withLock { s in
+            XCTAssertEqual(ids.filter { s.rows[$0]?.saved == nil }, [], "every row has its record")
+        }
+        XCTAssertTrue(pass(manager).isEmpty, "nothing changed: nothing to save again")
+    }
+
+    func testYoungRowsWaitInOneQueueOnceEachAndAreSavedWhenOldEnough() throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: directory.path))
+        defer { manager.shutdown() }
+        let ids = UInt64(1)...UInt64(300)
+        let added = Date()
+        add(ids, queuedAt: added, to: manager)
+        let first = pass(manager)
+        // Changed again while young: looked at again, not listed again.
+        manager.state.withLock { s in for id in ids { s.touch(id) } }
+        let second = pass(manager)
+        let secondEnded = Date()
+        manager.state.withLock { XCTAssertLessThanOrEqual($0.youngRows.count, ids.count, "each young row listed once") }
+        // Only meaningful while they were young (a loaded machine may take longer).
+        if secondEnded.timeIntervalSince(added) < TransferManager.recordAge {
+            XCTAssertTrue(first.isEmpty && second.isEmpty, "too young for a record")
+            manager.state.withLock { s in
+                XCTAssertEqual(s.youngRows.count, ids.count)
+                XCTAssertEqual(ids.filter { s.rows[$0]?.saved != nil }, [])
+            }
+        }
+        let deadline = Date().addingTimeInterval(30)
+        var unsaved = ids.count
+        while unsaved > 0 && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            _ = pass(manager)
+            unsaved = manager.state.withLock { s in ids.filter { s.rows[$0]?.saved == nil }.count }
+        }
+        XCTAssertEqual(unsaved, 0, "saved once old enough")
+        manager.state.withLock { XCTAssertEqual($0.youngRows.count, 0) }
+    }
+
+    func testAnIDQueueGivesItsIDsBackInOrder() {
+        var queue = IDQueue()
+        for id in UInt64(0)..<5000 { queue.append(id) }
+        var taken: [UInt64] = []
+        for _ in 0..<3000 { taken.append(queue.popFirst()!) }
+        queue.append(contentsOf: [9000, 9001])
+        XCTAssertEqual(queue.count, 2002)
+        XCTAssertEqual(queue.first, 3000)
+        while let id = queue.popFirst() { taken.append(id) }
+        XCTAssertEqual(taken, Array(0..<5000) + [9000, 9001])
+        XCTAssertTrue(queue.isEmpty)
+        XCTAssertNil(queue.popFirst())
+    }
+
+    func testALockProfileCountsEachTakerInItsBuckets() {
+        var stats = LockStats()
+        stats.record(.feed, waitNanos: 3_000, holdNanos: 120_000)
+        stats.record(.feed, waitNanos: 2_500_000, holdNanos: 7_000_000)
+        stats.record(.persistPass, waitNanos: 0, holdNanos: 400_000)
+        let lines = stats.text().split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        XCTAssertEqual(lines.count, 3, "a header and the two takers seen")
+        let header = lines[0].map(String.init)
+        let feed = Dictionary(uniqueKeysWithValues: zip(header, lines[1].map(String.init)))
+        XCTAssertEqual(feed["site"], "feed")
+        XCTAssertEqual(feed["count"], "2")
+        XCTAssertEqual(feed["hold-max-us"], "7000")
+        XCTAssertEqual(feed["hold<250"], "1")
+        XCTAssertEqual(feed["hold>=5000"], "1")
+        XCTAssertEqual(feed["wait<10"], "1")
+        XCTAssertEqual(feed["wait<5000"], "1")
+        XCTAssertEqual(lines[2].first, "persistPass")
+    }
+}
