@@ -7,7 +7,10 @@ import Foundation
 struct LockStats {
     /// Upper bounds of the buckets, in microseconds; the last is open.
     static let bounds: [UInt64] = [10, 50, 100, 250, 500, 1000, 2000, 5000]
-    static let path: String? = ProcessInfo.processInfo.environment["TARO_LOCK_PROFILE"]
+    /// Empty counts as unset, as for TARO_TUI_TICK_LOG.
+    static let path: String? = ProcessInfo.processInfo.environment["TARO_LOCK_PROFILE"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
 
     struct Site {
         var count = 0
