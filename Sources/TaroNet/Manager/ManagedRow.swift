@@ -27,6 +27,9 @@ struct ManagedRow {
     /// Listed in the manager's `youngRows`, waiting to be old enough for
     /// a record: listed once however often it changes meanwhile.
     var awaitsAge = false
+    /// Listed in the manager's `persistBacklog`: listed once however often
+    /// it changes before the persister looks at it.
+    var awaitsLook = false
 
     /// What the finished download must hash to, when the user said.
     var checksum: Checksum? {

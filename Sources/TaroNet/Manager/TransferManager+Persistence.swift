@@ -82,18 +82,24 @@ extension TransferManager {
 
     /// One step of a pass, under the lock, bounded (`examinedPerHold`,
     /// `savedPerHold`): adds to `work` what the rows it looks at call for.
-    /// A pass starts by taking the rows changed since the last one from the
-    /// log; each step then looks at those, and at the young rows that have
-    /// come of age, oldest first. True when rows are left to look at now.
+    /// Each step takes the rows changed since the last one from the log,
+    /// then looks at those waiting to be looked at, and at the young rows
+    /// that have come of age, oldest first. True when rows are left to
+    /// look at now.
     func persistStep(_ s: inout ManagerState, startsPass: Bool, into work: inout PersistWork) -> Bool {
         guard store != nil else { return false }
-        if startsPass && s.persistBacklog.isEmpty {
-            s.mergeRunning()
-            // Sorted rather than deduplicated through a set: a pass's log
-            // can hold thousands of entries, and sorting numbers is cheaper.
-            s.persistBacklog.append(contentsOf: s.log.sortedIDs(after: s.persistCursor) ?? s.rows.ids)
-            s.persistCursor = s.version
+        if startsPass { s.mergeRunning() }
+        // What changed since the last step, at every step: the log is
+        // bounded, and a cursor left behind while a long pass ran would
+        // find it gone, making the next pass look at every row, which
+        // takes long enough for the log to run past it again. Sorted
+        // rather than deduplicated through a set (cheaper for numbers);
+        // a row already waiting to be looked at is not listed twice.
+        for id in s.log.sortedIDs(after: s.persistCursor) ?? s.rows.ids where s.rows[id]?.awaitsLook == false {
+            s.rows[id]?.awaitsLook = true
+            s.persistBacklog.append(id)
         }
+        s.persistCursor = s.version
         work.delete += s.pendingDeletes
         s.pendingDeletes.removeAll()
         let now = Date()
@@ -101,6 +107,7 @@ extension TransferManager {
         for _ in 0..<Self.examinedPerHold {
             guard work.save.count - savedBefore < Self.savedPerHold else { return true }
             if let id = s.persistBacklog.popFirst() {
+                s.rows[id]?.awaitsLook = false
                 consider(&s, id, wanted: nil, now: now, into: &work)
             } else if let id = s.youngRows.first {
                 // Oldest first: once the first is too young, so is the rest
