@@ -83,8 +83,11 @@ public final class TransferManager: Sendable {
     /// paste): one message to the scheduler for all of them, and one lock
     /// unless a probed name turns out reserved (then the rest wait for that
     /// one to be probed again, so the queue keeps the list's order).
+    /// `headers` go with every one; `checksums`, when given, one per URL.
     @discardableResult
-    public func addDownloads(urls: [String], directory: String) -> [UInt64] {
+    public func addDownloads(urls: [String], directory: String, headers: [String: String] = [:],
+                             checksums: [Checksum?] = []) -> [UInt64] {
+        precondition(checksums.isEmpty || checksums.count == urls.count, "one checksum (or nil) per URL")
         let directory = canonicalDirectory(directory)
         var choices = urls.map {
             DownloadPathChoice(directory: directory, name: SafeFileName.make(RequestURL.lastPathComponent($0)))
@@ -102,7 +105,8 @@ public final class TransferManager: Sendable {
             state.withLock { s in
                 while ids.count < urls.count,
                       let id = queueDownload(&s, url: urls[ids.count], choice: &choices[ids.count], serverNaming: true,
-                                             headers: [:], checksum: nil, submissions: &submissions) {
+                                             headers: headers, checksum: checksums.isEmpty ? nil : checksums[ids.count],
+                                             submissions: &submissions) {
                     ids.append(id)
                 }
             }
