@@ -130,6 +130,7 @@ enum GetCommand {
         // costs what changed, however long the list.
         var version: UInt64 = 0
         var rows: [UInt64: TransferSnapshot] = [:]
+        var lastFullLook = Date.distantPast
         var interrupted: Int32?
         while inFlight > 0 {
             if let signal = ShutdownSignal.pending {
@@ -144,8 +145,14 @@ enum GetCommand {
             let changes = manager.changes(since: version)
             version = changes.version
             if changes.isFull { rows.removeAll() }
-            for item in changes.changed { rows[item.id] = item }
-            let finished = reporter.observe(rows.values.sorted { $0.id < $1.id })
+            let changed = changes.changed
+            for item in changed { rows[item.id] = item }
+            // What changed is reported at once; every row is looked at only
+            // as often as a progress line or the live display can be due.
+            let now = Date()
+            let everyRow = now.timeIntervalSince(lastFullLook) >= HeadlessReporter.liveInterval
+            if everyRow { lastFullLook = now }
+            let finished = reporter.observe((everyRow ? Array(rows.values) : changed).sorted { $0.id < $1.id }, now: now)
             for id in finished {
                 manager.remove(id)
                 reporter.forget(id)
