@@ -49,7 +49,10 @@ let package = Package(
         // The lock every module guards its shared state with; a pthread
         // mutex in Thread Sanitizer builds (-DTARO_TSAN), Mutex otherwise.
         .target(name: "TaroSync"),
-        .target(name: "TaroNet", dependencies: ["CCurl", "CCrypto", "CSystem", "TaroSync"]),
+        // The allocation hooks curl is initialised with: its receive buffers
+        // come from a pool that stays mapped (see its header).
+        .target(name: "CReceiveBuffers"),
+        .target(name: "TaroNet", dependencies: ["CCurl", "CCrypto", "CReceiveBuffers", "CSystem", "TaroSync"]),
         // The server fills bodies on the hot path; tests run in debug, where
         // that code would be 3x slower than the clients it serves, so it is
         // always optimised. It hashes uploads with libcrypto.
