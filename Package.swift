@@ -14,6 +14,14 @@ import PackageDescription
 // -> 27.5 MiB). The linker ignores names it no longer finds. SwiftPM does
 // not know the file: after changing it, relink (rm .build/release/taro-tui).
 let hotSymbols = Context.packageDirectory + "/Linker/hot-symbols.order"
+// The Swift driver links libstdc++ (for the runtime and Foundation) with a
+// plain -lstdc++, which finds the shared library: 1.5 MiB resident in every
+// run (its symbol tables read and relocated by the loader at start), where
+// the part of it used is a few hundred KiB of code. A directory searched
+// before the compiler's holds a linker script of that name that names the
+// static archive instead. -L, not -Xlinker -L: only the driver's own
+// search paths come before the compiler's.
+let staticCxx = Context.packageDirectory + "/Linker/static-cxx"
 
 let package = Package(
     name: "taro-tui",
@@ -41,7 +49,10 @@ let package = Package(
         // The lock every module guards its shared state with; a pthread
         // mutex in Thread Sanitizer builds (-DTARO_TSAN), Mutex otherwise.
         .target(name: "TaroSync"),
-        .target(name: "TaroNet", dependencies: ["CCurl", "CCrypto", "CSystem", "TaroSync"]),
+        // The allocation hooks curl is initialised with: its receive buffers
+        // come from a pool that stays mapped (see its header).
+        .target(name: "CReceiveBuffers"),
+        .target(name: "TaroNet", dependencies: ["CCurl", "CCrypto", "CReceiveBuffers", "CSystem", "TaroSync"]),
         // The server fills bodies on the hot path; tests run in debug, where
         // that code would be 3x slower than the clients it serves, so it is
         // always optimised. It hashes uploads with libcrypto.
@@ -55,7 +66,7 @@ let package = Package(
         // as RELA entries (gold's only form) the loader read 1.8 MB of them
         // at every start, resident for the whole run (W7's peak RSS).
         .executableTarget(name: "taro-tui", dependencies: ["TaroNet", "TaroServer", "TaroTUI", "TaroRPC"],
-                          linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                          linkerSettings: [.unsafeFlags(["-L", staticCxx, "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                                         "-Xlinker", "--symbol-ordering-file=" + hotSymbols,
                                                         "-Xlinker", "--no-warn-symbol-ordering"])]),
         .testTarget(name: "TaroNetTests", dependencies: ["TaroNet", "TaroServer", "TaroSync"]),

@@ -74,4 +74,42 @@ final class ManagerPathTests: LoopbackTestCase {
         XCTAssertEqual(manager.state.withLock { $0.rows[id]?.request },
                        .download(url: url, path: real + "/d/f.bin", headers: ["X-Token": "t"]), "the saved headers go on")
     }
+
+    /// Names are asked of the disk outside the manager's lock and checked
+    /// against the listed rows under it: a name a file or .part has, or an
+    /// earlier row reserved, is skipped, and a batch keeps the list's order.
+    func testABatchSkipsNamesOnDiskAndNamesReservedAndKeepsItsOrder() throws {
+        FileManager.default.createFile(atPath: dir.file("d/1000000"), contents: Data())
+        FileManager.default.createFile(atPath: dir.file("d/1000000-2.part"), contents: Data())
+        let manager = TransferManager(limit: 1)
+        defer { manager.shutdown() }
+        let url = server.url("/bytes/1000000?rate=100000")
+        // Reserves 1000000-1, the first name the disk does not have.
+        let earlier = manager.addDownload(url: url + "&seed=0", directory: dir.file("d"))
+        let ids = manager.addDownloads(urls: (1...3).map { url + "&seed=\($0)" }, directory: dir.file("d"))
+        let paths = Dictionary(uniqueKeysWithValues: manager.snapshot().items.map { ($0.id, $0.localPath) })
+        XCTAssertEqual(paths[earlier], real + "/d/1000000-1")
+        XCTAssertEqual(ids.map { paths[$0] }, ["1000000-3", "1000000-4", "1000000-5"].map { real + "/d/" + $0 },
+                       "skips the file, the reserved name and the .part; distinct within the batch")
+        let order = manager.snapshot().items.map(\.id)
+        XCTAssertEqual(order.filter { ids.contains($0) }, ids, "listed in the order given")
+    }
+
+    /// The probe said free, but a row reserved the name between the probe
+    /// and the lock: the batch moves that one on and keeps its order.
+    func testANameReservedAfterItsProbeMovesOn() throws {
+        let manager = TransferManager(limit: 1)
+        defer { manager.shutdown() }
+        var choice = DownloadPathChoice(directory: real + "/d", name: "f.bin")
+        choice.probe()
+        XCTAssertEqual(choice.path, real + "/d/f.bin")
+        var reserved = PathReservations()
+        reserved.insert(real + "/d/f.bin")
+        reserved.insert(real + "/d/f-1.bin")
+        XCTAssertTrue(choice.reservationConflict(reserved))
+        XCTAssertNil(choice.path, "probed again before it is used")
+        choice.probe()
+        XCTAssertEqual(choice.path, real + "/d/f-2.bin")
+        XCTAssertFalse(choice.reservationConflict(reserved))
+    }
 }

@@ -27,4 +27,24 @@ final class RequestURLTests: XCTestCase {
         }
         XCTAssertTrue(reason.hasPrefix("unsupported protocol: ftp"), reason)
     }
+
+    /// Naming a URL without parsing it gives URLComponents' answer, or
+    /// leaves the URL to it.
+    func testTheLastPathComponentWithoutParsingAgreesWithURLComponents() {
+        let urls = ["http://127.0.0.1:18591/small/f0.bin", "https://h.example/a/b/", "https://h.example",
+                    "https://h.example/", "http://h.example/a//b.tar.gz?x=1/2#frag/x", "http://h:81/dir/file;v=1",
+                    "HTTP://H.EXAMPLE/Report%20Q1.pdf", "http://h/a%zz", "http://h/a b", "http://[::1]:80/x",
+                    "http://u:p@h/x", "http://h/x#a#b", "http://h/x?q#f?g", "http://h?only-query",
+                    "http://h/%E2%82%AC.txt", "1http://h/x", "http://h/a/%2F", "http://h/a/b?c/d",
+                    "http://h/é.bin", "http://h/x|y", "ht+tp.-://h/x", "http://h/.", "http://h/..", "http://h/a/"]
+        for url in urls {
+            let parsed = RequestURL.parsedLastPathComponent(url)
+            if let plain = RequestURL.plainLastPathComponent(url) {
+                XCTAssertEqual(plain, parsed, url)
+            }
+            XCTAssertEqual(RequestURL.lastPathComponent(url), parsed, url)
+        }
+        XCTAssertEqual(RequestURL.plainLastPathComponent("http://127.0.0.1:18591/small/f0.bin"), "f0.bin",
+                       "a plain URL is named without parsing")
+    }
 }

@@ -1,4 +1,5 @@
 import CCurl
+import CReceiveBuffers
 import CSystem
 import Glibc
 
@@ -14,14 +15,22 @@ import Glibc
 /// 200 HTTP/2 streams of 16 KiB files (W7) ended with 9 MiB of heap for
 /// buffers that each held 16 KiB. Pinned, every such buffer is its own
 /// mapping: only the pages a transfer writes are resident, and all of
-/// them go back when it ends, for one mmap and one munmap per buffer.
+/// them go back when it ends.
+///
+/// curl's own receive buffers do not pay that mmap and munmap per transfer:
+/// curl allocates through `CReceiveBuffers`' hooks, which lend them from a
+/// pool that stays mapped (see receive_buffers.h).
 enum CurlGlobal {
     static let mmapThreshold: Int32 = 128 * 1024
 
     private static let initialized: Bool = {
         signal(SIGPIPE, SIG_IGN)
         _ = taro_pin_mmap_threshold(mmapThreshold)
-        return curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+        // curl asks for CURLOPT_BUFFERSIZE + 1 bytes (room for a terminating zero).
+        taro_receive_buffers_configure(EasyTransfer.receiveBufferSize + 1)
+        return curl_global_init_mem(Int(CURL_GLOBAL_ALL), taro_receive_buffers_malloc, taro_receive_buffers_free,
+                                    taro_receive_buffers_realloc, taro_receive_buffers_strdup,
+                                    taro_receive_buffers_calloc) == CURLE_OK
     }()
 
     static func ensureInitialized() {

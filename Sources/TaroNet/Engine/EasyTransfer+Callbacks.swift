@@ -151,19 +151,29 @@ extension EasyTransfer {
     /// too large to parse as absent. Also refuses a declared body larger
     /// than the limit before reading any of it.
     func framingProblem(_ response: HTTPExchange.Response) -> String? {
-        let values = response.fields.filter { ASCIICase.equal($0.name, "content-length") }
-            .flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } }
+        let values = contentLengthValues(response)
         guard let first = values.first else { return nil }
         guard values.allSatisfy({ $0 == first }) else {
             return "conflicting Content-Length headers (\(values.joined(separator: ", ")))"
         }
-        guard !first.isEmpty, first.allSatisfy({ $0 >= "0" && $0 <= "9" }), let length = Int64(first) else {
+        guard !first.isEmpty, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let length = Int64(first) else {
             return "invalid Content-Length: \(first.prefix(40))"
         }
         if spec.maxBodyBytes > 0, length > spec.maxBodyBytes, response.statusCode != 206 || resumeCursor + length > spec.maxBodyBytes {
             return "response body larger than \(spec.maxBodyBytes) bytes"
         }
         return nil
+    }
+
+    /// Every Content-Length value, trimmed, from every such field and
+    /// every comma-separated member of one. The usual one field with one
+    /// value is read without splitting.
+    private func contentLengthValues(_ response: HTTPExchange.Response) -> [String] {
+        var fields = response.fields.lazy.filter { ASCIICase.equal($0.name, "content-length") }.makeIterator()
+        guard let only = fields.next() else { return [] }
+        if fields.next() == nil, !only.value.utf8.contains(UInt8(ascii: ",")) { return [only.value.trimmingSpaces()] }
+        return response.fields.filter { ASCIICase.equal($0.name, "content-length") }
+            .flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } }
     }
 
     /// Renames the destination after what the server said the file is.

@@ -10,7 +10,7 @@ extension EngineLoop {
     /// A segmented download's connections share the one cap.
     func setSpeedCap(_ id: UInt64, bytesPerSecond: Int64) {
         assert(EngineThread.isCurrent, "speed caps are set on the engine thread")
-        guard let transfer = transfers[id] else { return }
+        guard let transfer = materialize(id) else { return }
         let connections = [transfer] + (transfer.segments?.helpers ?? [])
         if bytesPerSecond <= 0 {
             transfer.pacer = nil
@@ -63,7 +63,7 @@ extension EngineLoop {
     /// with a ranged request: a single-connection download to a kept .part
     /// whose validator is known.
     func canSuspend(_ id: UInt64) -> Bool {
-        guard let transfer = transfers[id], !transfer.isUpload, transfer.segments == nil,
+        guard let transfer = materialize(id), !transfer.isUpload, transfer.segments == nil,
               transfer.sink != nil, transfer.spec.keepPartial else { return false }
         return transfer.spec.resume != nil || transfer.core.snapshot().resume != nil
     }

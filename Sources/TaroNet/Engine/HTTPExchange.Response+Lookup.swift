@@ -9,6 +9,8 @@ extension HTTPExchange.Response {
 /// locale-aware comparison, which showed up on every response.
 enum ASCIICase {
     static func equal(_ a: String, _ b: String) -> Bool {
+        // Most names compared are different names, most of a different length.
+        guard a.utf8.count == b.utf8.count else { return false }
         var ai = a.utf8.makeIterator()
         var bi = b.utf8.makeIterator()
         while true {

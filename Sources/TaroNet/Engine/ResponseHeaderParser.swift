@@ -23,8 +23,8 @@ package struct ResponseHeaderParser {
         }
         let bytes = UnsafeRawBufferPointer(rebasing: line[0..<end])
         if bytes.starts(with: "HTTP/".utf8) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            current = HTTPExchange.Response(statusLine: text, statusCode: Self.statusCode(of: text))
+            current = HTTPExchange.Response(statusLine: String(decoding: bytes, as: UTF8.self),
+                                            statusCode: Self.statusCode(ofBytes: bytes))
             return nil
         }
         guard current != nil else { return nil }  // trailers after the body
@@ -46,11 +46,18 @@ package struct ResponseHeaderParser {
 
     /// Letters, digits and !#$%&'*+-.^_`|~, at least one.
     private static func isToken(_ name: Slice<UnsafeRawBufferPointer>) -> Bool {
-        !name.isEmpty && name.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                || "!#$%&'*+-.^_`|~".utf8.contains(b)
-        }
+        !name.isEmpty && name.allSatisfy { b in b < 128 && tokenBytes[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 }
     }
+
+    /// The token bytes as a bit set over ASCII: one test a byte of every
+    /// field name of every response.
+    private static let tokenBytes: [UInt64] = {
+        var bits: [UInt64] = [0, 0]
+        for b in Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&'*+-.^_`|~".utf8) {
+            bits[Int(b >> 6)] |= 1 << UInt64(b & 63)
+        }
+        return bits
+    }()
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
@@ -66,10 +73,28 @@ package struct ResponseHeaderParser {
     /// not three digits from 100 (`-5`, `+200`, `3`, `099`, `20000`) is no
     /// status: 0.
     package static func statusCode(of statusLine: String) -> Int {
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2 else { return 0 }
-        let digits = parts[1].utf8
-        guard digits.count == 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let code = Int(parts[1]) else { return 0 }
-        return code >= 100 ? code : 0
+        var line = statusLine
+        return line.withUTF8 { statusCode(ofBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same, read straight from the line's bytes: the second of its
+    /// space-separated parts, exactly three digits.
+    static func statusCode(ofBytes line: UnsafeRawBufferPointer) -> Int {
+        let space = UInt8(ascii: " ")
+        // `split(maxSplits:)` semantics: runs of spaces separate, leading ones do not count.
+        var i = 0
+        while i < line.count, line[i] == space { i += 1 }
+        while i < line.count, line[i] != space { i += 1 }
+        while i < line.count, line[i] == space { i += 1 }
+        var code = 0
+        var digits = 0
+        while i < line.count, line[i] != space {
+            let b = line[i]
+            guard b >= 0x30 && b <= 0x39, digits < 3 else { return 0 }
+            code = code * 10 + Int(b - 0x30)
+            digits += 1
+            i += 1
+        }
+        return digits == 3 && code >= 100 ? code : 0
     }
 }

@@ -9,8 +9,7 @@ enum ServerDigest {
     static func checksums(in fields: [HTTPExchange.Field]) -> [Checksum] {
         var found: [Checksum] = []
         for field in fields {
-            let lower = field.name.lowercased()
-            guard lower == "repr-digest" || lower == "digest" else { continue }
+            guard ASCIICase.equal(field.name, "repr-digest") || ASCIICase.equal(field.name, "digest") else { continue }
             for member in field.value.split(separator: ",") {
                 guard let equals = member.firstIndex(of: "=") else { continue }
                 let key = member[..<equals].trimmingCharacters(in: .whitespaces).lowercased()

@@ -69,24 +69,61 @@ public final class TransferManager: Sendable {
     public func addDownload(url: String, directory: String, fileName: String? = nil,
                             headers: [String: String] = [:], checksum: Checksum? = nil) -> UInt64 {
         let directory = canonicalDirectory(directory)
+        var choice = DownloadPathChoice(directory: directory,
+                                        name: SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url)))
         var submissions = SubmitBatch()
-        let id = state.withLock { s in
-            queueDownload(&s, url: url, directory: directory, fileName: fileName, headers: headers,
-                          checksum: checksum, submissions: &submissions)
+        while true {
+            choice.probe()
+            let id = state.withLock { s in
+                queueDownload(&s, url: url, choice: &choice, serverNaming: fileName == nil, headers: headers,
+                              checksum: checksum, submissions: &submissions)
+            }
+            if let id {
+                submit(submissions)
+                return id
+            }
         }
-        submit(submissions)
-        return id
     }
 
     /// Queues many downloads into `directory` at once (an imported list, a
-    /// paste): one lock and one message to the scheduler for all of them.
+    /// paste): one message to the scheduler for all of them, and one lock
+    /// unless a probed name turns out reserved (then the rest wait for that
+    /// one to be probed again, so the queue keeps the list's order).
+    /// `headers` go with every one; `checksums`, when given, one per URL.
     @discardableResult
-    public func addDownloads(urls: [String], directory: String) -> [UInt64] {
+    public func addDownloads(urls: [String], directory: String, headers: [String: String] = [:],
+                             checksums: [Checksum?] = []) -> [UInt64] {
+        precondition(checksums.isEmpty || checksums.count == urls.count, "one checksum (or nil) per URL")
         let directory = canonicalDirectory(directory)
+        var choices = urls.map {
+            DownloadPathChoice(directory: directory, name: SafeFileName.make(RequestURL.lastPathComponent($0)))
+        }
+        // Two URLs of one batch with the same name get distinct paths before the lock.
+        var taken = Set<String>()
+        var ids: [UInt64] = []
+        ids.reserveCapacity(urls.count)
         var submissions = SubmitBatch()
-        let ids = locked(.add) { s in
-            urls.map { queueDownload(&s, url: $0, directory: directory, fileName: nil, headers: [:],
-                                     checksum: nil, submissions: &submissions) }
+        while ids.count < urls.count {
+            for i in ids.count..<urls.count where choices[i].path == nil {
+                choices[i].probe(skipping: taken)
+                if let path = choices[i].path { taken.insert(path) }
+            }
+            locked(.add) { s in
+                while ids.count < urls.count,
+                      let id = queueDownload(&s, url: urls[ids.count], choice: &choices[ids.count], serverNaming: true,
+                                             headers: headers, checksum: checksums.isEmpty ? nil : checksums[ids.count],
+                                             submissions: &submissions) {
+                    ids.append(id)
+                }
+            }
+            // The one that met a reservation moved on: the later ones with
+            // its name are probed again after it.
+            guard ids.count < urls.count else { break }
+            let moved = choices[ids.count]
+            for i in ids.count + 1..<urls.count where choices[i].name == moved.name {
+                if let path = choices[i].path { taken.remove(path) }
+                choices[i].probeAgain(from: moved.n)
+            }
         }
         submit(submissions)
         return ids
@@ -130,12 +167,15 @@ public final class TransferManager: Sendable {
         return id
     }
 
-    /// `directory` is canonical here, as are the saved records' paths: one
-    /// destination has one spelling, so a rerun finds its own record.
-    private func queueDownload(_ s: inout ManagerState, url: String, directory: String, fileName: String?,
-                               headers: [String: String], checksum: Checksum?,
-                               submissions: inout SubmitBatch) -> UInt64 {
+    /// `choice.directory` is canonical here, as are the saved records'
+    /// paths: one destination has one spelling, so a rerun finds its own
+    /// record. nil when the probed path is reserved: `choice` has moved on
+    /// and is probed again outside the lock.
+    private func queueDownload(_ s: inout ManagerState, url: String, choice: inout DownloadPathChoice,
+                               serverNaming: Bool, headers: [String: String], checksum: Checksum?,
+                               submissions: inout SubmitBatch) -> UInt64? {
         let plainURL = URLRedaction.withoutUserinfo(url)
+        let directory = choice.directory
         if !s.unclaimed.isEmpty, let saved = claim(&s, where: { request in
             guard case .download(let u, let p, _) = request else { return false }
             return u == plainURL && (p as NSString).deletingLastPathComponent == directory
@@ -146,9 +186,8 @@ public final class TransferManager: Sendable {
             }
             return append(&s, saved, submissions: &submissions)
         }
-        let base = SafeFileName.make(fileName ?? RequestURL.lastPathComponent(url))
-        let path = Self.freePath(directory: directory, name: base, reserved: s.reservedPaths)
-        return append(&s, .download(url: url, path: path, headers: headers), serverNaming: fileName == nil,
+        guard !choice.reservationConflict(s.reservedPaths), let path = choice.path else { return nil }
+        return append(&s, .download(url: url, path: path, headers: headers), serverNaming: serverNaming,
                       checksum: checksum, submissions: &submissions)
     }
 
@@ -315,18 +354,6 @@ public final class TransferManager: Sendable {
         let canonical = LocalPath.canonicalDirectory(directory)
         lastDirectory.withLock { $0 = (directory, canonical) }
         return canonical
-    }
-
-    /// `name`, or `name-1`, `name-2`… : the first whose file and .part are both free.
-    static func freePath(directory: String, name: String, reserved: PathReservations) -> String {
-        let base = joined(directory, name)
-        for n in 0..<10_000 {
-            let candidate = n == 0 ? base : FileSink.numbered(base, n)
-            if !reserved.contains(candidate), access(candidate, F_OK) != 0, access(candidate + ".part", F_OK) != 0 {
-                return candidate
-            }
-        }
-        return base + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     }
 
     /// `directory`/`name` in a buffer of exactly its length: a row keeps

@@ -168,10 +168,7 @@ package final class TransferStore: @unchecked Sendable {
     }
 
     private func lines(for records: [StoredTransfer]) -> [JournalLine] {
-        let encoder = JSONEncoder()
-        return records.compactMap { record in
-            (try? encoder.encode(record)).map { .save(key: record.key, json: Array($0)) }
-        }
+        records.compactMap { record in record.journalJSON.map { .save(key: record.key, json: $0) } }
     }
 
     /// Saves records and deletes others in one append and one fdatasync; a

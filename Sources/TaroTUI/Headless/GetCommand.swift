@@ -100,18 +100,26 @@ enum GetCommand {
         // and 64 outlast the time between two wakes (`wakeBatch`).
         let window = jobs + min(jobs * 3, 64)
         let wakeBatch = max(1, min(jobs / 2, 32))
+        // The rows of one top-up are queued together: one lock and one
+        // message to the scheduler, not one of each per file.
+        var batch: [DownloadLine] = []
         func topUp() {
-            while inFlight < window {
+            while inFlight + batch.count < window {
                 guard let entry = pending.popFirst().map({ DownloadLine(url: $0, checksum: checksum) })
-                        ?? nextFromList() else { return }
+                        ?? nextFromList() else { break }
                 if let output {
                     manager.addDownload(url: entry.url, path: LocalPath.canonicalFile(output, workingDirectory: directory),
                                         headers: headers, checksum: entry.checksum)
+                    inFlight += 1
                 } else {
-                    manager.addDownload(url: entry.url, directory: directory, headers: headers, checksum: entry.checksum)
+                    batch.append(entry)
                 }
-                inFlight += 1
             }
+            guard !batch.isEmpty else { return }
+            manager.addDownloads(urls: batch.map(\.url), directory: directory, headers: headers,
+                                 checksums: batch.map(\.checksum))
+            inFlight += batch.count
+            batch.removeAll(keepingCapacity: true)
         }
         // From here an interrupt saves instead of killing: the loop below
         // looks at least every 0.2 s.
@@ -122,6 +130,7 @@ enum GetCommand {
         // costs what changed, however long the list.
         var version: UInt64 = 0
         var rows: [UInt64: TransferSnapshot] = [:]
+        var lastFullLook = Date.distantPast
         var interrupted: Int32?
         while inFlight > 0 {
             if let signal = ShutdownSignal.pending {
@@ -136,8 +145,14 @@ enum GetCommand {
             let changes = manager.changes(since: version)
             version = changes.version
             if changes.isFull { rows.removeAll() }
-            for item in changes.changed { rows[item.id] = item }
-            let finished = reporter.observe(rows.values.sorted { $0.id < $1.id })
+            let changed = changes.changed
+            for item in changed { rows[item.id] = item }
+            // What changed is reported at once; every row is looked at only
+            // as often as a progress line or the live display can be due.
+            let now = Date()
+            let everyRow = now.timeIntervalSince(lastFullLook) >= HeadlessReporter.liveInterval
+            if everyRow { lastFullLook = now }
+            let finished = reporter.observe((everyRow ? Array(rows.values) : changed).sorted { $0.id < $1.id }, now: now)
             for id in finished {
                 manager.remove(id)
                 reporter.forget(id)

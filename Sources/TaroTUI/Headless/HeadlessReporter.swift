@@ -33,6 +33,11 @@ final class HeadlessReporter {
     static let listedFailures = 20
     private let started = Date()
 
+    /// How often the live display is redrawn: `observe` must be given
+    /// every row at least this often (a plain progress line, once a second
+    /// per transfer, is due no more often).
+    static let liveInterval: TimeInterval = 0.2
+
     init(json: Bool) {
         mode = json ? .json : (isatty(STDERR_FILENO) == 1 ? .live : .plain)
     }
@@ -83,7 +88,7 @@ final class HeadlessReporter {
             }
             seen[item.id] = s
         }
-        if mode == .live, now.timeIntervalSince(lastLive) >= 0.2 {
+        if mode == .live, now.timeIntervalSince(lastLive) >= Self.liveInterval {
             lastLive = now
             redrawLive(items.filter { !$0.state.isFinal })
         }
