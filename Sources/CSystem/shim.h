@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/resource.h>
 #include <malloc.h>
 
 // Starts writeback of a file's dirty pages without waiting for it
@@ -49,6 +50,12 @@ static inline int taro_link_unnamed(int fd, const char *to) {
 // stops glibc from raising it by itself: see CurlGlobal for why.
 static inline int taro_pin_mmap_threshold(int bytes) {
     return mallopt(M_MMAP_THRESHOLD, bytes);
+}
+
+// The calling thread's nice value (Linux schedules threads, so
+// PRIO_PROCESS with a thread id sets that thread's alone). 0 on success.
+static inline int taro_set_thread_nice(int nice) {
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice);
 }
 
 // Every thread allocates from glibc's one main arena (mallopt M_ARENA_MAX);

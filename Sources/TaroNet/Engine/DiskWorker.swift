@@ -29,6 +29,7 @@ final class DiskWorker: Sendable {
         let wake = self.wake
         unnamedFiles = UnnamedFilePool(wake: { wake.signal() })
         let thread = Thread { [self] in
+            BackgroundPriority.applyToCurrentThread()
             self.run()
             self.done.signal()
         }

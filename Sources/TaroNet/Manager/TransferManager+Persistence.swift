@@ -38,6 +38,7 @@ extension TransferManager {
 
     func startPersisting() {
         let thread = Thread { [self] in
+            BackgroundPriority.applyToCurrentThread()
             while true {
                 let (work, more, closed, busy) = gatherPass()
                 // Written even when closing: the pass took its deletes and
