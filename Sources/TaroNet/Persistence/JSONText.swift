@@ -10,23 +10,15 @@ struct JSONText {
         bytes.reserveCapacity(256)
     }
 
-    mutating func open() {
-        bytes.append(UInt8(ascii: "{"))
+    /// Opens an object, or an array.
+    mutating func open(array: Bool = false) {
+        bytes.append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
         first = true
     }
 
-    mutating func close() {
-        bytes.append(UInt8(ascii: "}"))
-        first = false
-    }
-
-    mutating func openArray() {
-        bytes.append(UInt8(ascii: "["))
-        first = true
-    }
-
-    mutating func closeArray() {
-        bytes.append(UInt8(ascii: "]"))
+    /// Closes the innermost object, or array.
+    mutating func close(array: Bool = false) {
+        bytes.append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
         first = false
     }
 

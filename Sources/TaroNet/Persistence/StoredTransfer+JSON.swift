@@ -24,7 +24,7 @@ extension StoredTransfer {
             out.key("total"); out.int(resume.total)
             out.key("offset"); out.int(resume.offset)
             out.key("ranges")
-            out.openArray()
+            out.open(array: true)
             for range in resume.ranges {
                 out.element()
                 out.open()
@@ -33,7 +33,7 @@ extension StoredTransfer {
                 out.key("written"); out.int(range.written)
                 out.close()
             }
-            out.closeArray()
+            out.close(array: true)
             out.close()
         }
         out.key("attempts"); out.int(Int64(attempts))
@@ -46,12 +46,12 @@ extension StoredTransfer {
             out.open()
             out.key("algorithm"); out.string(checksum.algorithm.rawValue)
             out.key("digest")
-            out.openArray()
+            out.open(array: true)
             for byte in checksum.digest {
                 out.element()
                 out.int(Int64(byte))
             }
-            out.closeArray()
+            out.close(array: true)
             out.close()
         }
         if let rank {
@@ -60,12 +60,12 @@ extension StoredTransfer {
         }
         if let withheld {
             out.key("withheld")
-            out.openArray()
+            out.open(array: true)
             for name in withheld {
                 out.element()
                 out.string(name)
             }
-            out.closeArray()
+            out.close(array: true)
         }
         out.close()
         return out.bytes
