@@ -29,7 +29,7 @@ final class ManagerPathTests: LoopbackTestCase {
     }
 
     func testAnUploadSourceIsNamedCanonically() throws {
-        FileManager.default.createFile(atPath: dir.file("d/up.bin"), contents: Data(count: 10))
+        _ = FileManager.default.createFile(atPath: dir.file("d/up.bin"), contents: Data(count: 10))
         let manager = TransferManager(limit: 1)
         defer { manager.shutdown() }
         let id = manager.addUpload(filePath: dir.file("link/./up.bin"), url: server.url("/upload"))
@@ -79,8 +79,8 @@ final class ManagerPathTests: LoopbackTestCase {
     /// against the listed rows under it: a name a file or .part has, or an
     /// earlier row reserved, is skipped, and a batch keeps the list's order.
     func testABatchSkipsNamesOnDiskAndNamesReservedAndKeepsItsOrder() throws {
-        FileManager.default.createFile(atPath: dir.file("d/1000000"), contents: Data())
-        FileManager.default.createFile(atPath: dir.file("d/1000000-2.part"), contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.file("d/1000000"), contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.file("d/1000000-2.part"), contents: Data())
         let manager = TransferManager(limit: 1)
         defer { manager.shutdown() }
         let url = server.url("/bytes/1000000?rate=100000")

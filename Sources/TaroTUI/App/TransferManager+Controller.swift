@@ -16,7 +16,7 @@ extension TransferManager: TransferController {
     }
 
     public func move(_ id: UInt64, _ move: QueueMove) {
-        self.move(id, move) as Bool
+        _ = self.move(id, move) as Bool
     }
 
     public func queueUpload(filePath: String, url: String, fieldName: String) {
