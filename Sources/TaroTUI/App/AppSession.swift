@@ -127,8 +127,6 @@ public final class AppSession {
             view.apply(changes, items: items, countBefore: countBefore)
             state.reconcile(with: shown)
             changed = true
-        } else {
-            retired.handOver()
         }
         version = changes.version
         if changes.totals != totals {
@@ -170,6 +168,12 @@ public final class AppSession {
 
     /// The bell or desktop notification, once, after the queue emptied;
     /// empty otherwise.
+    /// Housekeeping for after the frame is out: replaced lists go to be
+    /// freed (see RetiredRows for why not sooner).
+    public func frameDone() {
+        retired.handOverIfDue()
+    }
+
     public func takeNotification() -> String {
         guard notifyDue else { return "" }
         notifyDue = false

@@ -8,10 +8,14 @@ import TaroNet
 /// thousand rows behind the newest finished one). Freeing them was a third
 /// of a tick at 100,000 rows.
 ///
-/// Handed over eight at a time, or at the first tick that brings nothing:
-/// each hand-over wakes the queue's thread, which can take the CPU from
-/// the screen's on a busy machine, and eight ticks of replaced chunks are
-/// a few hundred kilobytes at most.
+/// Handed over eight at a time, or at the first tick that brings nothing,
+/// and only once the tick's frame is out (`handOverIfDue`, called by the
+/// loop after drawing): each hand-over wakes the queue's thread, which on
+/// a busy machine takes the core from the screen's, and freeing eight
+/// ticks of replaced chunks (a few hundred kilobytes at most) holds
+/// malloc's lock for a millisecond or more. Woken before the frame was
+/// drawn, it delayed that frame; woken after, it runs while the screen
+/// waits for the next tick.
 final class RetiredRows {
     static let batch = 8
     private static let queue = DispatchQueue(label: "taro.tui.retired-rows", qos: .utility)
@@ -27,13 +31,27 @@ final class RetiredRows {
     }
 
     private var pending = Box()
+    /// Nothing was retired since the last hand-over check: the list is
+    /// quiet, so whatever waits goes now rather than after eight more.
+    private var quietSinceCheck = true
 
     /// Takes `rows`, a version of the list the caller is about to replace
     /// (so that this holds it alone once it has).
     func retire(_ rows: TransferRows) {
         pending.lists.append(rows)
-        if pending.lists.count >= Self.batch { handOver() }
+        quietSinceCheck = false
     }
+
+    /// Sends what waits to the queue when a batch is full, or when no list
+    /// was retired since the last call. For after the frame is drawn.
+    func handOverIfDue() {
+        defer { quietSinceCheck = true }
+        guard pending.lists.count >= Self.batch || quietSinceCheck else { return }
+        handOver()
+    }
+
+    /// Lists held here, not yet handed over.
+    var waiting: Int { pending.lists.count }
 
     /// Sends whatever waits to the queue.
     func handOver() {

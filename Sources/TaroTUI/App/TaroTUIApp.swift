@@ -96,6 +96,9 @@ public enum TaroTUIApp {
                            cpu: TickLog.threadCPUTime() - cpuStart, totals: session.totals,
                            listed: session.items.count, importing: session.state.importing != nil)
             }
+            // Not part of the tick: it wakes a thread that would take the
+            // core from the frame (RetiredRows).
+            session.frameDone()
             let reaction = session.handle(burst: readBurst(terminal, tick: tick))
             if let text = reaction.clipboard { Clipboard.copy(text) }
             if reaction.quit { return 0 }
