@@ -166,14 +166,14 @@ public final class AppSession {
         return true
     }
 
-    /// The bell or desktop notification, once, after the queue emptied;
-    /// empty otherwise.
     /// Housekeeping for after the frame is out: replaced lists go to be
     /// freed (see RetiredRows for why not sooner).
     public func frameDone() {
         retired.handOverIfDue()
     }
 
+    /// The bell or desktop notification, once, after the queue emptied;
+    /// empty otherwise.
     public func takeNotification() -> String {
         guard notifyDue else { return "" }
         notifyDue = false
