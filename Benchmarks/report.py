@@ -1,5 +1,6 @@
 """Turns bench-out/results.tsv into the Performance table: medians per
 workload and tool, and the ratio taro-tui/peer (below 1.0: taro-tui faster)."""
+import math
 import statistics
 import sys
 from collections import defaultdict
@@ -19,14 +20,19 @@ IDEAL_W3 = 268435456 / (8 * 20_000_000)
 rows = defaultdict(list)
 with open(sys.argv[1]) as f:
     for line in f:
-        w, tool, wall, cpu, rss = line.split("\t")
-        rows[(w, tool)].append((float(wall), float(cpu), int(rss)))
+        # wall, CPU (user + sys), peak RSS, and user CPU where it was kept
+        # (W8's own rows carry other measures and no user time).
+        w, tool, wall, cpu, rss, *user = line.rstrip("\n").split("\t")
+        rows[(w, tool)].append((float(wall), float(cpu), int(rss), float(user[0]) if user else float("nan")))
 
 def med(values, i):
     return statistics.median(v[i] for v in values)
 
 print()
-print("| workload | tool | median wall | median CPU | peak RSS | wall ratio taro-tui/peer |")
+def ratio(taro, peer, i):
+    return "%.2f" % (med(taro, i) / med(peer, i)) if taro and med(peer, i) > 0 else ""
+
+print("| workload | tool | median wall | median CPU (user) | peak RSS | taro-tui/peer: wall, CPU, user |")
 print("|---|---|---:|---:|---:|---:|")
 for w, title in WORKLOADS.items():
     tools = [t for (ww, t) in rows if ww == w]
@@ -35,18 +41,21 @@ for w, title in WORKLOADS.items():
     taro = rows.get((w, "taro-tui"))
     for tool in ["taro-tui"] + sorted(t for t in tools if t != "taro-tui"):
         values = rows[(w, tool)]
-        ratio = ""
+        ratios = ""
         if tool != "taro-tui" and taro:
-            ratio = "%.2f" % (med(taro, 0) / med(values, 0))
-        print("| %s %s | %s | %.2f s | %.2f s | %.1f MiB | %s |" % (
+            ratios = ", ".join(r for r in (ratio(taro, values, i) for i in (0, 1, 3)) if r)
+        user = med(values, 3)
+        print("| %s %s | %s | %.2f s | %.2f s%s | %.1f MiB | %s |" % (
             w, title if tool == "taro-tui" else "", tool, med(values, 0), med(values, 1),
-            max(v[2] for v in values) / 1024, ratio))
-    if w == "W7" and taro and rows.get((w, "curl")):
+            "" if math.isnan(user) else " (%.2f s)" % user, max(v[2] for v in values) / 1024, ratios))
+    if w in ("W2", "W7") and taro and rows.get((w, "curl")):
         # Pairs as they ran, next to each other in one round: the machine's
         # load changes between rounds more than between the two runs of one.
-        pairs = [t[0] / c[0] for t, c in zip(taro, rows[(w, "curl")])]
-        print("| W7 pairs | wall taro-tui/curl per round: %s | median %.2f | | | |" % (
-            " ".join("%.2f" % p for p in pairs), statistics.median(pairs)))
+        for i, what in ((0, "wall"), (1, "CPU"), (3, "user CPU")):
+            pairs = [t[i] / c[i] for t, c in zip(taro, rows[(w, "curl")]) if c[i] > 0]
+            if pairs:
+                print("| %s pairs | %s taro-tui/curl per round: %s | median %.2f | | | |" % (
+                    w, what, " ".join("%.2f" % p for p in pairs), statistics.median(pairs)))
     if w == "W3" and taro:
         print("| W3 ideal | 256 MiB / (8 × 20 MB/s) | %.2f s | | | %.2f |" % (IDEAL_W3, med(taro, 0) / IDEAL_W3))
 print()
