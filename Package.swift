@@ -44,11 +44,12 @@ let package = Package(
             name: "CCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // Linux calls that need _GNU_SOURCE (sync_file_range).
+        // Linux calls that need _GNU_SOURCE or are variadic (sync_file_range, prctl).
         .systemLibrary(name: "CSystem"),
-        // The lock every module guards its shared state with; a pthread
-        // mutex in Thread Sanitizer builds (-DTARO_TSAN), Mutex otherwise.
-        .target(name: "TaroSync"),
+        // The lock every module guards its shared state with (a pthread
+        // mutex in Thread Sanitizer builds, -DTARO_TSAN; Mutex otherwise),
+        // and threads started under names that ps, top -H and perf show.
+        .target(name: "TaroSync", dependencies: ["CSystem"]),
         // The allocation hooks curl is initialised with: its receive buffers
         // come from a pool that stays mapped (see its header).
         .target(name: "CReceiveBuffers"),

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import TaroSync
 
 /// One thread that owns one curl multi handle and every easy handle, and
 /// runs the scheduler actor's jobs (see EngineExecutor). Other threads only
@@ -30,14 +31,11 @@ final class CurlEngine: Sendable {
 
     /// Starts the thread. It holds the scheduler until it stops.
     func start(_ scheduler: TransferScheduler) {
-        let thread = Thread { [self] in
+        NamedThread.start("taro-engine", stackSize: 1 << 20) { [self] in
             EngineThread.markCurrent()
             self.run(EngineLoop(multi: self.multi, disk: self.disk, share: self.share), scheduler)
             self.stopped.signal()
         }
-        thread.name = "taro-curl-engine"
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     /// Hands a message to the engine thread; false once closed.

@@ -28,14 +28,11 @@ final class DiskWorker: Sendable {
         self.report = report
         let wake = self.wake
         unnamedFiles = UnnamedFilePool(wake: { wake.signal() })
-        let thread = Thread { [self] in
+        NamedThread.start("taro-disk", stackSize: 512 << 10) { [self] in
             BackgroundPriority.applyToCurrentThread()
             self.run()
             self.done.signal()
         }
-        thread.name = "taro-disk"
-        thread.stackSize = 512 << 10
-        thread.start()
     }
 
     func submit(_ job: DiskJob) {

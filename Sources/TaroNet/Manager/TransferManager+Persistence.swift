@@ -1,4 +1,5 @@
 import Foundation
+import TaroSync
 
 /// Keeping unfinished rows in the state directory. Driven by the change log:
 /// the persister wakes when rows changed (and four times a second while
@@ -37,7 +38,7 @@ extension TransferManager {
     static let savedPerHold = 64
 
     func startPersisting() {
-        let thread = Thread { [self] in
+        NamedThread.start("taro-persist") { [self] in
             BackgroundPriority.applyToCurrentThread()
             while true {
                 let (work, more, closed, busy) = gatherPass()
@@ -59,8 +60,6 @@ extension TransferManager {
             }
             persisterDone.signal()
         }
-        thread.name = "taro-persist"
-        thread.start()
     }
 
     /// One pass, in short holds of the lock: until nothing is left to look

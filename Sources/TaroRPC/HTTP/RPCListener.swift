@@ -48,9 +48,7 @@ public final class RPCListener: Sendable {
         }
         wake = (fds[0], fds[1])
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        let thread = Thread { [self] in acceptLoop(service: service, limits: limits) }
-        thread.name = "taro-rpc"
-        thread.start()
+        NamedThread.start("taro-rpc") { [self] in acceptLoop(service: service, limits: limits) }
     }
 
     public func stop() {
@@ -102,15 +100,13 @@ public final class RPCListener: Sendable {
                 continue
             }
             let connection = RPCConnection(fd: client, service: service, limits: limits)
-            let thread = Thread { [self] in
+            NamedThread.start("taro-rpc-conn") { [self] in
                 connection.run()
                 served.withLock { fds in
                     fds.remove(client)
                     close(client)
                 }
             }
-            thread.name = "taro-rpc-connection"
-            thread.start()
         }
     }
 

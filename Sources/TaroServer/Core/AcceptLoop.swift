@@ -1,4 +1,5 @@
 import Foundation
+import TaroSync
 
 /// The accept thread: one blocking thread per connection is the simplest
 /// design that serves hundreds of slow, stalled or throttled connections at
@@ -10,13 +11,11 @@ enum AcceptLoop {
 
     static func start(core: ServerCore, listener: Int32) {
         core.threadStarted()
-        let thread = Thread {
+        NamedThread.start("taro-srv-accept") {
             run(core: core, listener: listener)
             core.closeListener()
             core.threadFinished()
         }
-        thread.name = "TaroServer accept"
-        thread.start()
     }
 
     private static func run(core: ServerCore, listener: Int32) {
@@ -42,15 +41,12 @@ enum AcceptLoop {
                 close(socket)
                 break
             }
-            let thread = Thread {
+            NamedThread.start("taro-srv-conn", stackSize: connectionStackSize) {
                 Connection(socket: socket, core: core).run()
                 core.release(connection: socket)
                 close(socket)
                 core.threadFinished()
             }
-            thread.name = "TaroServer connection"
-            thread.stackSize = connectionStackSize
-            thread.start()
         }
     }
 }

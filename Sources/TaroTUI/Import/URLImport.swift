@@ -52,9 +52,7 @@ public final class URLImport: Sendable {
 
     /// Starts reading on a new thread; each batch goes to `controller`.
     public func start(into controller: any TransferController, directory: String) {
-        let thread = Thread { [self] in run(into: controller, directory: directory) }
-        thread.name = "taro-tui import"
-        thread.start()
+        NamedThread.start("taro-import") { [self] in run(into: controller, directory: directory) }
     }
 
     /// Stops after the batch in flight; nothing is queued once this returns.
