@@ -103,6 +103,33 @@ final class PersistStepTests: XCTestCase {
         manager.state.withLock { XCTAssertEqual($0.youngRows.count, 0) }
     }
 
+    func testKeysAPassDidNotUseAreKeptForTheNextInsteadOfMadeAgain() throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let manager = try TransferManager(options: ManagerOptions(limit: 1, stateDirectory: directory.path))
+        defer { manager.shutdown() }
+        var keys: [String] = []
+        XCTAssertTrue(manager.gatherPass(keys: &keys).work.isEmpty)
+        let spare = keys
+        XCTAssertEqual(spare.count, TransferManager.savedPerHold, "made before the lock, for a hold's worth of records")
+        XCTAssertTrue(manager.gatherPass(keys: &keys).work.isEmpty)
+        XCTAssertEqual(keys, spare, "nothing saved: the same keys, none made")
+        // Rows old enough for a record take keys from the spares, each its own.
+        add(1...3, queuedAt: Date().addingTimeInterval(-10 * TransferManager.recordAge), to: manager)
+        var saved: [RecordDraft] = []
+        repeat {
+            let pass = manager.gatherPass(keys: &keys)
+            saved += pass.work.save
+            manager.write(pass.work)
+        } while manager.state.withLock { s in (1...3).contains { s.rows[UInt64($0)]?.saved == nil } }
+            && saved.count < 3
+        // (The manager's own persister may have saved some of them first.)
+        let used = Set(saved.map(\.key))
+        XCTAssertEqual(used.count, saved.count, "no key given twice")
+        XCTAssertTrue(used.isDisjoint(with: keys), "a used key is no longer spare")
+        XCTAssertEqual(spare.filter { used.contains($0) }.count, saved.count, "saved under the spare keys")
+    }
+
     func testAnIDQueueGivesItsIDsBackInOrder() {
         var queue = IDQueue()
         for id in UInt64(0)..<5000 { queue.append(id) }

@@ -40,8 +40,9 @@ extension TransferManager {
     func startPersisting() {
         NamedThread.start("taro-persist") { [self] in
             BackgroundPriority.applyToCurrentThread()
+            var keys: [String] = []
             while true {
-                let (work, more, closed, busy) = gatherPass()
+                let (work, more, closed, busy) = gatherPass(keys: &keys)
                 // Written even when closing: the pass took its deletes and
                 // marks out of the state, and nothing else would write them.
                 write(work)
@@ -64,8 +65,13 @@ extension TransferManager {
 
     /// One pass, in short holds of the lock: until nothing is left to look
     /// at now, or a write's worth of records is gathered (`more` then).
-    func gatherPass() -> (work: PersistWork, more: Bool, closed: Bool, busy: Bool) {
+    /// `keys` carries the record keys a pass made and did not use to the
+    /// next: a key costs a call for random bytes, and most passes save
+    /// nothing (rows too young for a record).
+    func gatherPass(keys: inout [String]) -> (work: PersistWork, more: Bool, closed: Bool, busy: Bool) {
         var work = PersistWork()
+        work.freshKeys = keys
+        defer { keys = work.freshKeys }
         var startsPass = true
         var closed = false, busy = false, more = false
         repeat {
@@ -210,8 +216,9 @@ extension TransferManager {
             // What changed since the persister's last pass: finished rows lose
             // their records, changed ones are saved.
             var more = true
+            var keys: [String] = []
             while more {
-                let pass = gatherPass()
+                let pass = gatherPass(keys: &keys)
                 write(pass.work)
                 more = pass.more
             }
