@@ -20,17 +20,19 @@ public struct TransferChanges: Sendable {
     public var changed: [TransferSnapshot] {
         get {
             if isFull, changedRows.isEmpty, let rows { return Array(rows) }
-            if let changedIDs, let rows { return changedIDs.compactMap { rows.row(id: $0) } }
+            // Queue order, each once; the removed are not in `rows`.
+            if let loggedIDs, let rows { return ChangeLog.distinctSorted(loggedIDs).compactMap { rows.row(id: $0) } }
             return changedRows
         }
         set {
             changedRows = newValue
-            changedIDs = nil
+            loggedIDs = nil
         }
     }
     private var changedRows: [TransferSnapshot]
-    /// The ids of `changed`, in order, every one in `rows`.
-    private var changedIDs: [UInt64]?
+    /// The ids of `changed` as the writer's log had them: in the order
+    /// changed, with repeats, and with the rows removed since (not in `rows`).
+    private var loggedIDs: [UInt64]?
     /// The writer's whole list as of `version`, when it keeps one to share.
     public var rows: TransferRows?
     /// Rows taken off the list.
@@ -48,15 +50,15 @@ public struct TransferChanges: Sendable {
         self.totals = totals
     }
 
-    /// Changes that name the changed rows of `rows` by id: how a writer
-    /// that shares its list answers, without copying a row.
-    init(version: UInt64, changedIDs: [UInt64], removed: [UInt64], totals: TransferTotals, rows: TransferRows) {
+    /// Changes that name the changed rows of `rows` by id, as logged: how a
+    /// writer that shares its list answers, without copying or sorting.
+    init(version: UInt64, loggedIDs: [UInt64], removed: [UInt64], totals: TransferTotals, rows: TransferRows) {
         self.init(version: version, isFull: false, changed: [], removed: removed, totals: totals, rows: rows)
-        self.changedIDs = changedIDs
+        self.loggedIDs = loggedIDs
     }
 
     /// Nothing changed: what a reader that is up to date receives.
     public var isEmpty: Bool {
-        !isFull && changedRows.isEmpty && (changedIDs?.isEmpty ?? true) && removed.isEmpty
+        !isFull && changedRows.isEmpty && (loggedIDs?.isEmpty ?? true) && removed.isEmpty
     }
 }

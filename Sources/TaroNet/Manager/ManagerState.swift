@@ -140,5 +140,6 @@ struct ManagerState {
         totals.count(shown, sign: -1)
         list.remove(id: id)
         touch(id)
+        log.appendRemoval(id, at: version)
     }
 }

@@ -16,20 +16,15 @@ extension TransferManager {
                 return TransferChanges(version: s.version, isFull: false, changed: [], removed: [], totals: totals,
                                        rows: s.list)
             }
-            guard version != 0, let ids = s.log.sortedIDs(after: version) else {
+            guard version != 0, let logged = s.log.logged(after: version) else {
                 return TransferChanges(version: s.version, isFull: true, changed: [], removed: [], totals: totals,
                                        rows: s.list)
             }
-            // Only ids under the lock: the rows are read from the list the
-            // answer carries, by whoever wants them, after the lock is let go.
-            // New rows must come in queue order; ids grow in the order queued.
-            var changed: [UInt64] = []
-            var removed: [UInt64] = []
-            for id in ids {
-                if s.list.contains(id: id) { changed.append(id) } else { removed.append(id) }
-            }
-            return TransferChanges(version: s.version, changedIDs: changed, removed: removed, totals: totals,
-                                   rows: s.list)
+            // Only the log's ids under the lock, as they are: the answer
+            // sorts them and reads the rows from the list it carries, by
+            // whoever wants them, after the lock is let go.
+            return TransferChanges(version: s.version, loggedIDs: logged.ids, removed: logged.removed,
+                                   totals: totals, rows: s.list)
         }
     }
 
