@@ -40,6 +40,14 @@ final class ManagerRowStorageTests: XCTestCase {
         XCTAssertEqual(Set(table.ids), seen)
         XCTAssertEqual(table[4001]?.request.url, "http://h/f4001")
         XCTAssertEqual(table[17]?.earlierAttempts, 7, "reusing a slot leaves the others alone")
+        XCTAssertEqual(table.withValue(17) { row in
+            row.coreVersion = 9
+            return row.earlierAttempts
+        }, 7, "read where it is stored")
+        XCTAssertEqual(table[17]?.coreVersion, 9, "and changed there")
+        XCTAssertNil(table.withValue(5) { $0.earlierAttempts }, "a removed row")
+        XCTAssertNil(table.withValue(9999) { $0.earlierAttempts }, "a row never listed")
+        XCTAssertEqual(table.count, 3000)
     }
 
     /// What a listed row costs the manager besides its snapshot: packed

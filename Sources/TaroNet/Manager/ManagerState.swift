@@ -69,6 +69,11 @@ struct ManagerState {
     /// Replaces a row's snapshot, keeping the totals and the rate right.
     mutating func setSnapshot(_ id: UInt64, _ new: TransferSnapshot) {
         guard let old = list.row(id: id) else { return }
+        replaceSnapshot(id, old: old, new: new)
+    }
+
+    /// `setSnapshot` for a caller that has just read the row's snapshot (`old`).
+    private mutating func replaceSnapshot(_ id: UInt64, old: TransferSnapshot, new: TransferSnapshot) {
         totals.count(old, sign: -1)
         totals.count(new, sign: 1)
         if new.bytesDone > old.bytesDone { rate.add(bytes: new.bytesDone - old.bytesDone) }
@@ -105,21 +110,27 @@ struct ManagerState {
     /// The lifecycle state stays the row's own: only the scheduler writes it.
     mutating func mergeRunning() {
         for id in running {
-            guard let row = rows[id], let core = row.core, let shown = list.row(id: id),
-                  let (coreVersion, live) = core.snapshot(ifNewerThan: row.coreVersion) else { continue }
-            rows[id]?.coreVersion = coreVersion
-            setSnapshot(id, merged(live, into: row, shown: shown))
+            // The row's fields read where it is stored, and what it shows
+            // only when its core has news: this runs every tick, under the
+            // lock the engine waits for.
+            guard let (core, since) = rows.withValue(id, { ($0.core, $0.coreVersion) }), let core,
+                  let (coreVersion, live) = core.snapshot(ifNewerThan: since), let shown = list.row(id: id),
+                  let earlier = rows.withValue(id, { row in
+                      row.coreVersion = coreVersion
+                      return row.earlierAttempts
+                  }) else { continue }
+            replaceSnapshot(id, old: shown, new: merged(live, earlierAttempts: earlier, shown: shown))
         }
     }
 
-    /// What the running attempt recorded (`live`) as row `row` shows it
-    /// (`shown` is what it showed so far).
-    func merged(_ live: TransferSnapshot, into row: ManagedRow, shown: TransferSnapshot) -> TransferSnapshot {
+    /// What the running attempt recorded (`live`) as its row shows it
+    /// (`shown` is what it showed so far; `earlierAttempts`, the row's).
+    func merged(_ live: TransferSnapshot, earlierAttempts: Int, shown: TransferSnapshot) -> TransferSnapshot {
         var snapshot = live
         snapshot.id = shown.id
         snapshot.state = shown.state
         snapshot.queuedAt = shown.queuedAt
-        snapshot.attempt = live.attempt + row.earlierAttempts
+        snapshot.attempt = live.attempt + earlierAttempts
         // Set on the row, not by the engine.
         snapshot.rateLimit = shown.rateLimit
         snapshot.hostWait = shown.hostWait

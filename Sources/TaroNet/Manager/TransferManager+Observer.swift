@@ -59,7 +59,7 @@ extension TransferManager: TransferObserver {
             var snapshot = shown
             if let core = row.core {
                 core.settle(outcome)
-                snapshot = s.merged(core.snapshot(), into: row, shown: shown)
+                snapshot = s.merged(core.snapshot(), earlierAttempts: row.earlierAttempts, shown: shown)
             }
             snapshot.settle(outcome)
             row.core = nil

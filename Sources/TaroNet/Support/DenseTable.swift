@@ -62,6 +62,16 @@ struct DenseTable<Value> {
         return row
     }
 
+    /// Runs `body` on the value for `id` where it is stored: reading a few
+    /// fields this way copies nothing else (a copy of a manager's row
+    /// retains and releases each of its request's references).
+    mutating func withValue<Result>(_ id: UInt64, _ body: (inout Value) -> Result) -> Result? {
+        guard let slot = slotOf[id] else { return nil }
+        let (chunk, index) = (Int(slot) >> Self.chunkShift, Int(slot) & Self.chunkMask)
+        guard chunks[chunk][index] != nil else { return nil }
+        return body(&chunks[chunk][index]!)
+    }
+
     /// Every (id, value), in no particular order.
     func forEach(_ body: (UInt64, Value) throws -> Void) rethrows {
         try slotOf.forEach { id, slot in
