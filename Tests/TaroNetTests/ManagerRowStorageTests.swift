@@ -123,7 +123,7 @@ final class ManagerRowStorageTests: XCTestCase {
             XCTAssertEqual(s.snapshot(id)!.exchange, exchange(id), "row \(id) is among the last ones")
         }
         // The row that gave up its headers is logged as changed, so readers let go too.
-        XCTAssertEqual(Set(s.log.ids(after: versionBeforeLast) ?? []), [total, UInt64(extra)])
+        XCTAssertEqual(Set(s.log.logged(after: versionBeforeLast)?.ids ?? []), [total, UInt64(extra)])
         XCTAssertEqual(s.totals.done, Int(total) - 1)
     }
 }

@@ -37,16 +37,6 @@ struct ChangeLog {
         floor = version
     }
 
-    /// The distinct ids changed after `version`, in the order first changed;
-    /// nil when the log no longer reaches back that far.
-    func ids(after version: UInt64) -> [UInt64]? {
-        guard let first = firstEntry(after: version) else { return nil }
-        var seen = Set<UInt64>()
-        var ids: [UInt64] = []
-        for entry in entries[first...] where seen.insert(entry.id).inserted { ids.append(entry.id) }
-        return ids
-    }
-
     /// The distinct ids changed after `version`, smallest first (the order
     /// rows were queued in); nil when the log no longer reaches back that far.
     func sortedIDs(after version: UInt64) -> [UInt64]? {
