@@ -54,7 +54,7 @@ final class RetiredRows {
     var waiting: Int { pending.lists.count }
 
     /// Sends whatever waits to the queue.
-    func handOver() {
+    private func handOver() {
         guard !pending.lists.isEmpty else { return }
         let box = pending
         pending = Box()
