@@ -55,15 +55,20 @@ extension TransferManager: TransferObserver {
 
     func transfer(_ tag: UInt64, settled outcome: TransferOutcome) {
         locked(.settled) { s in
-            guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return }
+            // The row's two fields read, and its core let go, where the row
+            // is stored: once per transfer on the engine thread, under the
+            // lock the screen waits for (a copy retains its request's dozen
+            // references and writes them all back).
+            guard let shown = s.snapshot(tag), let (core, earlier) = s.rows.withValue(tag, { row in
+                defer { row.core = nil }
+                return (row.core, row.earlierAttempts)
+            }) else { return }
             var snapshot = shown
-            if let core = row.core {
+            if let core {
                 core.settle(outcome)
-                snapshot = s.merged(core.snapshot(), earlierAttempts: row.earlierAttempts, shown: shown)
+                snapshot = s.merged(core.snapshot(), earlierAttempts: earlier, shown: shown)
             }
             snapshot.settle(outcome)
-            row.core = nil
-            s.rows[tag] = row
             s.running.remove(tag)
             s.setSnapshot(tag, snapshot)
         }
