@@ -28,10 +28,10 @@ with open(sys.argv[1]) as f:
 def med(values, i):
     return statistics.median(v[i] for v in values)
 
-print()
 def ratio(taro, peer, i):
     return "%.2f" % (med(taro, i) / med(peer, i)) if taro and med(peer, i) > 0 else ""
 
+print()
 print("| workload | tool | median wall | median CPU (user) | peak RSS | taro-tui/peer: wall, CPU, user |")
 print("|---|---|---:|---:|---:|---:|")
 for w, title in WORKLOADS.items():
