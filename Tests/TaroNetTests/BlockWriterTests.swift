@@ -2,10 +2,11 @@ import Glibc
 import XCTest
 @testable import TaroNet
 
-/// BlockWriter chooses its buffer by the announced length (none for a small
-/// body, its own size for a middling one, a pooled block otherwise, a block
-/// again when more arrives than announced); whichever it chose, the file
-/// must hold exactly the bytes written, at the right offsets.
+/// BlockWriter chooses its buffer by the announced length (its own size for
+/// a small body within the budget or a middling one, none for a small one
+/// past the budget, a pooled block otherwise, a block again when more
+/// arrives than announced); whichever it chose, the file must hold exactly
+/// the bytes written, at the right offsets.
 final class BlockWriterTests: XCTestCase {
     private var directory: String!
 
@@ -47,7 +48,7 @@ final class BlockWriterTests: XCTestCase {
         (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
     }
 
-    func testSmallBodyWrittenUnbufferedArrivesWhole() throws {
+    func testSmallBodyArrivesWhole() throws {
         let bytes = body(16 * 1024)
         XCTAssertEqual(try roundTrip(bytes, piece: 5000, announced: Int64(bytes.count)), bytes)
     }
@@ -75,5 +76,56 @@ final class BlockWriterTests: XCTestCase {
     func testWritesAtAResumedOffset() throws {
         let bytes = body(40 * 1024)
         XCTAssertEqual(try roundTrip(bytes, piece: 3000, announced: Int64(bytes.count), start: 8192), bytes)
+    }
+
+    /// A small body is kept whole until the flush that finalizes the file,
+    /// which runs on the disk worker, so nothing reaches the file before it;
+    /// its bytes of the budget come back with that flush.
+    func testSmallBodyIsWrittenAtTheFlushAndGivesItsBudgetBack() throws {
+        let bytes = body(16 * 1024)
+        let path = directory + "/small-held"
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        let before = SmallBodyBudget.inUse
+        let writer = BlockWriter(fd: fd, position: 0)
+        writer.expect(remaining: Int64(bytes.count))
+        bytes.withUnsafeBytes { raw in
+            XCTAssertTrue(writer.write(raw.baseAddress!, count: 10_000))
+            XCTAssertTrue(writer.write(raw.baseAddress! + 10_000, count: bytes.count - 10_000))
+        }
+        XCTAssertEqual(SmallBodyBudget.inUse, before + bytes.count)
+        var st = stat()
+        XCTAssertEqual(fstat(fd, &st), 0)
+        XCTAssertEqual(st.st_size, 0, "nothing is written before the flush")
+        XCTAssertTrue(writer.flush())
+        XCTAssertEqual(SmallBodyBudget.inUse, before)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(data), bytes)
+    }
+
+    /// Past the budget a small body is written as it arrives, and still whole.
+    func testSmallBodyPastTheBudgetIsWrittenAsItArrives() throws {
+        let rest = SmallBodyBudget.limit - SmallBodyBudget.inUse
+        XCTAssertTrue(SmallBodyBudget.take(rest))
+        defer { SmallBodyBudget.give(rest) }
+        let bytes = body(16 * 1024)
+        let path = directory + "/small-through"
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        let writer = BlockWriter(fd: fd, position: 0)
+        writer.expect(remaining: Int64(bytes.count))
+        bytes.withUnsafeBytes { raw in
+            XCTAssertTrue(writer.write(raw.baseAddress!, count: 10_000))
+        }
+        var st = stat()
+        XCTAssertEqual(fstat(fd, &st), 0)
+        XCTAssertEqual(st.st_size, 10_000, "written through, not held")
+        bytes.withUnsafeBytes { raw in
+            XCTAssertTrue(writer.write(raw.baseAddress! + 10_000, count: bytes.count - 10_000))
+        }
+        XCTAssertTrue(writer.flush())
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path))), bytes)
     }
 }

@@ -7,11 +7,14 @@ import Glibc
 /// that the fsync making the file durable has little left to do.
 ///
 /// The buffer is chosen at the first write by what the response said is
-/// still to come (`expect(remaining:)`). A small file is written piece by
-/// piece with no buffer (its pieces are few and large: curl hands over up
-/// to its receive buffer at once); a middling one gets a heap buffer of its
-/// own size; an unknown or large length gets a pooled 1 MiB block. With 200
-/// 16 KiB files at once (W7) each held a 1 MiB block, and 16 KiB of it was
+/// still to come (`expect(remaining:)`). A small file is kept whole in a
+/// buffer of its own size, within `SmallBodyBudget`, so that its one write
+/// happens on the disk worker when the file is finalized rather than on
+/// the engine thread; past the budget it is written piece by piece with no
+/// buffer (its pieces are few and large: curl hands over up to its receive
+/// buffer at once). A middling one gets a heap buffer of its own size; an
+/// unknown or large length gets a pooled 1 MiB block. With 200 16 KiB
+/// files at once (W7) each held a 1 MiB block, and 16 KiB of it was
 /// resident until the file was done: 3 MiB for bytes already in curl's
 /// buffer. More bytes than announced (a decoded body) switch to a block.
 final class BlockWriter {
@@ -20,6 +23,8 @@ final class BlockWriter {
     private var capacity = 0
     private var buffer: UnsafeMutableRawPointer?
     private var chosen = false
+    /// Bytes of `SmallBodyBudget` the buffer holds (a small body kept whole).
+    private var budgeted = 0
     /// Bytes still to come, when the response said.
     private var expected: Int64?
     private var buffered = 0
@@ -49,7 +54,15 @@ final class BlockWriter {
     private func chooseBuffer() {
         chosen = true
         let block = BlockBufferPool.blockSize
-        if let expected, expected <= Self.unbufferedLimit { return }
+        if let expected, expected <= Self.unbufferedLimit {
+            let size = Int(expected)
+            if size > 0, SmallBodyBudget.take(size) {
+                budgeted = size
+                capacity = size
+                buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+            }
+            return
+        }
         if let expected, expected < Int64(block / 2) {
             let page = 4096
             capacity = (Int(expected) + page - 1) / page * page
@@ -61,6 +74,10 @@ final class BlockWriter {
     }
 
     private func releaseBuffer() {
+        if budgeted > 0 {
+            SmallBodyBudget.give(budgeted)
+            budgeted = 0
+        }
         if let buffer {
             if capacity == BlockBufferPool.blockSize {
                 BlockBufferPool.give(buffer)
@@ -104,7 +121,11 @@ final class BlockWriter {
         guard buffered > 0, let buffer else { return failure == nil }
         let count = buffered
         buffered = 0
-        return pwriteAll(UnsafeRawPointer(buffer), count)
+        guard pwriteAll(UnsafeRawPointer(buffer), count) else { return false }
+        // A small body written whole gives its memory back at once: the
+        // file may wait a while yet for its sync and name.
+        if budgeted > 0, expected == 0 { releaseBuffer() }
+        return true
     }
 
     /// Moves the position, dropping anything not yet written.
