@@ -47,4 +47,22 @@ final class RequestURLTests: XCTestCase {
         XCTAssertEqual(RequestURL.plainLastPathComponent("http://127.0.0.1:18591/small/f0.bin"), "f0.bin",
                        "a plain URL is named without parsing")
     }
+
+    /// A URL judged plain without parsing is one URLComponents accepts; the
+    /// rest get URLComponents' own verdict.
+    func testPlainHTTPWithoutParsingAgreesWithURLComponents() {
+        let urls = ["http://127.0.0.1:18591/small/f0.bin", "HTTPS://H.EXAMPLE", "https://h.example:65535/a?b=c#d",
+                    "http://h:99999/x", "http://h:123456/x", "http://h:/x", "http://:80/x", "http:///x", "http://",
+                    "http://h_1.example/x", "http://h/x#a#b", "http://h/a b", "http://h/a%20b", "http://u@h/x",
+                    "http://[::1]/x", "ftp://h/x", "httpx://h/x", "htt://h/x", " http://h/x", "http://h/é",
+                    "http://h?q", "http://h#f", "http://h:8a/x", "http://h/x|y", "https://h/a/../b"]
+        for url in urls {
+            if RequestURL.isPlainHTTP(url) {
+                XCTAssertNil(RequestURL.parsedValidate(url), "judged plain, refused by URLComponents: \(url)")
+            }
+            XCTAssertEqual(RequestURL.validate(url).map { "\($0)" }, RequestURL.parsedValidate(url).map { "\($0)" }, url)
+        }
+        XCTAssertTrue(RequestURL.isPlainHTTP("http://127.0.0.1:18591/small/f0.bin"), "a plain URL is not parsed")
+        XCTAssertFalse(RequestURL.isPlainHTTP("http://u@h/x"), "userinfo goes to URLComponents")
+    }
 }

@@ -4,6 +4,12 @@ import Foundation
 /// a message that says what is wrong.
 enum RequestURL {
     static func validate(_ text: String) -> TransferFailure? {
+        if isPlainHTTP(text) { return nil }
+        return parsedValidate(text)
+    }
+
+    /// `validate` by `URLComponents`: every URL that is not plain HTTP.
+    static func parsedValidate(_ text: String) -> TransferFailure? {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .message("invalid url: empty") }
         guard let comps = URLComponents(string: trimmed), let scheme = comps.scheme?.lowercased() else {
@@ -19,6 +25,46 @@ enum RequestURL {
             return .message("invalid url (no host): \(text)")
         }
         return nil
+    }
+
+    /// True when the text is plainly a valid http or https URL, with no
+    /// parsing: "http" or "https" (any case), "://", a host of letters,
+    /// digits, ".", "-" and "_" with at most a port of one to five digits,
+    /// then only bytes a path, query and fragment may hold as they are (no
+    /// "%", no space, one "#" at most). Such a URL is what `URLComponents`
+    /// accepts with a host; anything else is left to it. Checking every URL
+    /// of an imported list with `URLComponents` was 1.3 % of `get`'s user
+    /// time.
+    static func isPlainHTTP(_ text: String) -> Bool {
+        guard let separator = PathText.schemeSeparator(text) else { return false }
+        let bytes = text.utf8
+        let scheme = bytes[..<separator.lowerBound]
+        guard scheme.count == 4 || scheme.count == 5,
+              zip(scheme, "https".utf8).allSatisfy({ ($0 | 0x20) == $1 }) else { return false }
+        var i = separator.upperBound
+        var hostBytes = 0, portDigits = 0, inPort = false
+        while i < bytes.endIndex, bytes[i] != 0x2F, bytes[i] != 0x3F, bytes[i] != 0x23 {
+            let b = bytes[i]
+            if inPort {
+                guard Self.isDigit(b) else { return false }
+                portDigits += 1
+            } else if b == 0x3A {
+                inPort = true
+            } else {
+                guard Self.isLetter(b) || Self.isDigit(b) || b == 0x2E || b == 0x2D || b == 0x5F else { return false }
+                hostBytes += 1
+            }
+            i = bytes.index(after: i)
+        }
+        guard hostBytes > 0, !inPort || (1...5).contains(portDigits) else { return false }
+        var fragments = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            guard Self.isPlainURLByte(b) else { return false }
+            if b == 0x23 { fragments += 1 }
+            i = bytes.index(after: i)
+        }
+        return fragments <= 1
     }
 
     /// The last path component, percent-decoded; "" when there is none.
