@@ -72,6 +72,11 @@ final class HeadlessReporter {
                 s.final = true
                 finished.append(item.id)
                 report(final: item)
+            } else if item.state == .active, s.lastLine == .distantPast {
+                // The first line is due a second after the transfer was first
+                // seen moving: one that ends sooner says only "done", not a
+                // progress line per file of a list of small ones.
+                s.lastLine = now
             } else if item.state == .active, now.timeIntervalSince(s.lastLine) >= 1 {
                 s.lastLine = now
                 switch mode {
