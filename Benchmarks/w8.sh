@@ -41,7 +41,13 @@ command -v tmux >/dev/null || { echo "W8 needs tmux (apt-get install tmux)" >&2;
 [ -x "$TARO" ] || { echo "W8: no executable at $TARO (make release)" >&2; exit 1; }
 
 DIR=$WORK/w8
-rm -rf "$DIR"
+# The last run's 100,000 files are moved aside, not deleted here: ext4
+# would skip each freed inode for a minute or more while this run
+# allocates its own (run.sh deletes the aside directories at the end).
+if [ -d "$DIR" ]; then
+  mkdir -p "$WORK/aside"
+  mv "$DIR" "$WORK/aside/w8.$$"
+fi
 mkdir -p "$DIR/dl" "$DIR/state"
 LIST=$DIR/list.txt
 TICKS=$DIR/ticks.tsv
