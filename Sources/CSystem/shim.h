@@ -47,6 +47,14 @@ static inline int taro_link_unnamed(int fd, const char *to) {
     return (int)syscall(SYS_linkat, -100, from, -100, to, 0x400 /* AT_SYMLINK_FOLLOW */);
 }
 
+// The same link without the walk through /proc (linkat AT_EMPTY_PATH on
+// the descriptor itself). Linux 6.10 lets the process that opened the
+// file do this; before, only CAP_DAC_READ_SEARCH could, and the call
+// fails with ENOENT (see UnnamedLink).
+static inline int taro_link_unnamed_direct(int fd, const char *to) {
+    return (int)syscall(SYS_linkat, fd, "", -100, to, 0x1000 /* AT_EMPTY_PATH */);
+}
+
 // Fixes glibc's mmap threshold (mallopt M_MMAP_THRESHOLD), which also
 // stops glibc from raising it by itself: see CurlGlobal for why.
 static inline int taro_pin_mmap_threshold(int bytes) {

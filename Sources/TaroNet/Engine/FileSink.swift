@@ -99,7 +99,7 @@ final class FileSink {
     @discardableResult
     func nameAsPart() -> Bool {
         guard unnamed else { return true }
-        guard taro_link_unnamed(fd, partPath) == 0 else { return false }
+        guard UnnamedLink.link(fd, to: partPath) == 0 else { return false }
         unnamed = false
         owned = true
         return true
@@ -267,7 +267,7 @@ final class FileSink {
         var err: Int32 = 0
         for n in 0..<attempts {
             let candidate = n == 0 ? finalPath : Self.numbered(finalPath, n)
-            if taro_link_unnamed(fd, candidate) == 0 {
+            if UnnamedLink.link(fd, to: candidate) == 0 {
                 finalPath = candidate
                 close(fd)
                 fd = -1
