@@ -72,8 +72,9 @@ struct ManagerState {
         replaceSnapshot(id, old: old, new: new)
     }
 
-    /// `setSnapshot` for a caller that has just read the row's snapshot (`old`).
-    private mutating func replaceSnapshot(_ id: UInt64, old: TransferSnapshot, new: TransferSnapshot) {
+    /// `setSnapshot` for a caller that has just read the row's snapshot
+    /// (`old`), which is then not read a second time.
+    mutating func replaceSnapshot(_ id: UInt64, old: TransferSnapshot, new: TransferSnapshot) {
         totals.count(old, sign: -1)
         totals.count(new, sign: 1)
         if new.bytesDone > old.bytesDone { rate.add(bytes: new.bytesDone - old.bytesDone) }

@@ -5,38 +5,45 @@ import Foundation
 extension TransferManager: TransferObserver {
     func prepareAttempt(_ tag: UInt64, resume: ResumePoint?) -> TransferAttempt? {
         locked(.prepareAttempt) { s -> TransferAttempt? in
-            guard var row = s.rows[tag], let shown = s.snapshot(tag) else { return nil }
-            let point = resume ?? row.resume
-            let core: TransferCore
-            if let running = row.core {
-                // An automatic retry continues the same attempt record.
-                core = running
-            } else {
-                var base = queuedSnapshot(row.request, id: tag, addedAt: shown.queuedAt)
-                base.showResumed(point)
-                base.attempt = 1
-                core = TransferCore(id: tag, snapshot: base, handler: nil)
-                row.coreVersion = 0
+            guard let queuedAt = s.snapshot(tag)?.queuedAt else { return nil }
+            // The row is read and given its core where it is stored: once per
+            // attempt on the engine thread, under the lock the screen waits
+            // for (a copy retains its request's dozen references and writes
+            // them all back).
+            let attempt = s.rows.withValue(tag) { row -> TransferAttempt in
+                let point = resume ?? row.resume
+                let core: TransferCore
+                if let running = row.core {
+                    // An automatic retry continues the same attempt record.
+                    core = running
+                } else {
+                    var base = queuedSnapshot(row.request, id: tag, addedAt: queuedAt)
+                    base.showResumed(point)
+                    base.attempt = 1
+                    core = TransferCore(id: tag, snapshot: base, handler: nil)
+                    row.coreVersion = 0
+                }
+                row.core = core
+                var spec = row.request.spec(options: options, serverNaming: row.serverNaming, resume: point,
+                                            durable: store != nil)
+                spec.checksum = row.checksum
+                return TransferAttempt(core: core, spec: spec)
             }
-            row.core = core
-            s.rows[tag] = row
-            s.running.insert(tag)
-            var spec = row.request.spec(options: options, serverNaming: row.serverNaming, resume: point,
-                                        durable: store != nil)
-            spec.checksum = row.checksum
-            return TransferAttempt(core: core, spec: spec)
+            if attempt != nil { s.running.insert(tag) }
+            return attempt
         }
     }
 
     func transfer(_ tag: UInt64, shows shown: TransferSnapshot.State) {
         locked(.shows) { s in
-            guard let row = s.rows[tag], var snapshot = s.snapshot(tag) else { return }
-            row.core?.show(shown)
+            guard let old = s.snapshot(tag), let core = s.rows.withValue(tag, { $0.core }) else { return }
+            core?.show(shown)
+            var snapshot = old
             snapshot.state = shown
             if shown == .connecting && snapshot.startedAt == nil { snapshot.startedAt = Date() }
             // Running or paused, it no longer waits for its host.
             if shown != .queued { snapshot.hostWait = nil }
-            s.setSnapshot(tag, snapshot)
+            s.replaceSnapshot(tag, old: old, new: snapshot)
         }
         persistWake.signal()
     }
@@ -70,7 +77,7 @@ extension TransferManager: TransferObserver {
             }
             snapshot.settle(outcome)
             s.running.remove(tag)
-            s.setSnapshot(tag, snapshot)
+            s.replaceSnapshot(tag, old: shown, new: snapshot)
         }
         let settled = settledCount.add(1, ordering: .acquiringAndReleasing).newValue
         if settled >= wakeAtCount.load(ordering: .acquiring) { settlements.signal() }
